@@ -1,0 +1,93 @@
+"""Source documents: find them, read their bytes, decode them without changing a character."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.core.html_text import html_to_text
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One decoded document; evidence offsets index into `text`."""
+
+    doc_id: str
+    source_path: str
+    sha256: str
+    title: str | None
+    text: str
+    encoding: str
+    bytes: int
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+def discover(corpus: Path) -> list[Path]:
+    """Supported files under `corpus`, sorted by relative path (hidden files skipped)."""
+    found = [
+        path
+        for path in corpus.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(corpus).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def doc_id_for(relative_path: str) -> str:
+    """The document id: its path relative to the corpus, without the extension."""
+    stem, _, _ = relative_path.rpartition(".")
+    return stem or relative_path
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode raw bytes exactly (no newline translation); return (text, encoding).
+
+    UTF-8 is tried first (a byte-order mark is kept as a character so offsets
+    match the bytes decoded); anything else goes to charset-normalizer.
+    """
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return raw.decode("utf-8", errors="replace"), "utf-8-replace"
+    return str(best), best.encoding
+
+
+def read_document(path: Path, corpus: Path) -> SourceDocument:
+    """Read one file of the corpus into a SourceDocument."""
+    raw = path.read_bytes()
+    relative = path.relative_to(corpus).as_posix()
+    text, encoding = decode_bytes(raw)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_to_text(text)
+    return SourceDocument(
+        doc_id=doc_id_for(relative),
+        source_path=relative,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        title=find_title(text),
+        text=text,
+        encoding=encoding,
+        bytes=len(raw),
+    )
+
+
+def find_title(text: str, max_chars: int = 160) -> str | None:
+    """The first line that reads like a title: several words, short, not a sentence run-on."""
+    for line in text.splitlines()[:15]:
+        candidate = " ".join(line.split()).lstrip("# ").strip()
+        if 3 <= len(candidate.split()) <= 20 and len(candidate) <= max_chars and not candidate.endswith(","):
+            return candidate
+    return None

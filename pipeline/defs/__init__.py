@@ -1,0 +1,1 @@
+"""The Dagster shell: assets, checks and resources that wire the pure core together."""

@@ -1,0 +1,25 @@
+"""Where the pipeline reads and writes; configurable per run, defaults from the environment."""
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+
+class PipelineSettings(dg.ConfigurableResource):
+    """Corpus folder, output folder (releases and the extraction cache)."""
+
+    corpus_dir: str = os.environ.get("SPACECOOP_CORPUS", "seeds")
+    output_dir: str = os.environ.get("SPACECOOP_OUTPUT", "output")
+
+    @property
+    def corpus(self) -> Path:
+        return Path(self.corpus_dir).resolve()
+
+    @property
+    def releases(self) -> Path:
+        return Path(self.output_dir).resolve() / "releases"
+
+    @property
+    def cache(self) -> Path:
+        return Path(self.output_dir).resolve() / "cache"

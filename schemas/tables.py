@@ -1,0 +1,314 @@
+"""The data contract in code: one Pandera model and one Arrow schema per table.
+
+The Pandera models check values (types, allowed values, unique ids, nullable
+years); the Arrow schemas fix the physical types every Parquet file is written
+with, so the same frame always gives the same file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as arrow
+from pandera.typing import Series
+
+SCHEMA_VERSION = "1.0.0"
+
+MEMBER_TYPES = ["country", "space_agency", "institution", "university", "company", "organization"]
+ROLES = ["founder", "member", "signatory", "partner"]
+AGREEMENT_TYPES = [
+    "memorandum",
+    "treaty",
+    "convention",
+    "accord",
+    "roadmap",
+    "joint_laboratory",
+    "data_exchange",
+    "lease",
+    "legislation",
+    "cooperation_agreement",
+    "other",
+]
+AGREEMENT_STATUSES = ["signed", "active", "terminated", "announced", "proposed"]
+FACT_TABLES = ["memberships", "agreements", "missions"]
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+StringList = Annotated[pd.ArrowDtype, arrow.list_(arrow.string())]
+
+
+def _year_matches_date(df: pd.DataFrame, date_col: str, year_col: str) -> pd.Series:
+    """`year_col` equals the first four digits of `date_col` wherever the date is known."""
+    dated = df[date_col].notna()
+    years = pd.to_numeric(df[date_col].str.slice(0, 4), errors="coerce")
+    return ~dated | (years == df[year_col])
+
+
+def _sorted_unique(values: object) -> bool:
+    items = list(values) if values is not None else []
+    return items == sorted(set(items))
+
+
+class _Contract(pa.DataFrameModel):
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class Memberships(_Contract):
+    """One row per (member, organization): who belongs to which cooperation framework."""
+
+    membership_id: Series[str] = pa.Field(unique=True, str_matches=r"^mem_[0-9a-f]{16}$")
+    member: Series[str] = pa.Field(str_length={"min_value": 1})
+    member_type: Series[str] = pa.Field(isin=MEMBER_TYPES)
+    member_iso3: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
+    organization: Series[str] = pa.Field(str_length={"min_value": 1})
+    role: Series[str] = pa.Field(isin=ROLES)
+    joined: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    joined_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
+
+    @pa.dataframe_check
+    def joined_year_matches(cls, df: pd.DataFrame) -> pd.Series:
+        return _year_matches_date(df, "joined", "joined_year")
+
+    @pa.dataframe_check
+    def one_row_per_member_and_organization(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df.duplicated(["member", "organization"], keep=False)
+
+    @pa.dataframe_check
+    def countries_have_iso3(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["member_type"] != "country") | df["member_iso3"].notna()
+
+
+class Agreements(_Contract):
+    """One row per agreement or cooperation instrument."""
+
+    agreement_id: Series[str] = pa.Field(unique=True, str_matches=r"^agr_[0-9a-f]{16}$")
+    title: Series[str] = pa.Field(str_length={"min_value": 1})
+    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES)
+    parties: Series[StringList] = pa.Field()
+    signed: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    signed_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
+    status: Series[str] = pa.Field(isin=AGREEMENT_STATUSES)
+
+    @pa.check("parties", element_wise=True)
+    def parties_sorted_and_unique(cls, value: object) -> bool:
+        return _sorted_unique(value)
+
+    @pa.dataframe_check
+    def signed_year_matches(cls, df: pd.DataFrame) -> pd.Series:
+        return _year_matches_date(df, "signed", "signed_year")
+
+
+class Missions(_Contract):
+    """One row per mission or programme."""
+
+    mission_id: Series[str] = pa.Field(unique=True, str_matches=r"^mis_[0-9a-f]{16}$")
+    name: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    target: Series[str] = pa.Field(nullable=True)
+    launch_date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
+    launch_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
+    launch_site: Series[str] = pa.Field(nullable=True)
+    launch_vehicle: Series[str] = pa.Field(nullable=True)
+    partners: Series[StringList] = pa.Field()
+
+    @pa.check("partners", element_wise=True)
+    def partners_sorted_and_unique(cls, value: object) -> bool:
+        return _sorted_unique(value)
+
+    @pa.dataframe_check
+    def launch_year_matches(cls, df: pd.DataFrame) -> pd.Series:
+        return _year_matches_date(df, "launch_date", "launch_year")
+
+
+class Documents(_Contract):
+    """One row per source document; `text` is what evidence offsets index into."""
+
+    doc_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    source_path: Series[str] = pa.Field(unique=True)
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    title: Series[str] = pa.Field(nullable=True)
+    text: Series[str] = pa.Field()
+    chars: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    encoding: Series[str] = pa.Field()
+    bytes: Series[pd.Int64Dtype] = pa.Field(ge=0)
+
+    @pa.dataframe_check
+    def chars_is_text_length(cls, df: pd.DataFrame) -> pd.Series:
+        return df["text"].str.len() == df["chars"]
+
+
+class Evidence(_Contract):
+    """One row per (fact, supporting span)."""
+
+    evidence_id: Series[str] = pa.Field(unique=True, str_matches=r"^evi_[0-9a-f]{16}$")
+    fact_table: Series[str] = pa.Field(isin=FACT_TABLES)
+    fact_id: Series[str] = pa.Field()
+    doc_id: Series[str] = pa.Field()
+    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    char_end: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    quote: Series[str] = pa.Field(str_length={"min_value": 1})
+    method: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check
+    def span_is_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return df["char_start"] < df["char_end"]
+
+    @pa.dataframe_check
+    def quote_length_matches_span(cls, df: pd.DataFrame) -> pd.Series:
+        return df["quote"].str.len() == df["char_end"] - df["char_start"]
+
+
+class Conflicts(_Contract):
+    """One row per claim in a disagreement: the sources state different values for one attribute."""
+
+    fact_table: Series[str] = pa.Field(isin=FACT_TABLES)
+    fact_id: Series[str] = pa.Field()
+    attribute: Series[str] = pa.Field()
+    value: Series[str] = pa.Field()
+    chosen: Series[bool] = pa.Field()
+    doc_id: Series[str] = pa.Field()
+    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    char_end: Series[pd.Int64Dtype] = pa.Field(ge=0)
+
+
+MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "memberships": Memberships,
+    "agreements": Agreements,
+    "missions": Missions,
+    "documents": Documents,
+    "evidence": Evidence,
+    "conflicts": Conflicts,
+}
+
+_S = arrow.string()
+_I = arrow.int64()
+_L = arrow.list_(arrow.string())
+
+ARROW_SCHEMAS: dict[str, arrow.Schema] = {
+    "memberships": arrow.schema(
+        [
+            ("membership_id", _S),
+            ("member", _S),
+            ("member_type", _S),
+            ("member_iso3", _S),
+            ("organization", _S),
+            ("role", _S),
+            ("joined", _S),
+            ("joined_year", _I),
+        ]
+    ),
+    "agreements": arrow.schema(
+        [
+            ("agreement_id", _S),
+            ("title", _S),
+            ("agreement_type", _S),
+            ("parties", _L),
+            ("signed", _S),
+            ("signed_year", _I),
+            ("status", _S),
+        ]
+    ),
+    "missions": arrow.schema(
+        [
+            ("mission_id", _S),
+            ("name", _S),
+            ("target", _S),
+            ("launch_date", _S),
+            ("launch_year", _I),
+            ("launch_site", _S),
+            ("launch_vehicle", _S),
+            ("partners", _L),
+        ]
+    ),
+    "documents": arrow.schema(
+        [
+            ("doc_id", _S),
+            ("source_path", _S),
+            ("sha256", _S),
+            ("title", _S),
+            ("text", _S),
+            ("chars", _I),
+            ("encoding", _S),
+            ("bytes", _I),
+        ]
+    ),
+    "evidence": arrow.schema(
+        [
+            ("evidence_id", _S),
+            ("fact_table", _S),
+            ("fact_id", _S),
+            ("doc_id", _S),
+            ("char_start", _I),
+            ("char_end", _I),
+            ("quote", _S),
+            ("method", _S),
+        ]
+    ),
+}
+
+ARROW_SCHEMAS["conflicts"] = arrow.schema(
+    [
+        ("fact_table", _S),
+        ("fact_id", _S),
+        ("attribute", _S),
+        ("value", _S),
+        ("chosen", arrow.bool_()),
+        ("doc_id", _S),
+        ("char_start", _I),
+        ("char_end", _I),
+    ]
+)
+
+PRIMARY_KEYS: dict[str, str] = {
+    "memberships": "membership_id",
+    "agreements": "agreement_id",
+    "missions": "mission_id",
+    "documents": "doc_id",
+    "evidence": "evidence_id",
+}
+CONTRACT_TABLES: tuple[str, ...] = ("memberships", "agreements", "missions", "documents", "evidence")
+
+TABLES: tuple[str, ...] = tuple(MODELS)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """A zero-row frame with the table's columns and dtypes."""
+    return ARROW_SCHEMAS[table].empty_table().to_pandas(types_mapper=_types_mapper)
+
+
+def _types_mapper(arrow_type: arrow.DataType) -> object:
+    if arrow_type == _I:
+        return pd.Int64Dtype()
+    if arrow_type == _L:
+        return pd.ArrowDtype(_L)
+    return None
+
+
+def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate `frame` against the table's model (lazily: every failure at once)."""
+    return MODELS[table].validate(frame, lazy=True)
+
+
+def to_arrow(table: str, frame: pd.DataFrame) -> arrow.Table:
+    """Convert a validated frame to Arrow with the table's fixed schema and column order."""
+    schema = ARROW_SCHEMAS[table]
+    columns = []
+    for field in schema:
+        values = frame[field.name]
+        if pd.api.types.is_list_like(values.dtype) or field.type == _L:
+            data = [None if v is None else [str(x) for x in v] for v in values.tolist()]
+        elif field.type == _I:
+            data = [None if pd.isna(v) else int(v) for v in values.tolist()]
+        elif field.type == arrow.bool_():
+            data = [bool(v) for v in values.tolist()]
+        else:
+            data = [None if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in values]
+        columns.append(arrow.array(data, type=field.type))
+    return arrow.Table.from_arrays(columns, schema=schema)
+
+
+def from_arrow(table: arrow.Table) -> pd.DataFrame:
+    """Read an Arrow table back into the frame types the models expect."""
+    return table.to_pandas(types_mapper=_types_mapper)
