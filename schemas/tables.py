@@ -59,14 +59,36 @@ class _Contract(pa.DataFrameModel):
 class Memberships(_Contract):
     """One row per (member, organization): who belongs to which cooperation framework."""
 
-    membership_id: Series[str] = pa.Field(unique=True, str_matches=r"^mem_[0-9a-f]{16}$")
-    member: Series[str] = pa.Field(str_length={"min_value": 1})
-    member_type: Series[str] = pa.Field(isin=MEMBER_TYPES)
-    member_iso3: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
-    organization: Series[str] = pa.Field(str_length={"min_value": 1})
-    role: Series[str] = pa.Field(isin=ROLES)
-    joined: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    joined_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
+    membership_id: Series[str] = pa.Field(
+        description="Stable id: hash of (member, organization).",
+        unique=True,
+        str_matches=r"^mem_[0-9a-f]{16}$",
+    )
+    member: Series[str] = pa.Field(
+        description="Canonical name of the member (a country or an institution).", str_length={"min_value": 1}
+    )
+    member_type: Series[str] = pa.Field(
+        description="country, space_agency, institution, university, company or organization.",
+        isin=MEMBER_TYPES,
+    )
+    member_iso3: Series[str] = pa.Field(
+        description="ISO 3166-1 alpha-3 code where the member is a country.",
+        nullable=True,
+        str_matches=r"^[A-Z]{3}$",
+    )
+    organization: Series[str] = pa.Field(
+        description="Canonical short name of the framework joined (ILRS, APSCO, Artemis Accords, ...).",
+        str_length={"min_value": 1},
+    )
+    role: Series[str] = pa.Field(description="founder, member, signatory or partner.", isin=ROLES)
+    joined: Series[str] = pa.Field(
+        description="When the member joined: ISO date at the precision stated (2021, 2021-03, 2021-07-07).",
+        nullable=True,
+        str_matches=ISO_DATE,
+    )
+    joined_year: Series[pd.Int64Dtype] = pa.Field(
+        description="Year joined, whenever the year is known.", nullable=True, ge=1900, le=2100
+    )
 
     @pa.dataframe_check
     def joined_year_matches(cls, df: pd.DataFrame) -> pd.Series:
@@ -84,13 +106,32 @@ class Memberships(_Contract):
 class Agreements(_Contract):
     """One row per agreement or cooperation instrument."""
 
-    agreement_id: Series[str] = pa.Field(unique=True, str_matches=r"^agr_[0-9a-f]{16}$")
-    title: Series[str] = pa.Field(str_length={"min_value": 1})
-    agreement_type: Series[str] = pa.Field(isin=AGREEMENT_TYPES)
-    parties: Series[StringList] = pa.Field()
-    signed: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    signed_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
-    status: Series[str] = pa.Field(isin=AGREEMENT_STATUSES)
+    agreement_id: Series[str] = pa.Field(
+        description="Stable id: hash of (type, parties, year or title).",
+        unique=True,
+        str_matches=r"^agr_[0-9a-f]{16}$",
+    )
+    title: Series[str] = pa.Field(
+        description="The instrument's name, or a short description when unnamed.", str_length={"min_value": 1}
+    )
+    agreement_type: Series[str] = pa.Field(
+        description=f"One of: {', '.join(AGREEMENT_TYPES)}.",
+        isin=AGREEMENT_TYPES,
+    )
+    parties: Series[StringList] = pa.Field(
+        description="Canonical names of all parties (countries or institutions), sorted.",
+    )
+    signed: Series[str] = pa.Field(
+        description="When it was signed: ISO date at the precision stated.",
+        nullable=True,
+        str_matches=ISO_DATE,
+    )
+    signed_year: Series[pd.Int64Dtype] = pa.Field(
+        description="Year signed, whenever the year is known.", nullable=True, ge=1900, le=2100
+    )
+    status: Series[str] = pa.Field(
+        description="signed, active, terminated, announced or proposed.", isin=AGREEMENT_STATUSES
+    )
 
     @pa.check("parties", element_wise=True)
     def parties_sorted_and_unique(cls, value: object) -> bool:
@@ -104,14 +145,28 @@ class Agreements(_Contract):
 class Missions(_Contract):
     """One row per mission or programme."""
 
-    mission_id: Series[str] = pa.Field(unique=True, str_matches=r"^mis_[0-9a-f]{16}$")
-    name: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
-    target: Series[str] = pa.Field(nullable=True)
-    launch_date: Series[str] = pa.Field(nullable=True, str_matches=ISO_DATE)
-    launch_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1900, le=2100)
-    launch_site: Series[str] = pa.Field(nullable=True)
-    launch_vehicle: Series[str] = pa.Field(nullable=True)
-    partners: Series[StringList] = pa.Field()
+    mission_id: Series[str] = pa.Field(
+        description="Stable id: hash of the mission name.", unique=True, str_matches=r"^mis_[0-9a-f]{16}$"
+    )
+    name: Series[str] = pa.Field(
+        description="Canonical mission name as commonly written in English.",
+        unique=True,
+        str_length={"min_value": 1},
+    )
+    target: Series[str] = pa.Field(description="Moon, Mars, Earth orbit, asteroid, ...", nullable=True)
+    launch_date: Series[str] = pa.Field(
+        description="Launch date: ISO date at the precision stated.", nullable=True, str_matches=ISO_DATE
+    )
+    launch_year: Series[pd.Int64Dtype] = pa.Field(
+        description="Launch year, whenever the year is known.", nullable=True, ge=1900, le=2100
+    )
+    launch_site: Series[str] = pa.Field(
+        description="Launch site, e.g. Wenchang Satellite Launch Center.", nullable=True
+    )
+    launch_vehicle: Series[str] = pa.Field(description="Launch vehicle, e.g. Long March 5.", nullable=True)
+    partners: Series[StringList] = pa.Field(
+        description="Non-Chinese participants (countries, agencies), sorted; empty when none stated.",
+    )
 
     @pa.check("partners", element_wise=True)
     def partners_sorted_and_unique(cls, value: object) -> bool:
@@ -125,14 +180,24 @@ class Missions(_Contract):
 class Documents(_Contract):
     """One row per source document; `text` is what evidence offsets index into."""
 
-    doc_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
-    source_path: Series[str] = pa.Field(unique=True)
-    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    title: Series[str] = pa.Field(nullable=True)
-    text: Series[str] = pa.Field()
-    chars: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    encoding: Series[str] = pa.Field()
-    bytes: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    doc_id: Series[str] = pa.Field(
+        description="Stable id: the file path relative to the corpus, without extension.",
+        unique=True,
+        str_length={"min_value": 1},
+    )
+    source_path: Series[str] = pa.Field(
+        description="The file's path relative to the corpus folder.", unique=True
+    )
+    sha256: Series[str] = pa.Field(description="sha256 of the raw bytes.", str_matches=r"^[0-9a-f]{64}$")
+    title: Series[str] = pa.Field(description="The document's title where one can be found.", nullable=True)
+    text: Series[str] = pa.Field(
+        description="What evidence offsets index into: plain text exactly as decoded; HTML's text content.",
+    )
+    chars: Series[pd.Int64Dtype] = pa.Field(description="len(text).", ge=0)
+    encoding: Series[str] = pa.Field(
+        description="The encoding the bytes were decoded with.",
+    )
+    bytes: Series[pd.Int64Dtype] = pa.Field(description="Size of the raw file in bytes.", ge=0)
 
     @pa.dataframe_check
     def chars_is_text_length(cls, df: pd.DataFrame) -> pd.Series:
@@ -142,7 +207,11 @@ class Documents(_Contract):
 class Evidence(_Contract):
     """One row per (fact, supporting span)."""
 
-    evidence_id: Series[str] = pa.Field(unique=True, str_matches=r"^evi_[0-9a-f]{16}$")
+    evidence_id: Series[str] = pa.Field(
+        description="Stable id: hash of (fact, document, span).",
+        unique=True,
+        str_matches=r"^evi_[0-9a-f]{16}$",
+    )
     fact_table: Series[str] = pa.Field(isin=FACT_TABLES)
     fact_id: Series[str] = pa.Field()
     doc_id: Series[str] = pa.Field()

@@ -35,6 +35,7 @@ class AgreementClaim:
     signed: str | None
     status: str
     span: Span
+    collective: bool = False  # a multilateral instrument known by its title: claims add parties
 
 
 @dataclass(frozen=True, slots=True)

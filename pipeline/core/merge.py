@@ -132,6 +132,8 @@ def merge_missions(claims: Sequence[MissionClaim]) -> tuple[list[dict], dict[str
 
 
 def _agreement_group_key(claim: AgreementClaim) -> tuple:
+    if claim.collective:
+        return (claim.agreement_type, ("*", claim.title.casefold()), None)
     return (claim.agreement_type, claim.parties, claim.signed[:4] if claim.signed else None)
 
 
@@ -140,7 +142,7 @@ def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict
     groups: dict[tuple, list[AgreementClaim]] = defaultdict(list)
     undated: list[AgreementClaim] = []
     for claim in claims:
-        (groups[_agreement_group_key(claim)] if claim.signed else undated).append(claim)
+        (groups[_agreement_group_key(claim)] if claim.signed or claim.collective else undated).append(claim)
     for claim in undated:
         fits = [k for k in groups if k[0] == claim.agreement_type and k[1] == claim.parties and k[2]]
         groups[fits[0] if len(fits) == 1 else _agreement_group_key(claim)].append(claim)
@@ -148,6 +150,7 @@ def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict
     for (agreement_type, parties, year), group in groups.items():
         title = choose_value(c.title for c in group) or agreement_type
         fact_id = stable_id("agr", agreement_type, list(parties), year if year else title.casefold())
+        parties = tuple(sorted({p for c in group for p in c.parties}))
         signed = choose_date(c.signed for c in group)
         rows.append(
             {

@@ -1,0 +1,61 @@
+"""Is a statement asserted as fact, or negated, hedged, planned, hypothetical or denied?
+
+A cue counts only inside the statement's scope (the clause up to the end of
+what the rule read), so "X's membership of Y may have an effect" is still an
+assertion of the membership while "X may join Y" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|has yet to|have yet to|had yet to|yet to|declined|refused|"
+    r"rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
+    r"n't|cannot|without)\b",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|should|considering|consider|considers|weighing|weighs|mulling|"
+    r"exploring|explore|expected to|expects to|plans? to|planned to|planning to|intends? to|intention|"
+    r"intended to|will|shall|is set to|are set to|aims? to|hopes? to|hoping to|wants? to|seeks? to|"
+    r"possible|possibly|potential|potentially|perhaps|likely|unlikely|reportedly|reported to|"
+    r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
+    r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
+    r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|"
+    r"pending|awaiting|once)\b",
+    re.IGNORECASE,
+)
+ANNOUNCE = re.compile(r"\b(?:announc\w*|unveil\w*|declared|pledged|agreed to|will sign|to sign)\b", re.I)
+PROPOSE = re.compile(
+    r"\b(?:propos\w*|draft|negotiat\w*|under discussion|considering|weighing|(?-i:may)|might|could)\b", re.I
+)
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause containing `position`: after the last ';' or ':' or sentence-internal ' but '."""
+    cut = 0
+    for match in re.finditer(r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", text[:position]):
+        cut = match.end()
+    return cut
+
+
+def is_asserted(text: str, start: int, end: int) -> bool:
+    """No negation or hedge cue in `text[start:end]`."""
+    scope = text[start:end]
+    return not (NEGATION.search(scope) or HEDGE.search(scope))
+
+
+def agreement_status(text: str, start: int, end: int) -> str | None:
+    """'signed', 'announced' or 'proposed' for an agreement stated in `text[start:end]`; None if negated."""
+    scope = text[start:end]
+    negated = NEGATION.search(scope) and not re.search(r"\b(?:terminat\w*|ended|cancel\w*)\b", scope, re.I)
+    if negated and re.search(r"\bnever\b|\bnot\b", scope, re.I):
+        return "proposed" if PROPOSE.search(scope) else None
+    if PROPOSE.search(scope) or HEDGE.search(scope):
+        return "announced" if ANNOUNCE.search(scope) and not PROPOSE.search(scope) else "proposed"
+    if re.search(r"\b(?:announc\w*|unveil\w*|pledged|agreed to)\b", scope, re.I) and not re.search(
+        r"\b(?:signed|inked|concluded|established|set up|launched|released)\b", scope, re.I
+    ):
+        return "announced"
+    return "signed"

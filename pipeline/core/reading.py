@@ -1,0 +1,147 @@
+"""A document as the rules see it: clean sentences with their mentions, dates and scope.
+
+Each block (paragraph, list item, table row, heading) is read through a clean
+view (PDF line breaks and hyphenation undone); rules work on the clean text and
+every span they report is mapped back to exact offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pipeline.core.dates import DateMention, find_dates, latest_explicit_date
+from pipeline.core.gazetteer import Gazetteer, Mention
+from pipeline.core.segment import Block, CleanView, clean_view, split_blocks, split_sentences
+
+REFERENCES_HEADING = re.compile(
+    r"^\W*(?:bibliography|references|sources|notes|footnotes|works\s+cited|further\s+reading)\W*$", re.I
+)
+CITATION_LINE = re.compile(r"^\s*\[\d+\]\s")
+# Bare "Artemis" names the accords when it is not the programme or a mission of it.
+BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|programme|mission|[IV]+\b|\d))")
+ARTEMIS_SUFFIX = re.compile(r"\s+(?:initiative|agreement|pact|framework)\b", re.I)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence (or table row, list item, heading) in clean text, with what was found in it."""
+
+    text: str
+    mentions: list[Mention]
+    dates: list[DateMention]
+    block: Block
+    block_index: int
+    view: CleanView
+    offset: int  # where `text` starts in `view.text`
+    cells: list[tuple[int, int]] = field(default_factory=list)  # table cells, relative to `text`
+
+    def original_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Exact offsets in the document text of `self.text[start:end]`."""
+        end = len(self.text) if end is None else end
+        return self.view.to_original(self.offset + start, self.offset + end)
+
+    def of_kind(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+    def surface(self, mention: Mention) -> str:
+        return self.text[mention.start : mention.end]
+
+
+@dataclass(slots=True)
+class Document:
+    doc_id: str
+    text: str
+    sentences: list[Sentence]
+    blocks: list[Block]
+    anchor: str | None  # a date the document itself states (dateline), for "July 23" or "last year"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
+    """Split, clean and annotate a document."""
+    blocks = split_blocks(text)
+    anchor = latest_explicit_date(text[:2000])
+    sentences: list[Sentence] = []
+    in_references = False
+    for index, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        line = text[block.start : block.end]
+        if block.kind in ("heading", "paragraph") and REFERENCES_HEADING.match(line):
+            in_references = True
+            continue
+        if block.kind == "heading" and in_references and not CITATION_LINE.match(line):
+            in_references = False
+        if in_references or CITATION_LINE.match(line):
+            continue
+        view = clean_view(text, block.start, block.end)
+        if not view.text.strip():
+            continue
+        for start, end in _sentence_bounds(block, view):
+            sentence_text = view.text[start:end]
+            mentions = _contextual(sentence_text, gazetteer.find(sentence_text))
+            dates = find_dates(sentence_text, anchor=anchor)
+            cells = []
+            if block.cells:
+                for cell_start, cell_end in block.cells:
+                    clean_start = _clean_offset(view, cell_start)
+                    clean_end = _clean_offset(view, cell_end)
+                    cells.append((clean_start - start, clean_end - start))
+            sentences.append(Sentence(sentence_text, mentions, dates, block, index, view, start, cells))
+    return Document(doc_id, text, sentences, blocks, anchor)
+
+
+def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Adjust gazetteer mentions by their context.
+
+    - A framework name that runs on into a longer capitalised name ("Belt and Road Aerospace
+      Innovation Alliance") is part of another name, not the framework.
+    - A bare "Artemis" that is not the programme ("joined the Artemis initiative", "membership
+      in American Artemis") names the Artemis Accords.
+    """
+    kept = []
+    for mention in mentions:
+        if mention.kind == "framework":
+            following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
+            if following and following.group(1) not in ("In", "On", "The", "And"):
+                framework_words = ("Initiative", "Organization", "Organisation", "Accords")
+                if following.group(1) not in framework_words:
+                    continue
+        kept.append(mention)
+    taken = [(m.start, m.end) for m in kept]
+    for match in BARE_ARTEMIS.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        end = match.end()
+        suffix = ARTEMIS_SUFFIX.match(text, end)
+        if suffix:
+            end = suffix.end()
+        kept.append(
+            Mention(match.start(), end, "framework", "Artemis Accords", None, None, "context:artemis")
+        )
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]:
+    if block.kind in ("paragraph",):
+        for s in split_sentences(view.text):
+            yield s.start, s.end
+    else:
+        yield 0, len(view.text)
+
+
+def _clean_offset(view: CleanView, original: int) -> int:
+    """The first clean offset whose original position is at or after `original`."""
+    origin = view.origin
+    lo, hi = 0, len(origin) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if origin[mid] < original:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

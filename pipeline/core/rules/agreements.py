@@ -1,0 +1,333 @@
+"""Agreement statements: memoranda, treaties, conventions, roadmaps, joint laboratories, data
+exchanges, leases and laws, with their parties, date, type and status.
+
+- ``rule:instrument``  a sentence naming an instrument and its parties ("China and Brazil
+  established the China-Brazil Joint Laboratory ... in 2014")
+- ``table:instrument`` an instrument named in a table row, the row's country and the caption's
+  country as parties
+- ``rule:accord``      a framework that is itself an accord: its founding and signatories
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
+from pipeline.core.modality import agreement_status, clause_start
+from pipeline.core.reading import Document, Sentence
+from pipeline.core.rules.common import CHINA, Party, nearest_date, parties_in
+from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
+
+INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "data_exchange",
+        re.compile(r"\bdata[- ](?:exchange|sharing)(?:\s+(?:mechanism|agreement|arrangement))?\b", re.I),
+    ),
+    (
+        "joint_laboratory",
+        re.compile(
+            r"\bjoint\s+(?:\w+\s+){0,3}?(?:laborator(?:y|ies)|labs?|research\s+cent(?:er|re))\b", re.I
+        ),
+    ),
+    ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b", re.I)),
+    ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
+    ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
+    ("convention", re.compile(r"\bconventions?\b", re.I)),
+    ("lease", re.compile(r"\bleas(?:e|ed|ing)\b", re.I)),
+    ("legislation", re.compile(r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d+)\b")),
+    ("accord", re.compile(r"\baccords?\b(?!\s+with)", re.I)),
+    (
+        "cooperation_agreement",
+        re.compile(r"\b(?:agreements?|protocols?|framework\s+agreement|accords?)\b", re.I),
+    ),
+)
+ACTION = re.compile(
+    r"\b(?:sign\w*|ink\w*|conclud\w*|establish\w*|set\s+up|launch\w*|releas\w*|agree\w*|reach\w*|adopt\w*|"
+    r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
+    r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
+    r"exchang\w*|shar\w*|under|following|through|via|within)\b",
+    re.IGNORECASE,
+)
+TERMINATED = re.compile(
+    r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped)\b", re.I
+)
+PAIR_ANAPHOR = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|sides|nations|governments|partners|agencies)\b", re.I
+)
+TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&"}
+_WORD = re.compile(r"[\w’'().-]+")
+
+
+def _instrument_type(text: str) -> tuple[str, re.Match[str]] | None:
+    for kind, pattern in INSTRUMENTS:
+        match = pattern.search(text)
+        if match:
+            return kind, match
+    return None
+
+
+def _named_title(text: str, start: int, end: int) -> str | None:
+    """The capitalised name around an instrument noun at text[start:end], if it has one."""
+    words = list(_WORD.finditer(text))
+    index = next((i for i, w in enumerate(words) if w.start() <= start < w.end() or w.start() >= start), None)
+    if index is None:
+        return None
+    last = index
+    while last + 1 < len(words) and words[last + 1].start() < end:
+        last += 1
+    first = index
+    while first > 0:
+        word = words[first - 1].group()
+        if word[:1].isupper() or re.fullmatch(r"\d{4}|[A-Z][\w-]*['’]s", word):
+            first -= 1
+        else:
+            break
+    stop = last
+    j = last + 1
+    while j < len(words):
+        word = words[j].group()
+        gap = text[words[j - 1].end() : words[j].start()]
+        if gap.strip() not in ("", "-", "–"):
+            break
+        if word[:1].isupper() or re.fullmatch(r"\(V?\d[\w.]*\)", word):
+            stop = j
+            j += 1
+        elif word.lower() in TITLE_GLUE and j + 1 < len(words) and words[j + 1].group()[:1].isupper():
+            j += 1
+        else:
+            break
+    raw = text[words[first].start() : words[stop].end()]
+    capitals = sum(1 for w in words[first : stop + 1] if w.group()[:1].isupper())
+    if capitals < 2:
+        return None
+    title = re.sub(r"['’]s\b", "", raw)
+    title = re.sub(r"\s+\d{4}\s+", " ", title)
+    title = re.sub(r"^(?:The|A|An|In|On|At|For)\s+", "", title)
+    title = re.sub(r"^(?:U\.S\.|US|U\.K\.|UK|EU)\s+", "", title)
+    return " ".join(title.split()).rstrip(".,;:")
+
+
+def _described_title(text: str, start: int, end: int) -> str:
+    """A short description for an unnamed instrument: the noun phrase ending at the noun."""
+    head = text[:start]
+    words = head.split()
+    kept: list[str] = []
+    for word in reversed(words[-5:]):
+        if re.fullmatch(
+            r"(?i)a|an|the|its|their|and|with|of|by|to|in|on|for|that|which|signed|established|"
+            r"launched|set|up|has|have|had|was|were|is|are|\d{4}|,|[\W_]+",
+            word.strip(","),
+        ):
+            break
+        kept.insert(0, word.strip(",;:"))
+    tail = text[end:]
+    extra = re.match(r"(?:\s+(?:mechanism|programme|program|plan|arrangement))", tail)
+    phrase = " ".join([*kept, text[start:end] + (extra.group() if extra else "")]).strip()
+    return phrase[:1].upper() + phrase[1:]
+
+
+QUANTIFIED = re.compile(
+    r"(?:\b(?:over|more\s+than|some|several|many|numerous|dozens|hundreds|series|number|a\s+few|multiple|"
+    r"various|\d[\d,]*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|such|these|those|its|their)\s+)$", re.IGNORECASE)
+
+
+def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tuple[int, int]]) -> bool:
+    """A bare 'the agreement' (pointing back), 'the ILRS agreement' (a framework), or
+    'over 200 agreements' (a count) names no new instrument."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    if ANAPHORIC.search(before) and not re.match(r"\s+(?:on|of|between|with|to|for)\b", text[match.end() :]):
+        return True
+    if any(0 <= match.start() - e <= 2 for s, e in framework_spans):
+        return True
+    plural = match.group().lower().endswith(("s", "memoranda", "treaties", "laboratories"))
+    return plural and bool(QUANTIFIED.search(before) or not re.search(r"\b(?:two|both|the)\s+$", before))
+
+
+def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> bool:
+    """An action verb (signed, established, passed...) close to the instrument, in its clause."""
+    return bool(
+        ACTION.search(text[max(floor, start - window) : start]) or ACTION.search(text[end : end + window])
+    )
+
+
+def _party_scope_end(text: str, position: int) -> int:
+    """Parties are read up to a parenthesis or a relative clause after the instrument."""
+    cut = re.search(r"\(|,\s+(?:a|an|which|who|whose|where|when)\b|;|\s[–—]\s", text[position:])
+    return position + cut.start() if cut else len(text)
+
+
+def _title_span(text: str, title: str, near: int) -> tuple[int, int]:
+    found = text.rfind(title, 0, near + len(title))
+    if found < 0:
+        found = text.find(title)
+    return (found, found + len(title)) if found >= 0 else (near, near)
+
+
+def _parties(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    kind: str,
+    previous: list[Party],
+    exclude: tuple[int, int] = (0, 0),
+) -> list[Party]:
+    found: dict[str, Party] = {}
+    candidates = parties_in(sentence, start, end, allow_demonym=kind == "legislation", skip_modifiers=False)
+    if kind == "legislation":  # the legislating country: the one named with the law
+        countries = [(p, m) for p, m in candidates if p.member_type == "country"]
+        near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
+        candidates = near[:1] or countries[:1]
+    for party, mention in candidates:
+        inside_title = exclude[0] <= mention.start and mention.end <= exclude[1]
+        if inside_title and party.member_type not in ("country", "space_agency"):
+            continue
+        found.setdefault(party.name, party)
+    if not found and PAIR_ANAPHOR.search(sentence.text[start:end]):
+        for party in previous:
+            found.setdefault(party.name, party)
+    parties = list(found.values())
+    if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese:
+        parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
+    return parties
+
+
+def _claim(
+    doc: Document,
+    sentence: Sentence,
+    title: str,
+    kind: str,
+    parties: list[Party],
+    signed: str | None,
+    status: str,
+    method: str,
+) -> AgreementClaim:
+    start, end = sentence.original_span()
+    names = tuple(sorted({p.name for p in parties}))
+    return AgreementClaim(title, kind, names, signed, status, Span(doc.doc_id, start, end, method))
+
+
+def rule_instrument(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: list[Party]
+) -> Iterator[AgreementClaim]:
+    text = sentence.text
+    framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
+    for kind, pattern in INSTRUMENTS:
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in framework_spans):
+                continue  # "Artemis Accords" is a framework, handled by rule_accord
+            if kind == "cooperation_agreement" and _instrument_type(
+                text[: match.start()] + text[match.end() :]
+            ):
+                pass
+            floor = clause_start(text, match.start())
+            named = _named_title(text, match.start(), match.end())
+            if not named and _not_an_instrument(text, match, framework_spans):
+                continue
+            if not _acted_on(text, floor, match.start(), match.end()):
+                continue
+            framework = tracker.framework_near(sentence, match.start())
+            if named:
+                title = named
+            elif kind in ("convention", "treaty") and framework:
+                title = f"{framework} {match.group().rstrip('s').capitalize()}"
+            else:
+                title = _described_title(text, match.start(), match.end())
+            scope_end = _party_scope_end(text, match.end())
+            title_span = _title_span(text, title, match.start())
+            parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span)
+            if kind in ("convention", "treaty") and framework and not named:
+                parties = [p for p, _ in parties_in(sentence, match.end(), len(text))] or parties
+            if not parties:
+                continue
+            status_end = min(len(text), max(match.end(), title_span[1]) + 15)
+            status = (
+                "terminated"
+                if TERMINATED.search(text[floor:status_end])
+                else agreement_status(text, floor, status_end)
+            )
+            if status is None:
+                continue
+            signed = nearest_date(sentence.dates, match.start(), floor)
+            yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
+            break
+        else:
+            continue
+        break  # one instrument per sentence: the first kind that matched
+
+
+def rule_table_instrument(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[AgreementClaim]:
+    """Instruments named in a table row of bilateral cooperation: the row's country and the caption's."""
+    if sentence.block.kind != "table_row" or len(sentence.cells) < 2:
+        return
+    first_start, first_end = sentence.cells[0]
+    row_parties = [p for p, _ in parties_in(sentence, first_start, first_end, skip_modifiers=False)]
+    if not row_parties:
+        return
+    caption_parties = tracker.caption_parties(sentence.block)
+    for cell_start, cell_end in sentence.cells[1:]:
+        cell = sentence.text[cell_start:cell_end]
+        for piece in re.finditer(r"[^,;]+", cell):
+            found = _instrument_type(piece.group())
+            if not found:
+                continue
+            kind, match = found
+            segment = piece.group().strip()
+            named = _named_title(
+                segment,
+                match.start() - (len(piece.group()) - len(piece.group().lstrip())),
+                match.end() - (len(piece.group()) - len(piece.group().lstrip())),
+            )
+            title = named or segment[:1].upper() + segment[1:]
+            parties = list(row_parties)
+            if kind != "legislation":
+                parties += [p for p in caption_parties if p.name not in {q.name for q in parties}]
+                if len(parties) == 1 and not parties[0].is_chinese:
+                    parties.append(Party(CHINA, "country", "CHN"))
+            status = (
+                "terminated"
+                if TERMINATED.search(segment)
+                else (agreement_status(segment, 0, len(segment)) or "signed")
+            )
+            signed = nearest_date(sentence.dates, cell_start + piece.start(), cell_start, cell_end)
+            if kind == "legislation":
+                title = re.sub(r"['’]s\b", "", title)
+            yield _claim(doc, sentence, title, kind, parties, signed, status, "table:instrument")
+
+
+def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) -> list[AgreementClaim]:
+    """A framework that is itself an accord or convention: one agreement, its members the parties,
+    dated by its founding."""
+    claims = []
+    properties = framework_properties()
+    for membership in memberships:
+        kind = properties.get(membership.organization, {}).get("instrument_type")
+        if kind != "accord":
+            continue
+        signed = membership.joined if membership.role == "founder" else None
+        span = Span(doc.doc_id, membership.span.start, membership.span.end, "rule:accord")
+        claims.append(
+            AgreementClaim(
+                membership.organization, "accord", (membership.member,), signed, "signed", span, True
+            )
+        )
+    return claims
+
+
+def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
+    claims: list[AgreementClaim] = []
+    previous: list[Party] = []
+    for sentence in doc.sentences:
+        tracker.enter(sentence)
+        claims.extend(rule_instrument(doc, sentence, tracker, previous))
+        claims.extend(rule_table_instrument(doc, sentence, tracker))
+        countries = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
+        if len(countries) >= 2:
+            previous = countries
+        tracker.leave(sentence)
+    return claims

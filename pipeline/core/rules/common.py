@@ -1,0 +1,164 @@
+"""Helpers shared by the statement rules: who a mention stands for, lists, nearest dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.core.dates import DateMention
+from pipeline.core.gazetteer import Mention
+from pipeline.core.reading import Sentence
+
+CHINA = "China"
+# Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
+_CONNECTOR = re.compile(
+    r"^(?:\s|,|;|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$", re.IGNORECASE
+)
+_PROPER_WORD = re.compile(r"[A-Z][\w’'.-]*|\d+[A-Za-z]?")
+_NAME_GLUE = {"of", "and", "for", "the", "de", "di", "du", "la", "le", "in", "on", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A canonical participant: a country, a space agency or another body."""
+
+    name: str
+    member_type: str
+    iso3: str | None
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.iso3 == "CHN" or bool(re.search(r"\b(?:China|Chinese|Sino)\b", self.name))
+
+
+def party_of(sentence: Sentence, mention: Mention, *, allow_demonym: bool = False) -> Party | None:
+    """The participant a mention stands for, or None if it cannot be one (a target, a mission...)."""
+    if mention.kind in ("country", "capital"):
+        return Party(mention.canonical, "country", mention.iso3)
+    if mention.kind == "demonym":
+        surface = sentence.surface(mention)
+        if allow_demonym or (surface.endswith("s") and surface[:1].isupper()):
+            return Party(mention.canonical, "country", mention.iso3)
+        return None
+    if mention.kind == "agency":
+        return Party(mention.canonical, "space_agency", None)
+    if mention.kind == "institution":
+        return Party(mention.canonical, mention.member_type or "institution", None)
+    return None
+
+
+def is_possessive_modifier(sentence: Sentence, mention: Mention) -> bool:
+    """'France's Planetary Exploration...' or 'the Budapest organization X': a country used as a modifier."""
+    after = sentence.text[mention.end : mention.end + 3]
+    return after[:2] in ("'s", "’s") and sentence.text[mention.end + 2 : mention.end + 4].strip()[:1].isupper()
+
+
+def parties_in(
+    sentence: Sentence, start: int, end: int, *, allow_demonym: bool = False, skip_modifiers: bool = True
+) -> list[tuple[Party, Mention]]:
+    """Participants mentioned in `sentence.text[start:end]`, in order."""
+    found = []
+    for mention in sentence.mentions:
+        if mention.start < start or mention.end > end:
+            continue
+        if skip_modifiers and is_possessive_modifier(sentence, mention):
+            continue
+        party = party_of(sentence, mention, allow_demonym=allow_demonym)
+        if party is not None:
+            found.append((party, mention))
+    return found
+
+
+def enumeration_before(sentence: Sentence, position: int, floor: int = 0) -> list[tuple[Party, Mention]]:
+    """The subject list ending just before `position`: the nearest participant, extended left over
+    pure list connectors ("A, B and C"), plus "both A and ..." constructions."""
+    candidates = parties_in(sentence, floor, position)
+    if not candidates:
+        return []
+    chosen = [candidates[-1]]
+    for party, mention in reversed(candidates[:-1]):
+        gap = sentence.text[mention.end : chosen[0][1].start]
+        if not _CONNECTOR.match(gap):
+            break
+        chosen.insert(0, (party, mention))
+    both = re.search(r"\bboth\s+", sentence.text[floor:position], re.IGNORECASE)
+    if both:
+        for party, mention in candidates:
+            if mention.start == floor + both.end() and all(m is not mention for _, m in chosen):
+                chosen.insert(0, (party, mention))
+    return chosen
+
+
+def enumeration_after(
+    sentence: Sentence, position: int, limit: int | None = None
+) -> list[tuple[Party, Mention]]:
+    """The list that starts after `position`: participants separated only by list connectors or
+    short descriptive words, stopping at the first gap that reads like a new clause."""
+    limit = len(sentence.text) if limit is None else limit
+    candidates = parties_in(sentence, position, limit)
+    chosen: list[tuple[Party, Mention]] = []
+    previous_end = position
+    for party, mention in candidates:
+        gap = sentence.text[previous_end : mention.start]
+        if chosen and not _CONNECTOR.match(gap) and not _short_descriptor(gap):
+            break
+        if not chosen and len(gap.split()) > 8:
+            break
+        chosen.append((party, mention))
+        previous_end = mention.end
+    return chosen
+
+
+def _short_descriptor(gap: str) -> bool:
+    """', the Lunar ... (LESEC), the' style gaps: only connectors plus an acronym in brackets."""
+    stripped = re.sub(r"\([A-Z][\w-]*\)", " ", gap)
+    return bool(_CONNECTOR.match(stripped))
+
+
+def proper_name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words (allowing 'of', 'and', 'for'... and numbers) in text[start:end]."""
+    runs = []
+    tokens = list(re.finditer(r"\S+", text[start:end]))
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group().strip(',.;:()[]"“”')
+        if re.search(r"['’]s$", word) and i + 1 < len(tokens):
+            i += 1  # "France's Planetary ...": the name starts after the possessive
+            continue
+        if _PROPER_WORD.fullmatch(word) and word[:1].isupper():
+            j = i
+            last = i
+            while j + 1 < len(tokens):
+                nxt = tokens[j + 1].group().strip(',.;:()[]"“”')
+                raw = tokens[j].group()
+                if raw.endswith((",", ";", ":", ")")):
+                    break
+                if _PROPER_WORD.fullmatch(nxt) or nxt.lower() in _NAME_GLUE:
+                    j += 1
+                    if _PROPER_WORD.fullmatch(nxt):
+                        last = j
+                else:
+                    break
+            s = start + tokens[i].start()
+            e = start + tokens[last].end()
+            while e > s and text[e - 1] in ',.;:)]"”':
+                e -= 1
+            runs.append((s, e))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def nearest_date(
+    dates: list[DateMention], position: int, start: int = 0, end: int | None = None
+) -> str | None:
+    """The date mention closest to `position` within [start, end), preferring ones after it."""
+    end = 10**12 if end is None else end
+    inside = [d for d in dates if d.start >= start and d.end <= end]
+    if not inside:
+        return None
+    best = min(
+        inside, key=lambda d: abs(d.start - position) if d.start >= position else 2 * (position - d.end)
+    )
+    return best.value

@@ -1,0 +1,134 @@
+"""Which framework a statement is about: named in it, in its table caption or list lead-in,
+or carried from before ("the organisation", "the agreement")."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+
+from pipeline.core.gazetteer import Mention
+from pipeline.core.reading import Document, Sentence
+
+ANAPHOR = re.compile(
+    r"\s*(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:organi[sz]ation|agreement|accords?|initiative|alliance|"
+    r"association|group|bloc|station|project|programme|program|partnership|coalition|framework|body|"
+    r"consortium|task|format|pact|grouping)\b",
+    re.IGNORECASE,
+)
+ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
+MEMBER_WORDS = re.compile(
+    r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|"
+    r"associates?|parties|joined|joining|accession|admitted|founders?|founding)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def framework_properties() -> dict[str, dict[str, str]]:
+    """Per framework: the kind of instrument it is and the role its members hold (reference data)."""
+    text = resources.files("pipeline.reference").joinpath("frameworks.csv").read_text(encoding="utf-8")
+    return {row["canonical"]: row for row in csv.DictReader(text.splitlines())}
+
+
+def framework_role(framework: str, default: str = "member") -> str:
+    """'signatory' for accords that members sign, else `default`."""
+    row = framework_properties().get(framework)
+    return row["joined_as"] if row and row["joined_as"] == "signatory" else default
+
+
+class FrameworkTracker:
+    """Remembers the framework the text is currently about, sentence by sentence."""
+
+    def __init__(self, doc: Document) -> None:
+        self.current: str | None = None
+        self._by_block: dict[int, list[Sentence]] = {}
+        for sentence in doc.sentences:
+            self._by_block.setdefault(sentence.block_index, []).append(sentence)
+
+    @staticmethod
+    def framework_name(mention: Mention) -> str | None:
+        if mention.kind == "framework":
+            return mention.canonical
+        if mention.kind == "mission" and mention.canonical.startswith("Artemis"):
+            return "Artemis Accords"  # one joins Artemis by signing its accords
+        return None
+
+    def named(self, sentence: Sentence) -> list[tuple[str, Mention]]:
+        found = []
+        for mention in sentence.mentions:
+            name = self.framework_name(mention)
+            if name:
+                found.append((name, mention))
+        return found
+
+    def enter(self, sentence: Sentence) -> None:
+        if sentence.block.kind == "heading":
+            names = {name for name, _ in self.named(sentence)}
+            if len(names) == 1:
+                self.current = names.pop()
+
+    def leave(self, sentence: Sentence) -> None:
+        named = self.named(sentence)
+        if named:
+            self.current = named[-1][0]
+
+    def anaphor_after(self, text: str, position: int) -> tuple[str, int] | None:
+        """'the agreement' right after `position`, standing for the current framework."""
+        match = ANAPHOR.match(text, position)
+        if match and self.current:
+            return self.current, match.end()
+        return None
+
+    def framework_near(self, sentence: Sentence, position: int) -> str | None:
+        """The framework a composition statement at `position` is about."""
+        named = self.named(sentence)
+        before = [name for name, m in named if m.end <= position]
+        if before:
+            return before[-1]
+        if ANAPHOR_ANYWHERE.search(sentence.text[:position]) and self.current:
+            return self.current
+        after = [name for name, m in named if m.start >= position]
+        if after:
+            return after[0]
+        if ANAPHOR_ANYWHERE.search(sentence.text) and self.current:
+            return self.current
+        if re.match(r"\s*(?:it|its)\b", sentence.text, re.I) and self.current:
+            return self.current
+        return None
+
+    def table_context(self, doc: Document, block) -> tuple[str | None, list[str], str]:
+        """(framework, header cell texts, caption + header text) for a table row."""
+        header_cells: list[str] = []
+        texts: list[str] = []
+        frameworks: list[str] = []
+        for index in (block.caption, block.context):
+            if index is None:
+                continue
+            for sentence in self._by_block.get(index, []):
+                texts.append(sentence.text)
+                frameworks += [name for name, _ in self.named(sentence)]
+                if index == block.context:
+                    header_cells = [sentence.text[s:e] for s, e in sentence.cells]
+        context_text = " ".join(texts)
+        if not frameworks or not MEMBER_WORDS.search(context_text):
+            return None, header_cells, context_text
+        return frameworks[0], header_cells, context_text
+
+    def caption_parties(self, block) -> list:
+        """Participants named in a table's caption ("China's bilateral cooperation")."""
+        from pipeline.core.rules.common import parties_in
+
+        parties = []
+        for sentence in self._by_block.get(block.caption, []) if block.caption is not None else []:
+            parties += [p for p, _ in parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)]
+        return parties
+
+    def lead_in(self, doc: Document, block) -> tuple[str, str] | None:
+        """(framework, lead-in text) when a list's lead-in names a framework and a membership word."""
+        for sentence in self._by_block.get(block.context, []):
+            names = [name for name, _ in self.named(sentence)]
+            if names and MEMBER_WORDS.search(sentence.text):
+                return names[0], sentence.text
+        return None

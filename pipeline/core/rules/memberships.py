@@ -1,0 +1,367 @@
+"""Membership statements: who joined, signed, founded or belongs to which framework.
+
+Each rule describes one kind of statement and either yields claims or abstains:
+
+- ``rule:joined``       SUBJECT joined / became a member of / signed up to / acceded to FRAMEWORK
+- ``rule:nominal``      SUBJECT's membership of FRAMEWORK; the membership of (A, B) in FRAMEWORK
+- ``rule:composition``  FRAMEWORK brings together / comprises / counts partners such as A, B and C
+- ``rule:founded``      FRAMEWORK was founded by / announced as a joint project of A and B
+- ``table``             a row of a table whose caption or header names the framework
+- ``list``              an item of a list under a lead-in line naming the framework
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.core.claims import MembershipClaim, Span
+from pipeline.core.gazetteer import Mention
+from pipeline.core.modality import clause_start, is_asserted
+from pipeline.core.reading import Document, Sentence
+from pipeline.core.rules.common import (
+    Party,
+    enumeration_after,
+    enumeration_before,
+    nearest_date,
+    parties_in,
+    proper_name_runs,
+)
+from pipeline.core.rules.frameworks import FrameworkTracker, framework_role
+
+JOIN = re.compile(
+    r"\b(?:"
+    r"(?:has|have|had)\s+(?:also\s+)?(?:joined|become|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
+    r"joined|joins|join|joining|"
+    r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:member|partner|signatory|participant|party|associate|founder)s?\s+(?:of|to|in)|"
+    r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|"
+    r"signed|signs|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted\s+(?:to|into|as)|"
+    r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
+    r"\s+(?:of|to|in)|"
+    r"(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:member|partner|signatory|participant|party|associate)s?\s+(?:of|to|in)|"
+    r"(?:is|are|was|were)\s+part\s+of|"
+    r"(?:was|were)\s+joined\s+to|took\s+part\s+in|enrolled\s+in"
+    r")\b",
+    re.IGNORECASE,
+)
+COMPOSITION = re.compile(
+    r"\b(?:brings?\s+together|brought\s+together|comprises|comprising|(?:is|are|was)?\s*comprised\s+of|"
+    r"consists?\s+of|made\s+up\s+of|member\s+(?:states|countries|nations)\s+(?:are|include|includes|were|such\s+as)|"
+    r"members\s+(?:are|include|includes|were|such\s+as)|(?:its|the)\s+members\s*,?\s+(?:namely|being)|"
+    r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
+    r"signatories\s+(?:are|include|such\s+as)|"
+    r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
+    r"(?:welcomed|admitted|accepted|added)\b(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))"
+    r")",
+    re.IGNORECASE,
+)
+FOUNDED = re.compile(
+    r"\b(?:(?:was|were|had\s+been)\s+(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|created|launched|"
+    r"initiated|announced|proposed|unveiled)\s+(?:in\s+\S+\s+)?(?:as\s+an?\s+(?:\w+\s+){0,3}?(?:of|by|between)|"
+    r"by|between)|founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"co-?founded\s+by|founded\s+by)\b",
+    re.IGNORECASE,
+)
+FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
+NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
+MEMBER_HEADER = re.compile(
+    r"\b(?:member|members|membership|states|countries|signator|partner|participant|associate|part"
+    r"ies|join|accession|admitted)",
+    re.IGNORECASE,
+)
+DATE_HEADER = re.compile(r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when)\b", re.I)
+OBJECT_GAP = re.compile(
+    r"^(?:\s|the\b|a\b|an\b|its\b|their\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
+    r"U\.S\.-led\b|global\b|international\b|of\b|to\b|in\b|for\b|on\b|up\b|into\b|as\b|new\b|"
+    r"founding\b|full\b|formal\b|official\b|)*$",
+    re.IGNORECASE,
+)
+
+
+def _claim(
+    doc: Document,
+    sentence: Sentence,
+    party: Party,
+    framework: str,
+    role: str,
+    joined: str | None,
+    method: str,
+) -> MembershipClaim:
+    start, end = sentence.original_span()
+    return MembershipClaim(
+        member=party.name,
+        member_type=party.member_type,
+        member_iso3=party.iso3,
+        organization=framework,
+        role=role,
+        joined=joined,
+        span=Span(doc.doc_id, start, end, method),
+    )
+
+
+def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTracker) -> tuple[str, int] | None:
+    """The framework named right after a verb (only articles and modifiers between), or an anaphor."""
+    for mention in sentence.of_kind("framework", "mission"):
+        if mention.start < position:
+            continue
+        gap = sentence.text[position : mention.start]
+        if len(gap.split()) > 5 or not OBJECT_GAP.match(gap):
+            break
+        name = tracker.framework_name(mention)
+        if name:
+            return name, mention.end
+        break
+    anaphor = tracker.anaphor_after(sentence.text, position)
+    if anaphor is not None:
+        return anaphor
+    return None
+
+
+def _role(statement: str, framework: str, default: str = "member") -> str:
+    lowered = statement.lower()
+    if re.search(r"\bfound(?:er|ers|ing\s+members?|ed\s+by)\b|\bco-?found", lowered) or re.search(
+        r"\bas\s+(?:a|the)\s+(?:co-)?founder", lowered
+    ):
+        return "founder"
+    if re.search(r"\bpartners?\b", lowered) and not re.search(r"\bmembers?\b", lowered):
+        return "partner"
+    return framework_role(framework, default)
+
+
+def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    for match in JOIN.finditer(sentence.text):
+        target = _object_framework(sentence, match.end(), tracker)
+        if target is None:
+            continue
+        framework, object_end = target
+        floor = clause_start(sentence.text, match.start())
+        subjects = enumeration_before(sentence, match.start(), floor)
+        if not subjects:
+            continue
+        if not is_asserted(sentence.text, floor, object_end):
+            continue
+        role = _role(sentence.text[match.start() : object_end + 25], framework)
+        if (
+            re.match(r"(?i)(?:signed|signs)\b", match.group())
+            and framework_role(framework, "member") == "member"
+        ):
+            continue  # "X signed ... F" makes X a member only of accords
+        joined = nearest_date(sentence.dates, match.end(), floor)
+        for party, _ in subjects:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
+
+
+def rule_nominal(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'Thailand's membership of the ILRS'; 'the membership of the states (A, B) in F'."""
+    for match in NOMINAL.finditer(sentence.text):
+        before = sentence.text[max(0, match.start() - 40) : match.start()]
+        possessive = re.search(r"(['’]s)\s+$", before)
+        framework_target = None
+        members: list[tuple[Party, Mention]] = []
+        if possessive and match.group().lower().startswith(
+            ("membership of", "membership in", "accession to")
+        ):
+            framework_target = _object_framework(sentence, match.end(), tracker)
+            members = enumeration_before(sentence, match.start() - len(possessive.group()) + 1)
+        else:
+            # "the membership of A, B and C in F": the list, then "in F"
+            tail = re.search(r"\b(?:in|to)\b", sentence.text[match.end() : match.end() + 200])
+            if tail:
+                list_end = match.end() + tail.start()
+                members = enumeration_after(sentence, match.end(), list_end)
+                framework_target = _object_framework(sentence, match.end() + tail.end(), tracker)
+        if not framework_target or not members:
+            continue
+        framework, object_end = framework_target
+        scope_start = min(m.start for _, m in members)
+        if not is_asserted(sentence.text, min(scope_start, match.start()), object_end):
+            continue
+        role = framework_role(framework, "member")
+        joined = nearest_date(sentence.dates, match.end())
+        for party, _ in members:
+            yield _claim(doc, sentence, party, framework, role, joined, "rule:nominal")
+
+
+def rule_composition(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """FRAMEWORK brings together / comprises / counts partners such as / was set up between A, B and C."""
+    for match in COMPOSITION.finditer(sentence.text):
+        framework = tracker.framework_near(sentence, match.start())
+        if framework is None:
+            continue
+        members = enumeration_after(sentence, match.end())
+        members += _unlisted_names(sentence, match.end(), members)
+        if not members:
+            continue
+        scope_end = max(m.end for _, m in members)
+        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), scope_end):
+            continue
+        trigger = match.group().lower()
+        if "partner" in trigger:
+            role = "partner"
+        elif "founding" in trigger or "founder" in trigger:
+            role = "founder"
+        else:
+            role = framework_role(framework, "member")
+        joined = None
+        if role == "founder" or "admitted" in trigger or "welcomed" in trigger:
+            joined = nearest_date(sentence.dates, match.end())
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, joined, "rule:composition")
+
+
+def _unlisted_names(
+    sentence: Sentence, position: int, listed: list[tuple[Party, Mention]]
+) -> list[tuple[Party, Mention]]:
+    """Capitalised names after 'such as' / 'including' that no gazetteer knows (an organisation's name)."""
+    head = sentence.text[position : position + 12].lower()
+    if not re.match(r"\s*(?:such as|including|include|namely)?", head):
+        return []
+    end = min(len(sentence.text), position + 200)
+    taken = [(m.start, m.end) for m in sentence.mentions]
+    extra = []
+    for start, stop in proper_name_runs(sentence.text, position, end):
+        if any(s < stop and start < e for s, e in taken):
+            continue
+        name = sentence.text[start:stop]
+        if len(name.split()) < 2 or re.match(r"(?i)^(?:the|this|these|it|its|they|and|in|on)\b", name):
+            continue
+        gap = sentence.text[(listed[-1][1].end if listed else position) : start]
+        if len(gap.split()) > 4:
+            break
+        mention = Mention(start, stop, "institution", name, None, "organization", "shape:listed")
+        extra.append((Party(name, "organization", None), mention))
+    return extra
+
+
+def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """FRAMEWORK was founded by / announced as a joint project of A and B; founding members are A, B."""
+    for match in FOUNDED.finditer(sentence.text):
+        framework = tracker.framework_near(sentence, match.start())
+        if framework is None:
+            continue
+        members = enumeration_after(sentence, match.end())
+        if not members:
+            continue
+        scope_end = max(m.end for _, m in members)
+        lead = sentence.text[clause_start(sentence.text, match.start()) : match.start()]
+        if not is_asserted(
+            lead + sentence.text[match.start() : scope_end], 0, len(lead) + scope_end - match.start()
+        ):
+            continue
+        joined = nearest_date(sentence.dates, match.start())
+        for party, _ in members:
+            yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+def rule_founder_verb(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """SUBJECT founded / launched / initiated FRAMEWORK (or 'the agreement' naming it before)."""
+    for match in FOUNDER_VERB.finditer(sentence.text):
+        if re.match(r"\s+by\b", sentence.text[match.end() :]):
+            continue
+        target = _object_framework(sentence, match.end(), tracker)
+        if target is None:
+            continue
+        framework, object_end = target
+        floor = clause_start(sentence.text, match.start())
+        subjects = enumeration_before(sentence, match.start(), floor)
+        if not subjects or not is_asserted(sentence.text, floor, object_end):
+            continue
+        joined = nearest_date(sentence.dates, object_end, floor)
+        for party, _ in subjects:
+            yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """A table row under a caption (or header) naming a framework and members."""
+    block = sentence.block
+    if block.kind != "table_row" or not sentence.cells:
+        return
+    framework, header_cells, header_text = tracker.table_context(doc, block)
+    if framework is None:
+        return
+    member_column, date_column = _columns(header_cells)
+    cells = [sentence.text[s:e] for s, e in sentence.cells]
+    if not cells:
+        return
+    column = member_column if member_column is not None and member_column < len(cells) else 0
+    cell_start, cell_end = sentence.cells[column]
+    candidates = parties_in(sentence, cell_start, cell_end, allow_demonym=False, skip_modifiers=False)
+    if not candidates:
+        return
+    party, _ = candidates[0]
+    row_text = sentence.text
+    if not is_asserted(row_text, 0, len(row_text)) and re.search(
+        r"\b(?:not|never|withdr\w+)\b", row_text, re.I
+    ):
+        return
+    joined = None
+    if date_column is not None and date_column < len(sentence.cells):
+        ds, de = sentence.cells[date_column]
+        joined = nearest_date(sentence.dates, ds, ds, de)
+    role = _role(cells[column] + " " + header_text, framework)
+    yield _claim(doc, sentence, party, framework, role, joined, "table")
+
+
+def _columns(header_cells: list[str]) -> tuple[int | None, int | None]:
+    member_column = date_column = None
+    for i, text in enumerate(header_cells):
+        lowered = text.lower()
+        if member_column is None and re.search(
+            r"\b(?:country|countries|member|state|signatory|party|parties|partner|institution|organi[sz]ation|"
+            r"name|participant|entity|agency)",
+            lowered,
+        ):
+            member_column = i
+        if date_column is None and DATE_HEADER.search(lowered):
+            date_column = i
+    return member_column, date_column
+
+
+def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """An item of a list whose lead-in line names a framework and a membership word."""
+    block = sentence.block
+    if block.kind != "list_item" or block.context is None:
+        return
+    lead = tracker.lead_in(doc, block)
+    if lead is None:
+        return
+    framework, lead_text = lead
+    candidates = parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)
+    if not candidates or not is_asserted(sentence.text, 0, len(sentence.text)):
+        return
+    party, mention = candidates[0]
+    if mention.start > 12:
+        return
+    joined = nearest_date(sentence.dates, mention.end)
+    role = _role(sentence.text + " " + lead_text, framework)
+    yield _claim(doc, sentence, party, framework, role, joined, "list")
+
+
+SENTENCE_RULES = (
+    rule_joined,
+    rule_nominal,
+    rule_composition,
+    rule_founded,
+    rule_founder_verb,
+    rule_table,
+    rule_list,
+)
+
+
+def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[MembershipClaim]:
+    claims: list[MembershipClaim] = []
+    for sentence in doc.sentences:
+        tracker.enter(sentence)
+        for rule in SENTENCE_RULES:
+            claims.extend(rule(doc, sentence, tracker))
+        tracker.leave(sentence)
+    return claims

@@ -1,0 +1,202 @@
+"""Mission statements: a mission named, its target, its launch (date, site, vehicle) and its
+non-Chinese partners.
+
+- ``rule:mission``   a mission named in a sentence, with a target near it
+- ``rule:launch``    a launch verb with date, site and vehicle ("lifted off from ... on July 23")
+- ``rule:partners``  "payloads from A, B and C", "collaborated with A", "a joint mission between A and B"
+- ``table:mission``  a mission named in a table row: the row's country is a partner
+
+A launch sentence that names no mission (a photo caption) joins the mission launched on the
+same day elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.core.claims import MissionClaim, Span
+from pipeline.core.gazetteer import Mention
+from pipeline.core.modality import clause_start, is_asserted
+from pipeline.core.reading import Document, Sentence
+from pipeline.core.rules.common import Party, enumeration_after, nearest_date, parties_in
+
+LAUNCH = re.compile(
+    r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
+    r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off)\b",
+    re.IGNORECASE,
+)
+PARTNER_CUES = re.compile(
+    r"\b(?:payloads?|instruments?|experiments?|devices?|equipment|detectors?|cubesats?)\s+"
+    r"(?:\w+\s+){0,3}?(?:from|by|of|provided\s+by|built\s+by|developed\s+by|contributed\s+by)|"
+    r"\b(?:collaborat\w*|cooperat\w*|partner\w*|work\w*|teamed\s+up)\s+with|"
+    r"\bjoint\s+(?:\w+\s+)?(?:mission|project|venture|programme|program)\s+(?:between|with|of|by)|"
+    r"\bin\s+(?:cooperation|collaboration|partnership|conjunction)\s+with|"
+    r"\bwith\s+(?:the\s+)?(?:participation|contributions?|support|help)\s+(?:of|from)|"
+    r"\b(?:teams?|scientists|researchers|engineers|experts)\s+(?:from|of)\b",
+    re.IGNORECASE,
+)
+MISSION_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:mission|probe|spacecraft|lander|rover|orbiter|satellite|explorer|craft)\b",
+    re.I,
+)
+ORBITAL_NOUNS = re.compile(r"\b(?:space\s+station|satellites?|station|constellation|telescope)\b", re.I)
+PLANETARY = {"Moon", "Mars", "asteroid", "Sun", "Jupiter", "Venus", "Mercury"}
+TARGET_WINDOW = 90
+
+
+def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
+    """Partners are countries and agencies; an institution stands for its country where its name says."""
+    if party.is_chinese:
+        return None
+    if party.member_type in ("country", "space_agency"):
+        return party.name
+    inner = [
+        m for m in sentence.mentions if m is not mention and m.start >= mention.start and m.end <= mention.end
+    ]
+    inner += [
+        m
+        for m in sentence.mentions
+        if m.kind in ("country", "demonym") and mention.start <= m.start < mention.end
+    ]
+    for m in inner:
+        if m.kind in ("country", "demonym") and m.iso3 != "CHN":
+            return m.canonical
+    from pipeline.core.gazetteer import Gazetteer
+
+    first_word = sentence.surface(mention).split()[0] if sentence.surface(mention).split() else ""
+    for kinds in (("country",), ("demonym",)):
+        country = Gazetteer.default().country(first_word, kinds)
+        if country:
+            return country[0] if country[1] != "CHN" else None
+    return party.name
+
+
+def _target(sentence: Sentence, mention: Mention, missions: list[Mention]) -> str | None:
+    """The target named nearest after the mission (else before), not closer to another mission."""
+    best, distance = None, None
+    for target in sentence.of_kind("target"):
+        gap = target.start - mention.end if target.start >= mention.end else 2 * (mention.start - target.end)
+        if gap < 0 or gap > 2 * TARGET_WINDOW:
+            continue
+        if any(
+            other is not mention and abs(other.start - target.start) < abs(mention.start - target.start)
+            for other in missions
+        ):
+            continue
+        if distance is None or gap < distance:
+            best, distance = target.canonical, gap
+    if best is None:
+        after = sentence.text[mention.end : mention.end + 40]
+        adjacent = ORBITAL_NOUNS.match(after.lstrip(" ’'s"), 0) or re.match(
+            r"\s+(?:\w+\s+){0,2}?(?:space\s+station|satellites?|constellation|telescope)\b", after, re.I
+        )
+        if adjacent or ORBITAL_NOUNS.search(sentence.surface(mention)):
+            return "Earth orbit"
+    return best
+
+
+def _partners(sentence: Sentence) -> list[str]:
+    found: list[str] = []
+    cues = list(PARTNER_CUES.finditer(sentence.text))
+    if cues:  # "collaborated with A on X and with B and C on Y": each "with" after the cue
+        cues += [m for m in re.finditer(r"\band\s+with\b", sentence.text) if m.start() > cues[0].start()]
+    for cue in cues:
+        floor = clause_start(sentence.text, cue.start())
+        listed = enumeration_after(sentence, cue.end())
+        if not listed:
+            continue
+        if not is_asserted(sentence.text, floor, max(m.end for _, m in listed)):
+            continue
+        for party, mention in listed:
+            name = _partner(party, sentence, mention)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def _claim(doc: Document, sentence: Sentence, name: str, method: str, **attributes: object) -> MissionClaim:
+    start, end = sentence.original_span()
+    return MissionClaim(
+        name=name,
+        target=attributes.get("target"),  # type: ignore[arg-type]
+        launch_date=attributes.get("launch_date"),  # type: ignore[arg-type]
+        launch_site=attributes.get("launch_site"),  # type: ignore[arg-type]
+        launch_vehicle=attributes.get("launch_vehicle"),  # type: ignore[arg-type]
+        partners=tuple(sorted(set(attributes.get("partners") or ()))),  # type: ignore[arg-type]
+        span=Span(doc.doc_id, start, end, method),
+    )
+
+
+def _launch(sentence: Sentence) -> dict[str, str | None] | None:
+    """Date, site and vehicle of a launch stated (not planned) in the sentence."""
+    match = LAUNCH.search(sentence.text)
+    if not match:
+        return None
+    floor = clause_start(sentence.text, match.start())
+    if not is_asserted(sentence.text, floor, min(len(sentence.text), match.end() + 60)):
+        return None
+    sites = sentence.of_kind("launch_site")
+    vehicles = sentence.of_kind("launch_vehicle")
+    date = None
+    day_dates = [d for d in sentence.dates if d.precision == "day"]
+    if day_dates:
+        date = min(day_dates, key=lambda d: abs(d.start - match.start())).value
+    else:
+        date = nearest_date(sentence.dates, match.end(), floor)
+    result = {
+        "launch_date": date,
+        "launch_site": sites[0].canonical if sites else None,
+        "launch_vehicle": vehicles[0].canonical if vehicles else None,
+    }
+    return result if any(result.values()) else None
+
+
+def extract_missions(doc: Document) -> list[MissionClaim]:
+    claims: list[MissionClaim] = []
+    unnamed_launches: list[tuple[Sentence, dict[str, str | None]]] = []
+    last_mission: str | None = None
+    for sentence in doc.sentences:
+        missions = [m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis")]
+        launch = _launch(sentence)
+        partners = _partners(sentence)
+        if sentence.block.kind == "table_row" and missions and sentence.cells:
+            first = sentence.cells[0]
+            partners += [
+                p.name
+                for p, _ in parties_in(sentence, first[0], first[1], skip_modifiers=False)
+                if not p.is_chinese
+            ]
+        if not missions:
+            if partners and last_mission and MISSION_ANAPHOR.search(sentence.text):
+                claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
+            if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
+                unnamed_launches.append((sentence, launch))
+            continue
+        for mention in missions:
+            attributes: dict[str, object] = {"target": _target(sentence, mention, missions)}
+            method = "rule:mission"
+            if launch and len(missions) == 1:
+                attributes.update(launch)
+                method = "rule:launch"
+            if partners and len(missions) == 1:
+                attributes["partners"] = partners
+                method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
+            claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
+        last_mission = missions[-1].canonical
+    claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
+    return claims
+
+
+def _join_unnamed_launches(
+    doc: Document, claims: list[MissionClaim], launches: list[tuple[Sentence, dict[str, str | None]]]
+) -> Iterator[MissionClaim]:
+    """A launch with no mission name, on the same day as one mission's launch, is that launch."""
+    by_day: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.launch_date and len(claim.launch_date) == 10:
+            by_day.setdefault(claim.launch_date, set()).add(claim.name)
+    for sentence, launch in launches:
+        names = by_day.get(launch["launch_date"] or "", set())
+        if len(names) == 1:
+            yield _claim(doc, sentence, next(iter(names)), "rule:launch", **launch)

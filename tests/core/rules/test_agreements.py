@@ -1,0 +1,53 @@
+"""Agreement rules on short texts written for the purpose."""
+
+from __future__ import annotations
+
+from pipeline.core.extract import extract_text
+
+
+def agreements(text: str) -> list:
+    return extract_text("t", text).agreements
+
+
+def test_named_memorandum_with_parties_and_date() -> None:
+    [a] = agreements("In May 2022, Egypt and China signed the Memorandum of Understanding on Lunar Science.")
+    assert (a.agreement_type, a.parties, a.signed, a.status) == (
+        "memorandum",
+        ("China", "Egypt"),
+        "2022-05",
+        "signed",
+    )
+    assert a.title == "Memorandum of Understanding on Lunar Science"
+
+
+def test_joint_laboratory_and_data_exchange() -> None:
+    lab = agreements("China and Chile established the China-Chile Joint Laboratory for Astronomy in 2013.")
+    assert lab[0].agreement_type == "joint_laboratory"
+    assert lab[0].parties == ("Chile", "China")
+    data = agreements("It set up a satellite data exchange mechanism with Kenya.")
+    assert data[0].agreement_type == "data_exchange"
+    assert data[0].parties == ("China", "Kenya")
+
+
+def test_terminated_lease() -> None:
+    [a] = agreements("Namibia terminated the lease of its tracking station to China in 2020.")
+    assert (a.agreement_type, a.status) == ("lease", "terminated")
+
+
+def test_announced_and_proposed_are_not_signed() -> None:
+    [a] = agreements("Laos and China announced plans to sign a memorandum on satellite navigation.")
+    assert a.status in ("announced", "proposed")
+
+
+def test_negated_agreement_is_not_a_fact() -> None:
+    assert agreements("Malaysia did not sign the memorandum with China.") == []
+
+
+def test_counts_and_back_references_are_not_instruments() -> None:
+    assert agreements("China has signed over 150 space cooperation agreements.") == []
+    assert agreements("The agreement was praised by officials.") == []
+
+
+def test_legislation_belongs_to_its_country_only() -> None:
+    [a] = agreements("The U.S. Wolf Amendment, passed in 2011, restricts NASA work with China.")
+    assert (a.agreement_type, a.parties, a.signed) == ("legislation", ("United States",), "2011")

@@ -1,0 +1,99 @@
+"""Membership rules on short texts written for the purpose (one kind of statement each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.extract import extract_text
+
+
+def members(text: str) -> set[tuple[str, str, str, str | None]]:
+    claims = extract_text("t", text).memberships
+    return {(c.member, c.organization, c.role, c.joined) for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethiopia joined the ILRS in March 2025.", ("Ethiopia", "ILRS", "member", "2025-03")),
+        ("Last week Nigeria became the 12th member of the APSCO.", ("Nigeria", "APSCO", "member", None)),
+        (
+            "Rwanda signed the Artemis Accords on 12 May 2024.",
+            ("Rwanda", "Artemis Accords", "signatory", "2024-05-12"),
+        ),
+        (
+            "Chile acceded to the International Lunar Research Station in 2024.",
+            ("Chile", "ILRS", "member", "2024"),
+        ),
+        (
+            "The University of Lagos has been a member of the IDSEA since July 2025.",
+            ("University of Lagos", "IDSEA", "member", "2025-07"),
+        ),
+    ],
+)
+def test_subject_joins_framework(text: str, expected: tuple) -> None:
+    assert expected in members(text)
+
+
+def test_enumerated_subjects_all_join() -> None:
+    found = members("Kenya, Ghana and Zambia joined the ILRS in 2024.")
+    assert {m for m, *_ in found} == {"Kenya", "Ghana", "Zambia"}
+
+
+def test_composition_lists_members_after_the_framework() -> None:
+    found = members("The APSCO brings together Bangladesh, Iran, Mongolia and Peru.")
+    assert {m for m, org, *_ in found if org == "APSCO"} == {"Bangladesh", "Iran", "Mongolia", "Peru"}
+
+
+def test_anaphor_carries_the_framework_named_before() -> None:
+    text = "The BRICS group met in Kazan. Indonesia joined the group in January 2025."
+    assert ("Indonesia", "BRICS", "member", "2025-01") in members(text)
+
+
+def test_possessive_membership() -> None:
+    assert ("Chile", "ILRS", "member", None) in members("Analysts noted Chile's membership of the ILRS.")
+
+
+def test_founders() -> None:
+    found = members("The ILRS was launched as a joint project of China and Russia in 2021.")
+    assert ("China", "ILRS", "founder", "2021") in found
+    assert ("Russia", "ILRS", "founder", "2021") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico has not joined the Artemis Accords.",
+        "Indonesia is considering joining the ILRS.",
+        "Officials said Turkey may join the BRICS next year.",
+        "Argentina was reported to be weighing membership, but officials denied it would join the ILRS.",
+        "If Vietnam were to join the APSCO, the balance would shift.",
+        "Brazil never signed the Artemis Accords.",
+        "Peru plans to join the ILRS.",
+    ],
+)
+def test_negated_or_hedged_statements_are_not_memberships(text: str) -> None:
+    assert members(text) == set()
+
+
+def test_table_under_a_caption_naming_the_framework() -> None:
+    text = (
+        "Table 4. Members of the ILRS\n"
+        "Member state | Joined | Region |\n"
+        "Egypt | 2024 | Africa |\n"
+        "Senegal | 2023 | Africa |\n"
+    )
+    found = members(text)
+    assert ("Egypt", "ILRS", "member", "2024") in found
+    assert ("Senegal", "ILRS", "member", "2023") in found
+
+
+def test_table_without_a_framework_gives_no_membership() -> None:
+    text = "Table 1. Launch cadence\nCountry | Launches |\nJapan | 3 |\nIndia | 5 |\n"
+    assert members(text) == set()
+
+
+def test_list_under_a_lead_in_naming_the_framework() -> None:
+    text = "The founding members of the IDSEA are:\n- Brazil\n- Chile\n"
+    found = members(text)
+    assert {m for m, org, *_ in found if org == "IDSEA"} == {"Brazil", "Chile"}
