@@ -49,8 +49,8 @@ def party_of(sentence: Sentence, mention: Mention, *, allow_demonym: bool = Fals
 
 def is_possessive_modifier(sentence: Sentence, mention: Mention) -> bool:
     """'France's Planetary Exploration...' or 'the Budapest organization X': a country used as a modifier."""
-    after = sentence.text[mention.end : mention.end + 3]
-    return after[:2] in ("'s", "’s") and sentence.text[mention.end + 2 : mention.end + 4].strip()[:1].isupper()
+    after = sentence.text[mention.end : mention.end + 4]
+    return after[:2] in ("'s", "’s") and after[2:].strip()[:1].isupper()
 
 
 def parties_in(

@@ -1,0 +1,797 @@
+"""Find mentions of countries and space-domain entities in text.
+
+One Aho-Corasick automaton holds a case-folded key for every alias: pycountry names plus
+``pipeline/reference/country_aliases.csv`` and ``pipeline/reference/entities.csv``. All-caps
+aliases (``US``, ``ESA``, ``CZ-5``) are then accepted only if the text has them in exactly
+that case; other names need an upper-case first letter in the text (targets excepted).
+Matching runs on a normalised copy of the text in which every character keeps its place:
+curly apostrophes become ``'``, typographic dashes ``-``, whitespace a space, and runs of
+spaces are squeezed to one with a table that maps offsets back exactly.
+
+Names in no list are found by two shape rules (``shape:institution``, ``shape:mission``).
+They never overlap a registry mention, except that a country, capital or demonym inside an
+institution name ("Hungarian Solar Physics Foundation") is part of that name and is dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from operator import attrgetter, itemgetter
+
+import ahocorasick
+import pycountry
+
+__all__ = ["Entry", "Gazetteer", "Mention", "fold", "key_of", "normalise"]
+
+GEO_KINDS = frozenset({"country", "capital", "demonym"})
+ENTITY_KINDS = frozenset(
+    {"framework", "agency", "institution", "mission", "launch_site", "launch_vehicle", "target"}
+)
+MEMBER_TYPES = frozenset({"country", "space_agency", "institution", "university", "company", "organization"})
+_ALIAS_KINDS = {"name": "country", "capital": "capital", "demonym": "demonym"}
+_BLOCK = "_block"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention: exact offsets in the searched text plus what it refers to."""
+
+    start: int
+    end: int
+    kind: str
+    canonical: str
+    iso3: str | None
+    member_type: str | None
+    source: str
+    acronym: str | None = None  # shape institutions: the "(ABC)" right after the name
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form refers to (the result of :meth:`Gazetteer.lookup`)."""
+
+    kind: str
+    canonical: str
+    iso3: str | None
+    member_type: str | None
+    wikidata: str | None = None
+
+
+# --- length-preserving normalisation ---------------------------------------------------------
+
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)  # every str.isspace() character except " "
+_APOSTROPHES = "’‘`ʼ′‛´"
+_DASHES = "–—‑‐−‒―"
+_REPLACEMENTS = (
+    tuple((c, " ") for c in _WHITESPACE)
+    + tuple((c, "'") for c in _APOSTROPHES)
+    + tuple((c, "-") for c in _DASHES)
+)
+_RUN_RE = re.compile("  +")
+
+
+def normalise(text: str) -> str:
+    """Map apostrophes, dashes and whitespace to ``'``, ``-`` and space; length is unchanged."""
+    for old, new in _REPLACEMENTS:
+        text = text.replace(old, new)
+    return text
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` character by character, keeping its length."""
+    if "İ" in text:  # the only character whose lower() is two characters long
+        return "İ".join([fold(part) for part in text.split("İ")])
+    if len(text) > 2 * _CHUNK and not text.isascii():
+        # str.lower() is fast only on ASCII strings; most chunks of a mostly-English text are
+        return "".join([text[i : i + _CHUNK].lower() for i in range(0, len(text), _CHUNK)])
+    return text.lower()
+
+
+_CHUNK = 4096
+
+
+def _squeeze(w: str) -> tuple[str, list[int], list[int]]:
+    """Squeeze runs of spaces; return the string and a table for mapping offsets back."""
+    if "  " not in w:
+        return w, [], []
+    at: list[int] = []  # squeezed offset of each run's single space
+    shift: list[int] = []  # characters removed up to and including each run
+    total = 0
+    for m in _RUN_RE.finditer(w):
+        a, z = m.span()
+        at.append(a - total)
+        total += z - a - 1
+        shift.append(total)
+    return _RUN_RE.sub(" ", w), at, shift
+
+
+def _surface(alias: str) -> str:
+    """Normalised, whitespace-squeezed, stripped form of an alias."""
+    return _RUN_RE.sub(" ", normalise(alias)).strip()
+
+
+def key_of(alias: str) -> str:
+    """The case-folded lookup key of an alias or name."""
+    return fold(_surface(alias))
+
+
+def _is_acronym(form: str) -> bool:
+    """All cased letters upper case and at least two letters: match case-sensitively."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+# --- variants generated from the reference rows (documented in pipeline/reference/README.md) --
+
+_SPELLINGS = (("Centre", "Center"), ("Organisation", "Organization"), ("Programme", "Program"))
+_SPELLINGS += (("Defence", "Defense"),)
+_NUMBERED = re.compile(r"^(.*[A-Za-z'])[ -]?(\d+[A-Za-z]?)$")
+
+
+def _spelling_variants(alias: str) -> set[str]:
+    out = {alias}
+    for a, b in _SPELLINGS:
+        for form in list(out):
+            for x, y in ((a, b), (b, a)):
+                out.add(re.sub(rf"\b{x}\b", y, form))
+    return out
+
+
+def _number_variants(alias: str) -> set[str]:
+    """``X 4`` / ``X-4`` / ``X4`` for a name ending in a number (missions, vehicles)."""
+    m = _NUMBERED.match(alias)
+    if not m or sum(c.isalpha() for c in m.group(1)) < 2:
+        return {alias}
+    base, num = m.groups()
+    return {f"{base} {num}", f"{base}-{num}", f"{base}{num}"}
+
+
+def _demonym_plural(alias: str) -> str | None:
+    return alias + "s" if alias.endswith(("an", "i")) else None
+
+
+def _country_forms(name: str | None) -> set[str]:
+    """pycountry name plus readable forms: "Korea, Republic of" -> "Republic of Korea",
+    "Holy See (Vatican City State)" -> "Holy See"; a leading "the" is dropped."""
+    if not name:
+        return set()
+    forms = {name}
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    forms.add(bare)
+    head, sep, tail = bare.partition(", ")
+    if sep and re.search(r"\bof( the)?$", tail, re.IGNORECASE):
+        forms.add(f"{tail} {head}")
+    return {re.sub(r"^[Tt]he ", "", f) for f in forms}
+
+
+# Phrases that contain a country word but name no country; matched, then dropped.
+_BLOCKERS = (
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Latin America",
+    "Latin American",
+    "Central America",
+    "Central American",
+    "Indian Ocean",
+    "New Mexico",
+    "New Jersey",
+    "New Guinea",
+    "Gulf of Guinea",
+    "Washington Post",
+)
+
+_EXT_RE = re.compile(r"[- ]?\d{1,2}[A-Z]?(?!\w)")  # "Shenzhou" + "-13", "Fengyun" + "-3D"
+_NUM = "_num"  # automaton tag: a "-" or " " before a digit
+
+# A candidate is (start, -length, extended, end, entry): plain tuple order puts the longest
+# candidate first at each start, and an explicit alias before an extended series name.
+_Cand = tuple[int, int, bool, int, Entry]
+_BY_POSITION = itemgetter(0, 1)
+_BY_PREFERENCE = itemgetter(1, 2, 0)
+
+
+class Gazetteer:
+    """Alias registry plus Aho-Corasick matcher; build once with :meth:`default`."""
+
+    def __init__(self, country_rows: Iterable[dict[str, str]], entity_rows: Iterable[dict[str, str]]):
+        # folded key -> [(form, entry, needs_cap, extendable)], at most one per (key, case class)
+        self._by_key: dict[str, list[tuple[str, Entry, bool, bool]]] = {}
+        self.conflicts: list[tuple[str, str, str]] = []  # (key, kept canonical, dropped canonical)
+        self._add_countries(list(country_rows))
+        self._add_entities(list(entity_rows))
+        for form in _BLOCKERS:
+            self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
+        # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
+        # exact form, which the text must then match. The automaton also carries the anchors of
+        # the shape rules, so that one pass finds them too: head words ("University"; the tag is
+        # the head) and a "-" or " " before a digit (tag _NUM).
+        values: dict[str, tuple] = {}
+        for key, aliases in self._by_key.items():
+            # the exact-case alias (if any) is tried first: "US" before a hypothetical "Us"
+            first, *more = (
+                (form if _is_acronym(form) else None, needs_cap, ext, entry)
+                for form, entry, needs_cap, ext in sorted(aliases, key=lambda a: not _is_acronym(a[0]))
+            )
+            values[key] = (len(key), key[0].isalnum(), key[-1].isalnum(), *first, tuple(more), None)
+        for head in _HEADS:
+            key = fold(head)
+            old = values.get(key, (len(key), True, key[-1].isalnum(), None, False, False, None, (), None))
+            values[key] = (*old[:8], head)
+        for sep in " -":
+            for digit in "0123456789":
+                values.setdefault(sep + digit, (2, False, False, None, False, False, None, (), _NUM))
+        self._automaton = ahocorasick.Automaton()
+        for key, value in values.items():
+            self._automaton.add_word(key, value)
+        self._automaton.make_automaton()
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer built from the packaged reference files (cached)."""
+        return _default()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _add(self, alias: str, entry: Entry, extendable: bool) -> None:
+        form = _surface(alias)
+        if not form:
+            return
+        key = fold(form)
+        aliases = self._by_key.setdefault(key, [])
+        for old_form, old_entry, _, _ in aliases:
+            if _is_acronym(old_form) == _is_acronym(form):
+                if old_entry != entry:
+                    self.conflicts.append((key, old_entry.canonical, entry.canonical))
+                return
+        needs_cap = entry.kind != "target" and form[0].isupper()
+        aliases.append((form, entry, needs_cap, extendable))
+
+    def _add_countries(self, rows: list[dict[str, str]]) -> None:
+        canonical: dict[str, str] = {}
+        for row in rows:
+            if row.get("canonical"):
+                if canonical.get(row["iso3"], row["canonical"]) != row["canonical"]:
+                    raise ValueError(f"two canonical names for {row['iso3']}")
+                canonical[row["iso3"]] = row["canonical"]
+        csv_names: list[tuple[str, str, str]] = []  # (alias, iso3, kind)
+        for row in rows:
+            kind = _ALIAS_KINDS.get(row["kind"])
+            if kind is None:
+                raise ValueError(f"unknown kind {row['kind']!r} in country_aliases.csv")
+            csv_names.append((row["alias"], row["iso3"], kind))
+            if kind == "demonym" and (plural := _demonym_plural(row["alias"])):
+                csv_names.append((plural, row["iso3"], kind))
+        pyc_names: list[tuple[str, str, str]] = []
+        for c in pycountry.countries:
+            canonical.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
+            for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+                pyc_names.extend((form, c.alpha_3, "country") for form in sorted(_country_forms(name)))
+        # reference rows first, so that they win over a pycountry form with the same key
+        for alias, iso3, kind in csv_names + pyc_names:
+            if iso3 not in canonical:
+                raise ValueError(f"no canonical name for {iso3} ({alias})")
+            self._add(alias, Entry(kind, canonical[iso3], iso3, "country"), extendable=False)
+
+    def _add_entities(self, rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            kind, member_type = row["kind"], row.get("member_type") or None
+            if kind not in ENTITY_KINDS:
+                raise ValueError(f"unknown kind {kind!r} for {row['alias']!r}")
+            if member_type is not None and member_type not in MEMBER_TYPES:
+                raise ValueError(f"unknown member_type {member_type!r} for {row['alias']!r}")
+            entry = Entry(kind, row["canonical"], None, member_type, row.get("wikidata") or None)
+            forms = _spelling_variants(row["alias"])
+            numbered = kind in ("mission", "launch_vehicle")
+            if numbered:
+                forms = {v for f in forms for v in _number_variants(f)}
+            extendable = numbered and not row["alias"][-1].isdigit()
+            for form in sorted(forms):
+                self._add(form, entry, extendable=extendable)
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a surface form refers to, or None. All-caps aliases need exact case."""
+        form = _surface(name)
+        for alias_form, entry, _, _ in self._by_key.get(fold(form), ()):
+            if entry.kind == _BLOCK or (_is_acronym(alias_form) and alias_form != form):
+                continue
+            return entry
+        return None
+
+    def country(self, name: str, kinds: Sequence[str] = ("country",)) -> tuple[str, str] | None:
+        """``(canonical, iso3)`` for a country name or alias, else None; pass e.g.
+        ``kinds=("country", "capital", "demonym")`` to accept capitals and demonyms too."""
+        entry = self.lookup(name)
+        if entry is None or entry.kind not in kinds or entry.iso3 is None:
+            return None
+        return entry.canonical, entry.iso3
+
+    def aliases(self) -> Iterator[tuple[str, Entry]]:
+        """Every (normalised surface form, entry) the matcher knows."""
+        for aliases in self._by_key.values():
+            for form, entry, _, _ in aliases:
+                if entry.kind != _BLOCK:
+                    yield form, entry
+
+    # --- matching -----------------------------------------------------------------------------
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions in ``text[start:end]`` with absolute offsets into ``text``: sorted,
+        non-overlapping, longest match first, registry before shape rules."""
+        start, end, _ = slice(start, end).indices(len(text))
+        if start >= end:
+            return []
+        raw = text[start:end]
+        w = normalise(raw)
+        s, at, shift = _squeeze(w)
+        # one character of real context on each side, for word boundaries at the slice edges
+        before = normalise(text[start - 1]) if start else " "
+        after = normalise(text[end]) if end < len(text) else " "
+        cands, heads, nums = self._candidates(before + s + after)
+        gaz = _map_back(_select(cands), at, shift)
+        reg = _Registry(gaz, w)
+        shapes, absorbed = _shape_institutions(w, raw, reg, _map_spans(heads, at, shift))
+        if absorbed:
+            gaz = [g for i, g in enumerate(gaz) if i not in absorbed]
+        if nums:
+            taken = sorted([(g[0], g[1]) for g in gaz] + [(x[0], x[1]) for x in shapes])
+            shapes += _shape_missions(w, taken, _map_spans(nums, at, shift))
+        out = [
+            Mention(b + start, e + start, en.kind, en.canonical, en.iso3, en.member_type, "gazetteer")
+            for b, e, en in gaz
+        ]
+        if shapes:
+            out += [
+                Mention(b + start, e + start, k, c, None, mt, src, acr) for b, e, k, c, mt, src, acr in shapes
+            ]
+            out.sort(key=_MENTION_START)
+        return out
+
+    def _candidates(self, padded: str) -> tuple[list[_Cand], list[tuple[int, int]], list[tuple[int, int]]]:
+        """Registry matches in ``padded`` (the squeezed text with one context character on
+        each side) plus the head-word and number anchors of the shape rules; all offsets are
+        into the squeezed text."""
+        f = fold(padded)
+        stop = len(padded) - 1
+        cands: list[_Cand] = []
+        heads: list[tuple[int, int]] = []
+        nums: list[tuple[int, int]] = []
+        append = cands.append
+        ext_match = _EXT_RE.match
+        # a value is (key length, check left edge, check right edge, first alias as
+        # (exact form or None, needs capital, extendable, entry), further aliases, tag)
+        for last, (
+            klen,
+            lcheck,
+            rcheck,
+            exact,
+            needs_cap,
+            extendable,
+            entry,
+            more,
+            tag,
+        ) in self._automaton.iter(f, 1, stop):
+            b = last - klen + 1
+            if tag is _NUM:
+                nums.append((b - 1, b))
+                continue
+            if lcheck and f[b - 1].isalnum():
+                continue
+            e = last + 1
+            if tag is not None and padded[b:e] == tag and not (rcheck and f[e].isalnum()):
+                heads.append((b - 1, e - 1))
+            if entry is None:
+                continue
+            if more:  # several aliases share the key: take the first whose case fits
+                picked = _fitting(padded, b, e, ((exact, needs_cap, extendable, entry), *more))
+                if picked is None:
+                    continue
+                extendable, entry = picked
+            elif exact is not None:
+                if padded[b:e] != exact:
+                    continue
+            elif needs_cap and not padded[b].isupper():
+                continue
+            if (
+                extendable
+                and (m := ext_match(padded, e, stop))
+                and not (m.end() == stop and padded[-1].isalnum())
+            ):
+                append((b - 1, b - m.end(), True, m.end() - 1, entry))
+            elif not (rcheck and f[e].isalnum()):
+                append((b - 1, b - e, False, e - 1, entry))
+        return cands, heads, nums
+
+
+def _fitting(padded: str, b: int, e: int, aliases: tuple) -> tuple[bool, Entry] | None:
+    """(extendable, entry) of the first alias whose case fits the text, else None."""
+    for exact, needs_cap, extendable, entry in aliases:
+        if padded[b:e] == exact if exact is not None else not needs_cap or padded[b].isupper():
+            return extendable, entry
+    return None
+
+
+_START = itemgetter(0)
+_MENTION_START = attrgetter("start")
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping subset: in each cluster of overlapping candidates the longest wins,
+    an explicit alias beats a series name extended to the same length."""
+    cands.sort(key=_BY_POSITION)
+    out: list[_Cand] = []
+    i, n = 0, len(cands)
+    while i < n:
+        c = cands[i]
+        reach = c[3]
+        j = i + 1
+        while j < n and cands[j][0] < reach:
+            if cands[j][3] > reach:
+                reach = cands[j][3]
+            j += 1
+        if j == i + 1:
+            if c[4].kind != _BLOCK:
+                out.append(c)
+        else:
+            picked: list[_Cand] = []
+            for c in sorted(cands[i:j], key=_BY_PREFERENCE):
+                if all(c[3] <= p[0] or c[0] >= p[3] for p in picked):
+                    picked.append(c)
+            out.extend(p for p in sorted(picked, key=_START) if p[4].kind != _BLOCK)
+        i = j
+    return out
+
+
+def _map_back(chosen: list[_Cand], at: list[int], shift: list[int]) -> list[tuple[int, int, Entry]]:
+    """Squeezed offsets -> offsets in the unsqueezed text (a merge walk over the runs)."""
+    if not at:
+        return [(c[0], c[3], c[4]) for c in chosen]
+    out: list[tuple[int, int, Entry]] = []
+    i, n, cur = 0, len(at), 0
+    for b, _, _, e, entry in chosen:
+        while i < n and at[i] < b:
+            cur = shift[i]
+            i += 1
+        b2 = b + cur
+        # the last character of a match is never a space, so e - 1 is mapped like b
+        k, cur_e = i, cur
+        while k < n and at[k] < e - 1:
+            cur_e = shift[k]
+            k += 1
+        out.append((b2, e + cur_e, entry))
+    return out
+
+
+def _map_spans(spans: list[tuple[int, int]], at: list[int], shift: list[int]) -> list[tuple[int, int]]:
+    """Map squeezed spans that contain no squeezed run back to unsqueezed offsets."""
+    if not at:
+        return spans
+    out: list[tuple[int, int]] = []
+    for b, e in spans:
+        i = bisect_left(at, b) - 1  # runs before b (a span may start at a run's space)
+        cur = shift[i] if i >= 0 else 0
+        out.append((b + cur, e + cur))
+    return out
+
+
+# --- shape rules ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_HEADS = {
+    "University": "university",
+    "Universidad": "university",
+    "Universidade": "university",
+    "Université": "university",
+    "Universität": "university",
+    "Universiti": "university",
+    "Politecnico": "university",
+    "College": "university",
+    "Institute": "institution",
+    "Instituto": "institution",
+    "Institut": "institution",
+    "Istituto": "institution",
+    "Laboratory": "institution",
+    "Laboratories": "institution",
+    "Lab": "institution",
+    "Academy": "institution",
+    "Foundation": "institution",
+    "Centre": "institution",
+    "Center": "institution",
+    "Observatory": "institution",
+    "Office": "institution",
+    "Consortium": "institution",
+    "Organisation": "institution",
+    "Organization": "institution",
+    "Agency": "institution",
+    "Administration": "institution",
+    "Society": "organization",
+    "Association": "organization",
+    "Federation": "organization",
+    "Alliance": "organization",
+    "Council": "organization",
+    "Corporation": "company",
+    "Company": "company",
+    "Co.": "company",
+}
+_JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|bin|and|&) ")
+_JOINERS = _words("of and for the de di da del della des du bin &")
+_LEAD_STOP = _words(
+    """a an the this that these those its it their his her our my your we they he she i
+    in on at by for from with through under over after before during since until within without
+    among between into onto upon via per against toward towards despite following including
+    and but or nor yet so as if when while where which who whose whom what how why
+    also however meanwhile moreover furthermore additionally today yesterday recently earlier
+    later now then here there such some many most all each every several other another both
+    according like unlike led joined signed launched said says told announced only even
+    technicians scientists researchers experts officials engineers students members partners
+    representatives delegates leaders astronauts staff"""
+)
+_ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+
+_MISSION_WORD_RE = re.compile(
+    "mission|probe|spacecraft|satellite|lander|rover|orbiter|launch|lifted off|station|telescope"
+)
+_NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
+_MISSION_STOP = _words(
+    """the a an in on at by of for from with to over about around some all only nearly almost
+    more than less under after before since until and or but table figure fig phase article
+    section chapter page part vol volume no number resolution law agenda covid step stage
+    level grade class type group team round day week year line list note box annex appendix
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+_NEAR = 60  # a mission word must be this close to a name-number designation
+
+_Token = tuple[int, int, str]  # (start, end, class): word | join | head | geo
+_Shape = tuple[int, int, str, str, str | None, str, str | None]  # Mention fields minus iso3
+
+
+def _classify(tok: str) -> str | None:
+    if tok in _JOINERS:
+        return "join"
+    if tok in _HEADS:
+        return "head"
+    if tok[0].isupper() and not tok.endswith("'s"):
+        return "word"
+    return None
+
+
+class _Registry:
+    """The registry mentions of one search, for the shape rules (sorted, non-overlapping)."""
+
+    def __init__(self, gaz: list[tuple[int, int, Entry]], w: str):
+        self.gaz = gaz
+        self.w = w
+        self.starts = [g[0] for g in gaz]
+        self.ends = [g[1] for g in gaz]
+
+    def overlapping(self, a: int, b: int) -> range:
+        """Indices of the registry mentions that overlap [a, b)."""
+        return range(bisect_right(self.ends, a), bisect_left(self.starts, b))
+
+    def token(self, a: int, b: int, leftward: bool) -> tuple[int, int, str] | None:
+        """Classify the text token [a, b) for a name: None stops the walk. A token inside a
+        capitalised geo mention stands for the whole mention."""
+        i = bisect_right(self.ends, a)
+        if i == len(self.starts) or self.starts[i] >= b:  # the usual case: no registry mention
+            cls = _classify(self.w[a:b])
+            return None if cls is None else (a, b, cls)
+        hits = range(i, bisect_left(self.starts, b))
+        for i in hits:
+            if self.gaz[i][2].kind not in GEO_KINDS:
+                return None
+        gs, ge = self.starts[hits[0]], self.ends[hits[-1]]
+        if gs >= a and ge <= b:  # "Nairobi", "China-Brazil", "Sino-Russian"
+            rest = list(self.w[a:b])
+            for i in hits:
+                rest[self.starts[i] - a : self.ends[i] - a] = " " * (self.ends[i] - self.starts[i])
+            if not "".join(rest).strip(" -"):
+                return (a, b, "geo") if self.w[a].isupper() else None
+            cls = _classify(self.w[a:b])
+            return None if cls is None else (a, b, cls)
+        if leftward and ge == b and self.w[gs].isupper():
+            return (gs, b, "geo")
+        if not leftward and gs == a and self.w[a].isupper():
+            return (a, ge, "geo")
+        return None
+
+
+_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|&")
+_OPENERS = "([{\"'“"
+_CLOSERS = ").,;:!?]}\"”'"
+
+
+def _walk_left(w: str, raw: str, reg: _Registry, hs: int) -> list[_Token]:
+    """Name tokens left of a head word, nearest first."""
+    out: list[_Token] = []
+    edge = hs
+    while len(out) < 12:
+        k = edge
+        while k > 0 and w[k - 1] == " ":
+            k -= 1
+        if k == edge or k == 0 or (edge - k > 1 and raw.count("\n", k, edge) > 1):
+            break
+        lo = max(0, k - 64)
+        a = w.rfind(" ", lo, k) + 1
+        if a == 0 and lo > 0:
+            break
+        opener = False
+        while a < k and w[a] in _OPENERS:
+            a += 1
+            opener = True
+        if a == k or not _WORD_FULL.fullmatch(w, a, k):
+            break
+        tok = reg.token(a, k, leftward=True)
+        if tok is None:
+            break
+        out.append(tok)
+        edge = tok[0]
+        if opener and edge == a:
+            break
+    return out
+
+
+def _walk_right(w: str, raw: str, reg: _Registry, he: int) -> list[_Token]:
+    """Name tokens right of a head word: a joiner, then names and joiners."""
+    out: list[_Token] = []
+    n = len(w)
+    edge = he
+    while len(out) < 12:
+        a = edge
+        while a < n and w[a] == " ":
+            a += 1
+        if a in (edge, n) or (a - edge > 1 and raw.count("\n", edge, a) > 1):
+            break
+        hi = min(n, a + 64)
+        k = w.find(" ", a, hi)
+        if k == -1:
+            if hi < n:
+                break
+            k = n
+        closer = False
+        while k > a and w[k - 1] in _CLOSERS:
+            k -= 1
+            closer = True
+        if k == a or not _WORD_FULL.fullmatch(w, a, k):
+            break
+        tok = reg.token(a, k, leftward=False)
+        if tok is None:
+            if w[k - 2 : k] == "'s" and w[a].isupper() and out:
+                out.append((a, k - 2, "word"))  # "University of Lagos's": the name ends here
+            break
+        if not out and tok[2] != "join":
+            break  # right of the head a name goes on only after "of", "for", "di", ...
+        out.append(tok)
+        edge = tok[1]
+        if closer and edge == k:
+            break
+    return out
+
+
+def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
+    """Cut at an "and" that joins two names, drop edge joiners and leading stop words; keep
+    the candidate only if it has a name word besides head and geo words."""
+    for i in range(hi - 1, -1, -1):  # "University of Lagos and Nairobi Institute"
+        if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and any(t[2] == "head" for t in tokens[:i]):
+            tokens, hi = tokens[i + 1 :], hi - i - 1
+            break
+    for i in range(hi + 1, len(tokens)):
+        if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and any(t[2] == "head" for t in tokens[i:]):
+            tokens = tokens[:i]
+            break
+    while tokens and (
+        tokens[0][2] == "join"
+        or (tokens[0][2] == "word" and w[tokens[0][0] : tokens[0][1]].lower() in _LEAD_STOP)
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1][2] == "join":
+        tokens = tokens[:-1]
+    return tokens if any(t[2] == "word" for t in tokens) else []
+
+
+def _shape_institutions(
+    w: str, raw: str, reg: _Registry, heads: list[tuple[int, int]]
+) -> tuple[list[_Shape], set[int]]:
+    """Institution names built around a head word (University, Institute, ...) at ``heads``;
+    returns the shapes and the indices of the geo mentions they contain."""
+    cands: dict[tuple[int, int], list[_Token]] = {}
+    for hs, he in heads:
+        if reg.overlapping(hs, he):
+            continue
+        left = _walk_left(w, raw, reg, hs)
+        right = _walk_right(w, raw, reg, he) if _JOIN_AFTER.match(w, he) else []
+        left.reverse()
+        tokens = _trim(w, [*left, (hs, he, "head"), *right], len(left))
+        if tokens:
+            cands[(tokens[0][0], tokens[-1][1])] = tokens
+    if not cands:
+        return [], set()
+    out: list[_Shape] = []
+    absorbed: set[int] = set()
+    for b, _, _, e, _ in _select([(b, b - e, False, e, _SHAPE) for b, e in cands]):
+        inside = reg.overlapping(b, e)
+        head_words = [w[t[0] : t[1]] for t in cands[(b, e)] if t[2] == "head"]
+        name = " ".join(w[b:e].split())
+        member_type = _HEADS[head_words[-1]]
+        if head_words[-1] in ("Agency", "Administration") and " Space " in f" {name} ":
+            member_type = "space_agency"
+        acr = _ACRONYM_RE.match(w, e)
+        acronym = acr.group(1) if acr and sum(c.isupper() for c in acr.group(1)) >= 2 else None
+        out.append((b, e, "institution", name, member_type, "shape:institution", acronym))
+        absorbed.update(inside)
+    return out, absorbed
+
+
+_SHAPE = Entry("_shape", "", None, None)
+
+
+def _shape_missions(w: str, taken: list[tuple[int, int]], nums: list[tuple[int, int]]) -> list[_Shape]:
+    """Name-number designations ("Shijian-21") within ``_NEAR`` characters of a mission word.
+    ``nums`` are the "-" or " " before a digit; ``taken`` holds the sorted, non-overlapping
+    spans already claimed."""
+    tstarts = [t[0] for t in taken]
+    out: list[_Shape] = []
+    fw: str | None = None
+    last_end = -1
+    for p, _ in nums:
+        if p == 0 or p < last_end or not w[p - 1].isalpha():
+            continue
+        m = _NUMBER_RE.match(w, p)
+        if m is None:
+            continue
+        b = p
+        while b > 0 and w[b - 1].isalpha():
+            b -= 1
+        e = m.end()
+        word, sep, num = w[b:p], w[p], m.group(1)
+        if (
+            not word[0].isupper()
+            or not word.isascii()
+            or len(word) < 2
+            or (b and (w[b - 1].isalnum() or w[b - 1] in "'-."))
+            or (sep == " " and sum(c.isdigit() for c in num) > 2)
+        ):
+            continue
+        low = word.lower()
+        if low in _MISSION_STOP or (len(word) > 4 and low.endswith(("ing", "ed", "ly"))):
+            continue
+        i = bisect_left(tstarts, e) - 1
+        if i >= 0 and taken[i][1] > b:
+            continue
+        if fw is None:
+            fw = fold(w)
+        if not any(
+            not (q and fw[q - 1].isalpha())
+            for q in (x.start() for x in _MISSION_WORD_RE.finditer(fw, max(0, b - _NEAR), e + _NEAR))
+        ):
+            continue
+        out.append((b, e, "mission", f"{word}-{num}", None, "shape:mission", None))
+        last_end = e
+    return out
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with resources.files("pipeline.reference").joinpath(name).open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+@cache
+def _default() -> Gazetteer:
+    return Gazetteer(_read_csv("country_aliases.csv"), _read_csv("entities.csv"))

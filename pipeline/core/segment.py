@@ -1,0 +1,1031 @@
+"""Structural segmentation of article text, described purely by offsets.
+
+The input is a document's text exactly as decoded from its file (no newline
+translation): it may hold ``\\r\\n`` or ``\\r`` line ends, tabs, non-breaking spaces,
+curly quotes and CJK text.  Nothing here rewrites that text; every piece is a
+``(start, end)`` span into it, so ``text[start:end]`` is always the piece.
+
+Three layers:
+
+* :func:`split_blocks` cuts the text into structural blocks (headings, paragraphs,
+  list items, table captions/headers/rows, and page "furniture" such as running
+  headers and page numbers).
+* :func:`split_sentences` cuts the prose blocks into sentences.
+* :func:`clean_view` builds a normalised copy of a span (PDF hyphenation and hard
+  wraps undone, whitespace collapsed, furniture dropped) together with a map from
+  every clean character back to its original offset.
+
+Heuristics (all linear in the length of the text):
+
+* **Lines and chunks.** Lines end at any break :meth:`str.splitlines` knows
+  (``\r\n``, ``\r``, ``\n``, form feed, U+2028, ...).  Blocks are trimmed of
+  surrounding whitespace and of BOM/zero-width characters.  Blank lines (only
+  whitespace) separate *chunks*.
+* **Wrapped vs. line-per-paragraph chunks.** A *strong joint* between two prose
+  lines is one where the first ends with a comma or a word hyphen, or ends
+  without sentence punctuation while the next starts lower-case (CJK: a line of
+  15+ characters ending in a CJK character followed by one).  A chunk with at
+  least one strong joint among every three joints is hard-wrapped prose (PDF
+  extraction): its lines join into one paragraph except where a line is short
+  (< 70 % of the chunk's longest line), a Markdown heading intervenes, or a list
+  marker starts a new item.  Otherwise each line is its own block (one paragraph
+  per line), joining only across strong joints, consecutive ALL-CAPS title lines
+  and indented continuation lines of a list item.
+* **Tables.** At least two consecutive lines with two or more ``|`` form a pipe
+  table; when the run holds a Markdown separator row (``|---|``), lines with one
+  ``|`` count too.  At least two consecutive lines with tabs form a tab table
+  when every line has two or more tabs or all have the same number.  The first
+  non-separator row is the header; separator rows are furniture.  The caption is
+  the line just above the header when it starts with "Table"/"Tab."/"Таблица"/
+  "表" (one blank line may intervene) or is a short (≤ 12 words) line that does
+  not end in "." and does not continue a wrapped sentence.
+* **Furniture.** Page numbers ("12", "- 12 -", "Page 3 of 10", "xii"); lines
+  without a letter or digit (rules, "* * *", Markdown fences); journal headers,
+  i.e. a page number at the start or end plus mostly ALL-CAPS words, with a year,
+  "•", "|", "Vol"/"Issue"/"No."/"Journal" elsewhere on the line or a page number
+  of 3+ digits that is not a year; and running headers, i.e. short stand-alone
+  lines (at a chunk edge, not part of a wrapped sentence, not ending in ".")
+  whose text without digits repeats three times, or twice when the copies carry
+  numbers and the remaining text has 8+ characters.  "Table 2", "Article 3",
+  "Chapter 1" and similar numbered structure never count as repeats.
+* **Headings.** Markdown ``#`` lines; single-line blocks of ≤ 12 words (≤ 20 if
+  Title Case; ≤ 150 chars; ≤ 30 CJK characters) that do not end in ``. , ; !``
+  and do not start lower-case; ALL-CAPS multi-line titles; setext-underlined
+  lines; a lone short numbered item ("1. Introduction"); and the lead-in line of
+  a list when it ends with ":".  In very long single-line paragraphs (1000+
+  characters: flattened web pages) a Title-Case phrase run into the start of a
+  sentence ("... region. Broader Implications: Cooperation and Competition IDSEA
+  signals ...") is split off as its own heading block when it holds a ":" or a
+  comma plus a lower-case function word such as "of"/"in".
+* **Lists.** Lines starting with a bullet (``- * + • ◦ ▪ ‣ · ● ○ ■ □ ➢ ► –``) or a
+  number/letter marker (``1.``, ``1)``, ``(1)``, ``a)``, ``[1]``) and a space.  A
+  list item's ``context`` is the block before the list (skipping furniture) when
+  that is a heading or ends with ":", otherwise the nearest heading above.
+* **Sentences.** See :func:`split_sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, pairwise
+
+__all__ = [
+    "FURNITURE",
+    "HEADING",
+    "LIST_ITEM",
+    "PARAGRAPH",
+    "TABLE_CAPTION",
+    "TABLE_HEADER",
+    "TABLE_ROW",
+    "Block",
+    "CleanView",
+    "Sentence",
+    "clean_view",
+    "split_blocks",
+    "split_sentences",
+]
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_CAPTION = "table_caption"
+TABLE_HEADER = "table_header"
+TABLE_ROW = "table_row"
+FURNITURE = "furniture"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural piece of the text; ``text[start:end]`` is the block (trimmed)."""
+
+    kind: str
+    start: int
+    end: int
+    context: int | None
+    caption: int | None
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence span ``text[start:end]`` inside block number ``block``."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanView:
+    """Text with PDF line-break artefacts removed, mapped back to the original."""
+
+    text: str
+    origin: array  # origin[i] = original offset of clean char i; one extra entry at the end
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the clean span ``[start, end)`` to the original span it came from."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if start == end:
+            pos = self.origin[start]
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+# --------------------------------------------------------------------------- characters
+
+# Line breaks as understood by str.splitlines.
+_LB = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Horizontal whitespace (str.isspace minus line breaks).
+_HWS = " \t\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ZW = "\ufeff\u200b\u200c\u200d\u2060"
+_STRIP = _LB + _HWS + _ZW
+_CLOSERS = "\"'”’»)]」』）"
+_OPENERS = "\"'“‘«„(「『（"
+_TERMINAL = ".!?:;。！？…"
+_HYPHENS = "-\u2010\xad"
+
+_LB_RE = re.compile("\r\n|[" + _LB + "]")
+_NORM_RE = re.compile(
+    "[" + _HWS + "]{2,}|[" + _HWS.replace(" ", "") + "]|[\xad" + _ZW + "]"
+)  # whitespace needing normalisation, and invisible characters to drop
+_WS_RUN = re.compile(r"\s*")
+_WORD_RE = re.compile(r"\S+")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _is_cjk(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x3040 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x2FFFF
+    )
+
+
+def _ends_terminal(s: str) -> bool:
+    """True if ``s`` ends in sentence punctuation (before any closing quotes/brackets)."""
+    t = s.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _TERMINAL
+
+
+def _is_allcaps(s: str) -> bool:
+    return s.upper() == s and s.lower() != s
+
+
+def _first_alpha_lower(s: str) -> bool:
+    for c in s[:8]:
+        if c.isalpha():
+            return c.islower()
+    return False
+
+
+# --------------------------------------------------------------------------- line patterns
+
+_MARKER_RE = re.compile(
+    r"(?:(?P<b>[-*+•◦▪▫‣·●○■□➢►–])|(?P<n>\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\))|(?P<r>\[\d{1,3}\]))"
+    r"[ \t\xa0]+(?=\S)"
+)
+_MARKER_START = frozenset("-*+•◦▪▫‣·●○■□➢►–([")
+_ALNUM_RE = re.compile(r"[^\W_]")
+_DIGIT_RE = re.compile(r"\d")
+_MD_HEADING_RE = re.compile(r"#{1,6}(?:[ \t]+|$)")
+_PAGE_NO_RE = re.compile(
+    r"(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?|стр\.?)\s*)?\d{1,4}(?:\s*(?:/|of|из)\s*\d{1,4})?(?:\s*[-–—])?",
+    re.IGNORECASE,
+)
+_ROMAN_LOWER_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_EDGE_NUM_RE = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
+_CAPS_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’&-]*")
+_JOURNAL_HINT_RE = re.compile(r"\b(?:19|20)\d\d\b|[•|·]|\b(?:vol|volume|issue|no|pp|journal)\b", re.I)
+_CAPTION_RE = re.compile(r"(?:table|tab\.|tbl\.|таблица|表)", re.IGNORECASE)
+_NO_REPEAT_RE = re.compile(  # numbered structure that legitimately repeats ("Article 2", "Table 3")
+    r"(?:table|fig|figure|chart|source|note|map|chapter|section|part|article|annex|appendix|step|phase"
+    r"|stage|session|round|day|week|question|case|box|exhibit|scenario|option|level)\b",
+    re.IGNORECASE,
+)
+_KEY_DROP_RE = re.compile(r"[\d\W_]+")
+
+
+_FUNC = _wordset(
+    "a an the and or of in on at to for with by from as vs via into over under between "
+    "beyond after before without within across against about &"
+)
+_STARTERS = _wordset(
+    "The This These Those A An In On At As By For From With While Since Its It After Before During "
+    "Although When Under Over Between Our We Their They"
+)
+
+
+def _is_separator_row(s: str) -> bool:
+    """Markdown/grid table separator such as ``|---|:--:|`` or ``+----+``."""
+    return "|" in s and "-" in s and not s.strip("|-:+= \t")
+
+
+def _is_rule(s: str) -> bool:
+    """Horizontal rule or setext underline (``---``, ``===``, ``***``)."""
+    return len(s) >= 3 and not s.strip("-=*_~ \t")
+
+
+def _is_page_number(s: str) -> bool:
+    if len(s) > 24:
+        return False
+    if len(s) <= 6 and _ROMAN_LOWER_RE.fullmatch(s):
+        return True
+    return _PAGE_NO_RE.fullmatch(s) is not None
+
+
+def _is_journal_header(s: str) -> bool:
+    """A running header like ``228  JOURNAL NAME • Issue 2 • 2020``."""
+    if len(s) > 200:
+        return False
+    m = _EDGE_NUM_RE.search(s)
+    if not m:
+        return False
+    words = _CAPS_WORD_RE.findall(s)
+    caps = sum(1 for w in words if len(w) >= 2 and w.isupper())
+    if caps < 2 or caps * 2 < len(words):
+        return False
+    num = m.group(1) or m.group(2)
+    rest = s[m.end() :] if m.group(1) else s[: m.start()]
+    if _JOURNAL_HINT_RE.search(rest):
+        return True
+    return len(num) >= 3 and not (len(num) == 4 and num[:2] in ("19", "20"))  # a page number, not a year
+
+
+def _title_case(words: list[str]) -> bool:
+    """Do (almost) all words other than short function words start upper-case?"""
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _FUNC]
+    caps = sum(1 for w in content if w[0].isupper())
+    return bool(content) and caps * 10 >= len(content) * 9
+
+
+def _heading_like(s: str) -> bool:
+    """Short line without final sentence punctuation (``?`` and ``:`` allowed)."""
+    if len(s) > 150 or not s or s[-1] in ".,;!" or "://" in s:
+        return False
+    words = s.split(None, 20)
+    if len(words) > 20 or (len(words) > 12 and not _title_case(words)):
+        return False
+    if len(s) > 30 and max(s) >= "\u3040" and sum(1 for c in s if _is_cjk(c)) > 30:
+        return False
+    if s[-1] in "。！；，":
+        return False
+    if not any(c.isalpha() for c in s):
+        return False
+    return not _first_alpha_lower(s)
+
+
+# --------------------------------------------------------------------------- block assembly
+
+
+class _B:
+    """Mutable block record used while assembling."""
+
+    __slots__ = ("cells", "end", "first", "header", "idx", "kind", "last", "marker", "start", "table_cap")
+
+    def __init__(self, kind: str, start: int, end: int, first: int, last: int) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.first = first  # first line index
+        self.last = last  # last line index
+        self.marker: str | None = None
+        self.header: _B | None = None
+        self.table_cap: _B | None = None
+        self.cells: tuple[tuple[int, int], ...] = ()
+        self.idx = -1  # final index, set by _finalise
+
+
+def _lines(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
+    """Raw start, stripped start/end and stripped content of every line (blank: "")."""
+    contents = text.splitlines()
+    raw = [0, *accumulate(map(len, text.splitlines(keepends=True)))]
+    del raw[len(contents) :]
+    starts: list[int] = []
+    ends: list[int] = []
+    strs: list[str] = []
+    for pos, content in zip(raw, contents, strict=True):
+        s = content.strip()
+        if s and (s[0] in _ZW or s[-1] in _ZW):
+            s = s.strip(_STRIP)
+        if s:
+            a = pos + content.find(s[0])  # the leading part holds only strippable characters
+            starts.append(a)
+            ends.append(a + len(s))
+        else:
+            starts.append(pos)
+            ends.append(pos)
+        strs.append(s)
+    return raw, starts, ends, strs
+
+
+def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
+    """Non-empty cells of the row ``text[a:z]`` split on ``sep``, stripped of spaces and pipes."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    strip = _STRIP + "|"
+    for seg in text[a:z].split(sep):
+        core = seg.strip(strip)
+        if core:
+            lead = pos + seg.find(core[0])  # the stripped prefix holds no cell character
+            out.append((lead, lead + len(core)))
+        pos += len(seg) + 1
+    return tuple(out)
+
+
+def _find_tables(
+    chunk: list[int], strs: list[str]
+) -> list[tuple[list[int], str]]:  # (line indices, separator char)
+    """Table runs inside one chunk."""
+    tables: list[tuple[list[int], str]] = []
+    used: set[int] = set()
+    run: list[int] = []
+
+    def flush_pipe(run: list[int]) -> None:
+        if len(run) < 2:
+            return
+        if any(_is_separator_row(strs[i]) for i in run):
+            tables.append((list(run), "|"))
+            used.update(run)
+            return
+        sub: list[int] = []
+        for i in [*run, -1]:
+            if i >= 0 and strs[i].count("|") >= 2:
+                sub.append(i)
+                continue
+            if len(sub) >= 2:
+                tables.append((sub, "|"))
+                used.update(sub)
+            sub = []
+
+    for i in chunk:
+        if "|" in strs[i]:
+            run.append(i)
+        else:
+            flush_pipe(run)
+            run = []
+    flush_pipe(run)
+
+    run = []
+    for i in [*chunk, -1]:
+        if i >= 0 and i not in used and "\t" in strs[i]:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            counts = [strs[j].count("\t") for j in run]
+            if min(counts) >= 2 or len(set(counts)) == 1:
+                tables.append((run, "\t"))
+        run = []
+    tables.sort(key=lambda t: t[0][0])
+    return tables
+
+
+def _repeat_key(s: str) -> str:
+    return _KEY_DROP_RE.sub(" ", s.lower()).strip()
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split ``text`` into structural blocks, in document order, with exact offsets."""
+    raw, ls, le, strs = _lines(text)
+    nlines = len(strs)
+
+    # Chunks: maximal runs of non-blank lines.
+    chunks: list[list[int]] = []
+    cur: list[int] = []
+    for i in range(nlines):
+        if strs[i]:
+            cur.append(i)
+        elif cur:
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+
+    role: dict[int, str] = {}  # line -> "table" | "sep" | "furn" | "cap"
+    tables: list[tuple[list[int], str]] = []
+    cell_lines: set[int] = set()
+    if "|" in text or "\t" in text:
+        cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s}
+    for chunk in chunks:
+        if not cell_lines or cell_lines.isdisjoint(chunk):
+            continue
+        for rows, sep in _find_tables(chunk, strs):
+            tables.append((rows, sep))
+            for i in rows:
+                role[i] = "sep" if sep == "|" and _is_separator_row(strs[i]) else "table"
+
+    # Furniture: page numbers, decorative lines, journal headers, repeated stand-alone lines.
+    edge_keys: dict[int, str] = {}
+    for chunk in chunks:
+        first, last = chunk[0], chunk[-1]
+        for i in (first, last) if first != last else (first,):
+            s = strs[i]
+            if i in role or len(s) > 120 or s[-1] == "." or len(s.split(None, 12)) > 12:
+                continue
+            if i != first and _strong_joint(strs[i - 1], s):
+                continue  # last line of a wrapped paragraph
+            if i != last and _strong_joint(s, strs[i + 1]):
+                continue  # first line of a wrapped paragraph
+            if _NO_REPEAT_RE.match(s) or _MD_HEADING_RE.match(s) or _MARKER_RE.match(s):
+                continue
+            key = _repeat_key(s)
+            if key:
+                edge_keys[i] = key
+    key_count = Counter(edge_keys.values())
+    key_digit = {
+        k for i, k in edge_keys.items() if key_count[k] >= 2 and len(k) >= 8 and _DIGIT_RE.search(strs[i])
+    }
+    repeated = {i for i, k in edge_keys.items() if key_count[k] >= 3 or k in key_digit}
+    markers: dict[int, str] = {}
+    md: set[int] = set()
+    for i in range(nlines):
+        s = strs[i]
+        if not s or (role and i in role):
+            continue
+        if i in repeated:
+            role[i] = "furn"
+            continue
+        c = s[0]
+        if c.isupper() and len(s) > 24 and not s[-1].isdigit():
+            continue  # fast path: ordinary prose line
+        if (
+            (not c.isalpha() and _ALNUM_RE.search(s) is None)
+            or (len(s) <= 24 and _is_page_number(s))
+            or (c == "`" and s.startswith("```"))
+            or ((c.isdigit() or s[-1].isdigit()) and _is_journal_header(s))
+        ):
+            role[i] = "furn"
+        elif c == "#":
+            if _MD_HEADING_RE.match(s):
+                md.add(i)
+        elif c in _MARKER_START or c.isdigit() or (c.islower() and s[1:2] == ")"):
+            m = _MARKER_RE.match(s)
+            if m:
+                markers[i] = "num" if m.group("n") else ("ref" if m.group("r") else m.group("b"))
+
+    # Captions: the line just above a table's header.
+    for rows, _sep in tables:
+        top = rows[0]
+        above = top - 1
+        if above < 0:
+            continue
+        if strs[above]:
+            s = strs[above]
+            if above in role or _MARKER_RE.match(s) or _MD_HEADING_RE.match(s):
+                continue
+            prev = above - 1
+            continuation = prev >= 0 and bool(strs[prev]) and _strong_joint(strs[prev], s)
+            if _CAPTION_RE.match(s) or (
+                not continuation and len(s.split(None, 12)) <= 12 and not s.endswith(".")
+            ):
+                role[above] = "cap"
+        elif (
+            above >= 1 and strs[above - 1] and (above - 1) not in role and _CAPTION_RE.match(strs[above - 1])
+        ):
+            role[above - 1] = "cap"
+
+    blocks: list[_B] = []
+    table_at: dict[int, tuple[list[int], str]] = {rows[0]: (rows, sep) for rows, sep in tables}
+
+    for chunk in chunks:
+        ctx = _chunk_context(chunk, ls, le, strs, role, markers, md)
+        if not role or role.keys().isdisjoint(chunk):
+            _prose_blocks(chunk, ctx, raw, ls, le, strs, markers, md, blocks)  # fast path: prose only
+            continue
+        segment: list[int] = []
+        idx = 0
+        while idx < len(chunk):
+            i = chunk[idx]
+            r = role.get(i)
+            if r is None:
+                segment.append(i)
+                idx += 1
+                continue
+            if segment:
+                _prose_blocks(segment, ctx, raw, ls, le, strs, markers, md, blocks)
+                segment = []
+            if r == "furn":
+                blocks.append(_B(FURNITURE, ls[i], le[i], i, i))
+                idx += 1
+            elif r == "cap":
+                blocks.append(_B(TABLE_CAPTION, ls[i], le[i], i, i))
+                idx += 1
+            else:
+                rows, sep = table_at[i]
+                cap = blocks[-1] if blocks and blocks[-1].kind == TABLE_CAPTION else None
+                header: _B | None = None
+                for j in rows:
+                    if role[j] == "sep":
+                        blocks.append(_B(FURNITURE, ls[j], le[j], j, j))
+                        continue
+                    b = _B(TABLE_ROW if header is not None else TABLE_HEADER, ls[j], le[j], j, j)
+                    b.cells = _cells(text, ls[j], le[j], sep)
+                    b.table_cap = cap
+                    b.header = header
+                    if header is None:
+                        header = b
+                    blocks.append(b)
+                idx += len(rows)
+        if segment:
+            _prose_blocks(segment, ctx, raw, ls, le, strs, markers, md, blocks)
+
+    _post_process(text, blocks, strs)
+    blocks = _split_run_in_headings(text, blocks)
+    return _finalise(text, blocks)
+
+
+def _strong_joint(a: str, b: str) -> bool:
+    """Does line ``b`` certainly continue the sentence of line ``a`` (a hard wrap)?"""
+    last = a[-1]
+    if last == ",":
+        return True
+    if last in _HYPHENS and len(a) >= 2 and a[-2].isalpha():
+        return True
+    if last >= "\u3040" and len(a) >= 15 and _is_cjk(last) and _is_cjk(b[0]):
+        return True
+    return b[0].islower() and not _ends_terminal(a)
+
+
+_NO_MARKERS: Counter[str] = Counter()
+
+
+def _chunk_context(
+    chunk: list[int],
+    ls: list[int],
+    le: list[int],
+    strs: list[str],
+    role: dict[int, str],
+    markers: dict[int, str],
+    md: set[int],
+) -> tuple[bool, int, Counter[str], set[int]]:
+    """(hard-wrapped?, longest prose line, marker frequencies, lines strongly joined to the next)."""
+    prose = chunk if not role or role.keys().isdisjoint(chunk) else [i for i in chunk if i not in role]
+    joints = 0
+    strong: set[int] = set()
+    for a, b in pairwise(prose):
+        if b == a + 1:
+            joints += 1
+            if b not in markers and b not in md and a not in md and _strong_joint(strs[a], strs[b]):
+                strong.add(a)
+    width = max([le[i] - ls[i] for i in prose], default=0)
+    freq = Counter(markers[i] for i in prose if i in markers) if markers else _NO_MARKERS
+    return bool(strong) and len(strong) * 3 >= joints, width, freq, strong
+
+
+def _prose_blocks(
+    seg: list[int],
+    ctx: tuple[bool, int, Counter[str], set[int]],
+    raw: list[int],
+    ls: list[int],
+    le: list[int],
+    strs: list[str],
+    markers: dict[int, str],
+    md: set[int],
+    out: list[_B],
+) -> None:
+    """Group a run of consecutive prose lines into paragraph/heading/list blocks."""
+    wrapped, width, marker_freq, strong = ctx
+    short = 0.7 * width
+    cur = [seg[0]]
+    in_list = seg[0] in markers
+    for prev, j in pairwise(seg):
+        if prev in strong:
+            join = True
+        elif j in markers:
+            a = strs[prev]
+            join = (
+                wrapped
+                and not in_list
+                and not _ends_terminal(a)
+                and not _heading_like(a)
+                and marker_freq[markers[j]] < 2
+            )
+        elif j in md or prev in md:
+            join = False
+        elif wrapped:
+            join = (le[prev] - ls[prev]) >= short
+        else:
+            a, b = strs[prev], strs[j]
+            indented = in_list and (ls[j] - raw[j]) > (ls[cur[0]] - raw[cur[0]])
+            join = indented or (_is_allcaps(a) and _is_allcaps(b) and a[-1] not in ".!?")
+        if join:
+            cur.append(j)
+        else:
+            _emit(cur, ls, le, strs, markers, md, out)
+            cur = [j]
+            in_list = j in markers
+    _emit(cur, ls, le, strs, markers, md, out)
+
+
+def _emit(
+    lines: list[int],
+    ls: list[int],
+    le: list[int],
+    strs: list[str],
+    markers: dict[int, str],
+    md: set[int],
+    out: list[_B],
+) -> None:
+    """Append the block made of ``lines``, choosing its kind."""
+    first, last = lines[0], lines[-1]
+    s = strs[first]
+    if first in md:
+        kind = HEADING
+    elif first in markers:
+        kind = LIST_ITEM
+    elif len(lines) == 1:
+        kind = HEADING if _heading_like(s) else PARAGRAPH
+    elif all(_is_allcaps(strs[i]) for i in lines) and sum(len(strs[i].split()) for i in lines) <= 20:
+        kind = HEADING
+    else:
+        kind = PARAGRAPH
+    b = _B(kind, ls[first], le[last], first, last)
+    b.marker = markers.get(first)
+    out.append(b)
+
+
+def _post_process(text: str, blocks: list[_B], strs: list[str]) -> None:
+    """Setext headings, lone numbered headings, list lead-ins and list contexts."""
+    n = len(blocks)
+    for k, b in enumerate(blocks):
+        if b.kind == FURNITURE and k > 0 and _is_rule(strs[b.first]) and not strs[b.first].strip("=-"):
+            p = blocks[k - 1]
+            if p.last == b.first - 1 and p.first == p.last and p.kind in (PARAGRAPH, HEADING):
+                p.kind = HEADING
+    for k, b in enumerate(blocks):
+        if b.kind != LIST_ITEM or b.marker != "num" or b.first != b.last:
+            continue
+        prev_list = k > 0 and blocks[k - 1].kind == LIST_ITEM
+        next_list = k + 1 < n and blocks[k + 1].kind == LIST_ITEM
+        if not prev_list and not next_list:
+            body = _MARKER_RE.sub("", strs[b.first], count=1)
+            if _heading_like(body):
+                b.kind = HEADING
+    for k in range(1, n):
+        p = blocks[k - 1]
+        if (
+            blocks[k].kind == LIST_ITEM
+            and p.kind == PARAGRAPH
+            and p.first == p.last
+            and text[p.end - 1] == ":"
+            and len(strs[p.first].split(None, 40)) <= 40
+        ):
+            p.kind = HEADING  # lead-in line of a list
+
+
+def _split_run_in_headings(text: str, blocks: list[_B]) -> list[_B]:
+    """Split Title-Case headings run into very long single-line paragraphs."""
+    out: list[_B] = []
+    for b in blocks:
+        if b.kind != PARAGRAPH or b.end - b.start < 1000 or b.first != b.last:
+            out.append(b)
+            continue
+        pieces_start = b.start
+        last_end = b.start
+        for ss, se in _sentence_spans(text, b.start, b.end):
+            hit = _run_in_heading(text, ss, se)
+            if hit is not None:
+                h_end, body = hit
+                if ss > pieces_start:
+                    out.append(_B(PARAGRAPH, pieces_start, last_end, b.first, b.last))
+                out.append(_B(HEADING, ss, h_end, b.first, b.last))
+                pieces_start = body
+            last_end = se
+        if pieces_start == b.start:
+            out.append(b)
+        else:
+            out.append(_B(PARAGRAPH, pieces_start, b.end, b.first, b.last))
+    return out
+
+
+def _run_in_heading(text: str, ss: int, se: int) -> tuple[int, int] | None:
+    """If a Title-Case heading opens the sentence ``[ss, se)``, return (heading end, body start)."""
+    toks: list[tuple[int, int, str]] = []
+    for m in _WORD_RE.finditer(text, ss, min(se, ss + 300)):
+        toks.append((m.start(), m.end(), m.group()))
+        if len(toks) > 16:
+            break
+    k = 0
+    kinds: list[str] = []
+    for _a, _z, t in toks:
+        core = t.rstrip(",:;")
+        if not core or core[0] in _OPENERS or core[-1] in ".!?" or not core[0].isalpha():
+            break
+        if core in _FUNC:
+            kinds.append("f")
+        elif core[0].isupper():
+            kinds.append("c")
+        else:
+            break
+        k += 1
+    if k >= len(toks) or k < 4:
+        return None
+    stop = toks[k][2]
+    if not (stop[0].islower() or stop[0].isdigit()):
+        return None
+    cut = next((j for j in range(2, k) if toks[j][2] in _STARTERS), k - 1)
+    if cut < 3 or cut > 12 or kinds[0] != "c" or kinds[cut - 1] != "c" or kinds[cut] != "c":
+        return None
+    head = [t for _a, _z, t in toks[:cut]]
+    if head[-1][-1] in ",:;":
+        return None
+    has_colon = any(t.endswith(":") for t in head[:-1])
+    has_comma = any(t.endswith(",") for t in head)
+    has_func = any(t in _FUNC and t not in ("and", "or", "&") for t in head)
+    if not (has_colon or (has_comma and has_func)):
+        return None
+    return toks[cut - 1][1], toks[cut][0]
+
+
+def _finalise(text: str, blocks: list[_B]) -> list[Block]:
+    """Turn assembly records into frozen blocks with list/table indices."""
+    out: list[Block] = []
+    last_heading: int | None = None
+    list_context: int | None = None
+    for k, b in enumerate(blocks):
+        context: int | None = None
+        caption: int | None = None
+        if b.kind == LIST_ITEM:
+            pk = k - 1
+            while pk >= 0 and blocks[pk].kind == FURNITURE:
+                pk -= 1  # a page header may interrupt a list
+            p = blocks[pk] if pk >= 0 else None
+            if p is None or p.kind != LIST_ITEM:
+                lead_in = p is not None and (
+                    p.kind == HEADING or (p.kind in (PARAGRAPH, TABLE_CAPTION) and text[p.end - 1] == ":")
+                )
+                list_context = pk if lead_in else last_heading
+            context = list_context
+        elif b.kind in (TABLE_HEADER, TABLE_ROW):
+            caption = b.table_cap.idx if b.table_cap is not None else None
+            if b.header is not None:
+                context = b.header.idx
+        if b.kind == HEADING:
+            last_heading = k
+        b.idx = k
+        out.append(Block(b.kind, b.start, b.end, context, caption, b.cells))
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+_TERM_RE = re.compile(  # terminal punctuation + closers; Western only when whitespace follows
+    r"[.!?…。！？]+(?:(?<=[。！？])[\"'”’»)\]」』）]*|[\"'”’»)\]」』）]*(?=\s))"
+)
+_ABBREV_ANY = _wordset("e.g i.e cf vs al approx esp incl viz ca resp")
+_ABBREV_CAP = _wordset(
+    "Mr Mrs Ms Dr Prof St Gen Col Lt Sgt Capt Sen Rep Gov Pres Amb Jr Sr Rev Hon Mt Ft Co Inc Ltd Corp Bros "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+_ABBREV_NUM = _wordset("no nos vol vols p pp fig figs art ch sec para eq tab ref refs n nr")
+_DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_TOKEN_OPENERS = _OPENERS + "[{"
+_ROMAN_RE = re.compile(r"[IVXLC]{1,6}\.")
+
+
+def _is_abbrev(text: str, lo: int, p: int, next_char: str) -> bool:
+    """Is the word ending just before the period at ``p`` an abbreviation?"""
+    a = max(lo, p - 24)
+    w = text[a:p]
+    if not w or w[-1].isspace():
+        return False
+    parts = w.rsplit(None, 1)
+    tok = parts[-1]
+    if len(parts) == 1 and a > lo and not w[0].isspace():
+        return False  # word longer than the window: not an abbreviation
+    if tok[0] in _TOKEN_OPENERS:
+        tok = tok.lstrip(_TOKEN_OPENERS)
+        if not tok:
+            return False
+    if len(tok) == 1:
+        return tok.isupper()  # initial, "A. E. Tarasov"
+    if len(tok) > 6 and "." not in tok:
+        return False
+    low = tok.lower()
+    if tok in _ABBREV_CAP or low in _ABBREV_ANY or (low in _ABBREV_NUM and next_char.isdigit()):
+        return True
+    return "." in tok and _DOTTED_RE.fullmatch(tok) is not None
+
+
+def _in_brackets(text: str, lo: int, p: int, hi: int) -> bool:
+    """Is position ``p`` inside a short, still-open ``[...]`` or ``(...)``?"""
+    w = text[max(lo, p - 80) : p]
+    if "(" not in w and "[" not in w:
+        return False
+    ahead = text[p : min(hi, p + 80)]
+    for op, cl in (("[", "]"), ("(", ")")):
+        if w.rfind(op) > w.rfind(cl):
+            j = ahead.find(cl)
+            if j != -1:
+                o = ahead.find(op)
+                if o == -1 or o > j:
+                    return True
+    return False
+
+
+def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Sentence spans inside the trimmed prose span ``[s, e)``."""
+    out: list[tuple[int, int]] = []
+    cur = s
+    for m in _TERM_RE.finditer(text, s, e):
+        q = m.end()
+        if q >= e:
+            break
+        p = m.start()
+        first = text[p]
+        if first in "。！？":
+            nxt = _WS_RUN.match(text, q, e).end()
+            if nxt >= e:
+                break
+        else:
+            nxt = q + 1
+            if nxt >= e or text[nxt].isspace():
+                nxt = _WS_RUN.match(text, q, e).end()
+                if nxt >= e:
+                    break
+            c = text[nxt]
+            if not (c.isupper() or c.isdigit() or c in _OPENERS or (c >= "\u3040" and _is_cjk(c))):
+                continue
+            if first == "." and text[p + 1] != "." and _is_abbrev(text, cur, p, c):
+                continue
+            if p - cur <= 8:
+                head = text[cur:p]
+                if not any(ch.isalpha() for ch in head) or _ROMAN_RE.fullmatch(head + "."):
+                    continue
+            if _in_brackets(text, cur, p, e):
+                continue
+        out.append((cur, q))
+        cur = nxt
+    if cur < e:
+        out.append((cur, e))
+    return out
+
+
+def _body_start(text: str, b: Block) -> int:
+    """Start of a block's text after Markdown heading hashes or a list marker."""
+    if b.kind == LIST_ITEM:
+        m = _MARKER_RE.match(text, b.start, b.end)
+        return m.end() if m else b.start
+    if b.kind == HEADING:
+        m = _MD_HEADING_RE.match(text, b.start, b.end)
+        if m and m.end() < b.end:
+            return m.end()
+    return b.start
+
+
+def split_sentences(text: str, blocks: list[Block] | None = None) -> list[Sentence]:
+    """Split the non-furniture blocks of ``text`` into sentences.
+
+    Headings, table captions, headers and rows are one sentence each.  Paragraphs
+    and list items (never merged with a neighbour) split after ``. ! ? …`` plus
+    any closing quotes/brackets when whitespace and then an upper-case letter,
+    digit, opening quote/bracket or CJK character follow, and after ``。！？``
+    unconditionally.  No split after an abbreviation (titles, months, "Co.",
+    "Ltd.", "e.g.", "i.e.", dotted forms like "U.S.", single-letter initials,
+    "No."/"vol."/"p."/"pp." before a digit), inside a short open ``(...)`` or
+    ``[...]`` ("[9. Pp. 219-230]"), or after a bare number or Roman numeral.
+    Sentences may span line breaks.  Offsets exclude surrounding whitespace, list
+    markers and Markdown heading hashes.  Furniture is skipped.
+    """
+    if blocks is None:
+        blocks = split_blocks(text)
+    out: list[Sentence] = []
+    for k, b in enumerate(blocks):
+        if b.kind == FURNITURE or b.end <= b.start:
+            continue
+        start = _body_start(text, b)
+        if b.kind in (PARAGRAPH, LIST_ITEM):
+            for ss, se in _sentence_spans(text, start, b.end):
+                out.append(Sentence(ss, se, k))
+        else:
+            out.append(Sentence(start, b.end, k))
+    return out
+
+
+# --------------------------------------------------------------------------- clean view
+
+
+@lru_cache(maxsize=4)
+def _cached_blocks(text: str) -> tuple[Block, ...]:
+    return tuple(split_blocks(text))
+
+
+def _block_end(b: Block) -> int:
+    return b.end
+
+
+def _count_breaks(gap: str) -> int:
+    return len(_LB_RE.findall(gap))
+
+
+def clean_view(
+    text: str, start: int = 0, end: int | None = None, *, blocks: Sequence[Block] | None = None
+) -> CleanView:
+    """Normalised copy of ``text[start:end]`` with a map back to original offsets.
+
+    Inside a block, a line ending in ``letter-`` followed by a lower-case line is
+    de-hyphenated ("re-\\nsearch" -> "research"); before an upper-case letter or digit
+    the hyphen is kept and the lines are glued ("Asia-\\nPacific"); other line breaks
+    become one space (none between two CJK characters).  Runs of horizontal
+    whitespace become one space (a tab inside a table row), invisible characters
+    are dropped, furniture blocks are dropped, and blocks are separated by
+    ``"\\n"`` (``"\\n\\n"`` across a blank line; a space if on the same line).
+    Pass ``blocks`` (from :func:`split_blocks`) to avoid recomputing them.
+    """
+    n = len(text)
+    end = n if end is None else max(0, min(end, n))
+    start = max(0, min(start, end))
+    if blocks is None:
+        blocks = _cached_blocks(text)
+    pieces: list[str] = []
+    origin = array("q")
+    prev_end = -1
+    k = bisect_right(blocks, start, key=_block_end)
+    for b in blocks[k:]:
+        if b.start >= end:
+            break
+        if b.kind == FURNITURE or b.end <= start:
+            continue
+        in_table = b.kind in (TABLE_HEADER, TABLE_ROW)
+        first_line = True
+        for a, z in _trimmed_lines(text, max(b.start, start), min(b.end, end)):
+            if prev_end >= 0:
+                if first_line:
+                    gap = text[prev_end:a]
+                    nl = _count_breaks(gap)
+                    if nl >= 2:
+                        pieces.append("\n\n")
+                        origin.append(prev_end)
+                        origin.append(prev_end + 1)
+                    elif nl == 1:
+                        pieces.append("\n")
+                        origin.append(prev_end)
+                    elif gap:
+                        pieces.append(" ")
+                        origin.append(prev_end)
+                else:
+                    last = text[prev_end - 1]
+                    nxt = text[a]
+                    if last == "\xad":
+                        pass  # soft hyphen already dropped: glue
+                    elif last in _HYPHENS and prev_end - 2 >= 0 and text[prev_end - 2].isalnum():
+                        if nxt.islower():
+                            pieces[-1] = pieces[-1][:-1]
+                            origin.pop()
+                    elif _is_cjk(last) and _is_cjk(nxt):
+                        pass
+                    else:
+                        pieces.append(" ")
+                        origin.append(prev_end)
+            _emit_normalised(text, a, z, in_table, pieces, origin)
+            prev_end = z
+            first_line = False
+    origin.append(end)
+    return CleanView("".join(pieces), origin)
+
+
+def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Non-empty lines of ``text[s:e]`` trimmed of surrounding whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for m in [*_LB_RE.finditer(text, s, e), None]:
+        stop = m.start() if m is not None else e
+        seg = text[pos:stop]
+        core = seg.strip(_STRIP)
+        if core:
+            a = pos + len(seg) - len(seg.lstrip(_STRIP))
+            out.append((a, a + len(core)))
+        if m is not None:
+            pos = m.end()
+    return out
+
+
+def _emit_normalised(text: str, a: int, z: int, in_table: bool, pieces: list[str], origin: array) -> None:
+    pos = a
+    for m in _NORM_RE.finditer(text, a, z):
+        ms = m.start()
+        if ms > pos:
+            pieces.append(text[pos:ms])
+            origin.extend(range(pos, ms))
+        g = m.group()
+        if g[0] not in _ZW and g[0] != "\xad":
+            pieces.append("\t" if in_table and "\t" in g else " ")
+            origin.append(ms)
+        pos = m.end()
+    if z > pos:
+        pieces.append(text[pos:z])
+        origin.extend(range(pos, z))
