@@ -528,6 +528,16 @@ _HEADS = {
     "Corporation": "company",
     "Company": "company",
     "Co.": "company",
+    "Ltd": "company",
+    "Ltd.": "company",
+    "Ltda": "company",
+    "Limited": "company",
+    "AG": "company",
+    "GmbH": "company",
+    "Inc": "company",
+    "Inc.": "company",
+    "LLC": "company",
+    "plc": "company",
 }
 _JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|bin|and|&) ")
 _JOINERS = _words("of and for the de di da del della des du bin &")

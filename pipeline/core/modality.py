@@ -23,7 +23,7 @@ HEDGE = re.compile(
     r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
     r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|"
-    r"pending|awaiting|once)\b",
+    r"pending|awaiting|applications?|applied|apply|applying|applicants?|candidacy|bid\s+to)\b",
     re.IGNORECASE,
 )
 ANNOUNCE = re.compile(r"\b(?:announc\w*|unveil\w*|declared|pledged|agreed to|will sign|to sign)\b", re.I)

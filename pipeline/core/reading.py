@@ -21,6 +21,12 @@ REFERENCES_HEADING = re.compile(
 CITATION_LINE = re.compile(r"^\s*\[\d+\]\s")
 # Bare "Artemis" names the accords when it is not the programme or a mission of it.
 BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|programme|mission|[IV]+\b|\d))")
+TIMELINE_SEPARATOR = re.compile(r"\s*(?:[—–:|-]|\*\*)")
+# A framework name followed by one of these words is still the framework ("APSCO Convention").
+FRAMEWORK_CONTINUATIONS = frozenset(
+    "Initiative Organization Organisation Accords Accord Convention Charter Treaty Agreement Council "
+    "Secretariat Member Members Statute Framework Group Summit States".split()
+)
 ARTEMIS_SUFFIX = re.compile(r"\s+(?:initiative|agreement|pact|framework)\b", re.I)
 
 
@@ -36,6 +42,7 @@ class Sentence:
     view: CleanView
     offset: int  # where `text` starts in `view.text`
     cells: list[tuple[int, int]] = field(default_factory=list)  # table cells, relative to `text`
+    lead_date: str | None = None  # a timeline line's date ("2021-03-09 — ...", "April 2023: ...")
 
     def original_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Exact offsets in the document text of `self.text[start:end]`."""
@@ -81,6 +88,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         view = clean_view(text, block.start, block.end)
         if not view.text.strip():
             continue
+        lead_date = _lead_date(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
             mentions = _contextual(sentence_text, gazetteer.find(sentence_text))
@@ -91,8 +99,20 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                     clean_start = _clean_offset(view, cell_start)
                     clean_end = _clean_offset(view, cell_end)
                     cells.append((clean_start - start, clean_end - start))
-            sentences.append(Sentence(sentence_text, mentions, dates, block, index, view, start, cells))
+            sentences.append(
+                Sentence(sentence_text, mentions, dates, block, index, view, start, cells, lead_date)
+            )
     return Document(doc_id, text, sentences, blocks, anchor)
+
+
+def _lead_date(block_text: str) -> str | None:
+    """The date a timeline entry starts with, followed by a dash or colon."""
+    head = block_text.lstrip("-*• #")
+    for mention in find_dates(head[:40]):
+        if mention.start <= 2 and TIMELINE_SEPARATOR.match(head, mention.end):
+            return mention.value
+        break
+    return None
 
 
 def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -108,8 +128,7 @@ def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.kind == "framework":
             following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
             if following and following.group(1) not in ("In", "On", "The", "And"):
-                framework_words = ("Initiative", "Organization", "Organisation", "Accords")
-                if following.group(1) not in framework_words:
+                if following.group(1) not in FRAMEWORK_CONTINUATIONS:
                     continue
         kept.append(mention)
     taken = [(m.start, m.end) for m in kept]

@@ -31,8 +31,12 @@ class Party:
         return self.iso3 == "CHN" or bool(re.search(r"\b(?:China|Chinese|Sino)\b", self.name))
 
 
-def party_of(sentence: Sentence, mention: Mention, *, allow_demonym: bool = False) -> Party | None:
+def party_of(
+    sentence: Sentence, mention: Mention, *, allow_demonym: bool = False, include_frameworks: bool = False
+) -> Party | None:
     """The participant a mention stands for, or None if it cannot be one (a target, a mission...)."""
+    if mention.kind == "framework" and include_frameworks:
+        return Party(mention.canonical, "organization", None)
     if mention.kind in ("country", "capital"):
         return Party(mention.canonical, "country", mention.iso3)
     if mention.kind == "demonym":
@@ -54,7 +58,13 @@ def is_possessive_modifier(sentence: Sentence, mention: Mention) -> bool:
 
 
 def parties_in(
-    sentence: Sentence, start: int, end: int, *, allow_demonym: bool = False, skip_modifiers: bool = True
+    sentence: Sentence,
+    start: int,
+    end: int,
+    *,
+    allow_demonym: bool = False,
+    skip_modifiers: bool = True,
+    include_frameworks: bool = False,
 ) -> list[tuple[Party, Mention]]:
     """Participants mentioned in `sentence.text[start:end]`, in order."""
     found = []
@@ -63,16 +73,21 @@ def parties_in(
             continue
         if skip_modifiers and is_possessive_modifier(sentence, mention):
             continue
-        party = party_of(sentence, mention, allow_demonym=allow_demonym)
+        if mention.kind == "capital" and re.search(r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
+                                                   sentence.text[max(0, mention.start - 20) : mention.start], re.I):
+            continue  # "in Beijing": a place, not the government
+        party = party_of(sentence, mention, allow_demonym=allow_demonym, include_frameworks=include_frameworks)
         if party is not None:
             found.append((party, mention))
     return found
 
 
-def enumeration_before(sentence: Sentence, position: int, floor: int = 0) -> list[tuple[Party, Mention]]:
+def enumeration_before(
+    sentence: Sentence, position: int, floor: int = 0, *, include_frameworks: bool = False
+) -> list[tuple[Party, Mention]]:
     """The subject list ending just before `position`: the nearest participant, extended left over
     pure list connectors ("A, B and C"), plus "both A and ..." constructions."""
-    candidates = parties_in(sentence, floor, position)
+    candidates = parties_in(sentence, floor, position, include_frameworks=include_frameworks)
     if not candidates:
         return []
     chosen = [candidates[-1]]
@@ -110,8 +125,14 @@ def enumeration_after(
 
 
 def _short_descriptor(gap: str) -> bool:
-    """', the Lunar ... (LESEC), the' style gaps: only connectors plus an acronym in brackets."""
+    """Gaps inside one list: connectors plus an acronym in brackets, a possessive owner
+    ("Russia's"), a short relative clause (", which proposed the idea,") or a descriptor
+    ("the Brazilian company")."""
     stripped = re.sub(r"\([A-Z][\w-]*\)", " ", gap)
+    stripped = re.sub(r",\s+(?:which|who)\s+[^,;]{0,60},", ",", stripped)
+    stripped = re.sub(r"\b[A-Z][\w-]*['’]s\s", " ", stripped)
+    stripped = re.sub(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:company|firm|university|institute|agency|start-up)\s", " ",
+                      stripped)
     return bool(_CONNECTOR.match(stripped))
 
 

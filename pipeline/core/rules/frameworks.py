@@ -12,15 +12,15 @@ from pipeline.core.gazetteer import Mention
 from pipeline.core.reading import Document, Sentence
 
 ANAPHOR = re.compile(
-    r"\s*(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:organi[sz]ation|agreement|accords?|initiative|alliance|"
+    r"\s*(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?P<noun>organi[sz]ation|agreement|accords?|initiative|alliance|"
     r"association|group|bloc|station|project|programme|program|partnership|coalition|framework|body|"
-    r"consortium|task|format|pact|grouping)\b",
+    r"consortium|task|format|pact|grouping|network|principles|club|base)\b",
     re.IGNORECASE,
 )
 ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 MEMBER_WORDS = re.compile(
     r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|"
-    r"associates?|parties|joined|joining|accession|admitted|founders?|founding)\b",
+    r"associates?|parties|joined|joining|accessions?|admitted|founders?|founding|signed)\b",
     re.IGNORECASE,
 )
 
@@ -43,6 +43,8 @@ class FrameworkTracker:
 
     def __init__(self, doc: Document) -> None:
         self.current: str | None = None
+        self.history: list[str] = []  # frameworks named so far, most recent last
+        self.last_parties: list = []  # parties opening the previous sentence, for "it" / "they"
         self._by_block: dict[int, list[Sentence]] = {}
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
@@ -68,17 +70,35 @@ class FrameworkTracker:
             names = {name for name, _ in self.named(sentence)}
             if len(names) == 1:
                 self.current = names.pop()
+                self.history.append(self.current)
 
     def leave(self, sentence: Sentence) -> None:
+        from pipeline.core.rules.common import parties_in
+
         named = self.named(sentence)
         if named:
             self.current = named[-1][0]
+            self.history += [name for name, _ in named]
+        opening = parties_in(sentence, 0, min(len(sentence.text), 60))
+        if opening:
+            self.last_parties = [opening[0][0]]
+
+    def referent(self, noun: str) -> str | None:
+        """The most recent framework that `noun` ('the organisation', 'the Accords') can refer to."""
+        noun = noun.lower()
+        for name in reversed(self.history):
+            nouns = framework_properties().get(name, {}).get("nouns", "").split()
+            if noun in nouns or noun.rstrip("s") in nouns or not nouns:
+                return name
+        return None
 
     def anaphor_after(self, text: str, position: int) -> tuple[str, int] | None:
-        """'the agreement' right after `position`, standing for the current framework."""
+        """'the agreement' right after `position`, standing for a framework named before."""
         match = ANAPHOR.match(text, position)
-        if match and self.current:
-            return self.current, match.end()
+        if match:
+            referent = self.referent(match.group("noun"))
+            if referent:
+                return referent, match.end()
         return None
 
     def framework_near(self, sentence: Sentence, position: int) -> str | None:
@@ -87,13 +107,15 @@ class FrameworkTracker:
         before = [name for name, m in named if m.end <= position]
         if before:
             return before[-1]
-        if ANAPHOR_ANYWHERE.search(sentence.text[:position]) and self.current:
-            return self.current
+        anaphor = ANAPHOR_ANYWHERE.search(sentence.text[:position])
+        if anaphor and self.referent(anaphor.group("noun")):
+            return self.referent(anaphor.group("noun"))
         after = [name for name, m in named if m.start >= position]
         if after:
             return after[0]
-        if ANAPHOR_ANYWHERE.search(sentence.text) and self.current:
-            return self.current
+        anaphor = ANAPHOR_ANYWHERE.search(sentence.text)
+        if anaphor and self.referent(anaphor.group("noun")):
+            return self.referent(anaphor.group("noun"))
         if re.match(r"\s*(?:it|its)\b", sentence.text, re.I) and self.current:
             return self.current
         return None
@@ -103,7 +125,8 @@ class FrameworkTracker:
         header_cells: list[str] = []
         texts: list[str] = []
         frameworks: list[str] = []
-        for index in (block.caption, block.context):
+        caption = block.caption if block.caption is not None else self._caption_above(block.context)
+        for index in (caption, block.context):
             if index is None:
                 continue
             for sentence in self._by_block.get(index, []):
@@ -116,19 +139,38 @@ class FrameworkTracker:
             return None, header_cells, context_text
         return frameworks[0], header_cells, context_text
 
+    def _caption_above(self, header: int | None) -> int | None:
+        """The short block just above a table header (a caption the segmenter did not label)."""
+        if header is None:
+            return None
+        for index in range(header - 1, max(-1, header - 3), -1):
+            sentences = self._by_block.get(index)
+            if sentences:
+                text = " ".join(s.text for s in sentences)
+                kind = sentences[0].block.kind
+                return index if kind in ("heading", "paragraph", "table_caption") and len(text.split()) <= 40 else None
+        return None
+
     def caption_parties(self, block) -> list:
         """Participants named in a table's caption ("China's bilateral cooperation")."""
         from pipeline.core.rules.common import parties_in
 
         parties = []
-        for sentence in self._by_block.get(block.caption, []) if block.caption is not None else []:
+        caption = block.caption if block.caption is not None else self._caption_above(block.context)
+        for sentence in self._by_block.get(caption, []) if caption is not None else []:
             parties += [p for p, _ in parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)]
         return parties
 
-    def lead_in(self, doc: Document, block) -> tuple[str, str] | None:
-        """(framework, lead-in text) when a list's lead-in names a framework and a membership word."""
+    def lead_in(self, doc: Document, block) -> tuple[str, Sentence] | None:
+        """(framework, lead-in sentence) when a list's lead-in names (or refers back to) a framework
+        and says its items are members."""
         for sentence in self._by_block.get(block.context, []):
             names = [name for name, _ in self.named(sentence)]
-            if names and MEMBER_WORDS.search(sentence.text):
-                return names[0], sentence.text
+            anaphor = ANAPHOR_ANYWHERE.search(sentence.text)
+            if not names and anaphor:
+                names = [n for n in [self.referent(anaphor.group("noun"))] if n]
+            if names and MEMBER_WORDS.search(sentence.text) and sentence.text.rstrip().endswith(":"):
+                return names[0], sentence
+            if names and MEMBER_WORDS.search(sentence.text) and sentence.block.kind == "heading":
+                return names[0], sentence
         return None

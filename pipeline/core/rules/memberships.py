@@ -32,11 +32,13 @@ from pipeline.core.rules.frameworks import FrameworkTracker, framework_role
 JOIN = re.compile(
     r"\b(?:"
     r"(?:has|have|had)\s+(?:also\s+)?(?:joined|become|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
-    r"joined|joins|join|joining|"
+    r"joined|joins|join|joining|entered|enters|came\s+on\s+board|came\s+aboard|"
+    r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?\s+to|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:member|partner|signatory|participant|party|associate|founder)s?\s+(?:of|to|in)|"
+    r"(?:member|partner|signatory|participant|party|associate|founder)(?:\s+(?:country|state|nation))?s?"
+    r"\s+(?:of|to|in)|"
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|"
-    r"signed|signs|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
+    r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted\s+(?:to|into|as)|"
     r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
     r"\s+(?:of|to|in)|"
@@ -54,7 +56,10 @@ COMPOSITION = re.compile(
     r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
     r"signatories\s+(?:are|include|such\s+as)|"
     r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
-    r"(?:welcomed|admitted|accepted|added)\b(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))"
+    r"(?:welcomed|admitted|accepted|added)\b(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))|"
+    r"(?:expanded|enlarged|grew)\s+to\s+(?:take\s+in|include|admit)|(?:took|takes|take)\s+in|"
+    r"admitted\s+(?:\w+\s+){0,2}?(?:new\s+)?(?:members|states|countries)\s*(?::|,)?|"
+    r"(?:admitted|welcomed|accepted|enrolled)(?=\s+(?:the\s+)?[A-Z])"
     r")",
     re.IGNORECASE,
 )
@@ -65,6 +70,24 @@ FOUNDED = re.compile(
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
 )
+MAKING_FOUNDERS = re.compile(
+    r"\bmak(?:ing|es|e)\s+(?P<list>.{3,120}?)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:founding|first)\s+"
+    r"(?:partners|members|signatories|states)\b",
+    re.IGNORECASE,
+)
+LABEL_LIST = re.compile(
+    r"^\W*(?P<label>(?:founding\s+)?(?:member\s+(?:states|countries|nations|institutions)|members|"
+    r"signatories|signatory\s+states|partners|participants))\W*:\W*",
+    re.IGNORECASE,
+)
+INTRANSITIVE_FOLLOW = re.compile(
+    r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
+    r"after\b|before\b|by\b|since\b|\d)",
+    re.IGNORECASE,
+)
+INTRANSITIVE_VERB = re.compile(r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded)$")
+PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I)
+COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
 FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
 MEMBER_HEADER = re.compile(
@@ -76,7 +99,7 @@ DATE_HEADER = re.compile(r"\b(?:year|date|joined|joining|accession|since|signed|
 OBJECT_GAP = re.compile(
     r"^(?:\s|the\b|a\b|an\b|its\b|their\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
     r"U\.S\.-led\b|global\b|international\b|of\b|to\b|in\b|for\b|on\b|up\b|into\b|as\b|new\b|"
-    r"founding\b|full\b|formal\b|official\b|)*$",
+    r"founding\b|full\b|formal\b|official\b|[\w.]+-(?:led|drafted|backed|sponsored|initiated|proposed|style)\b|)*$",
     re.IGNORECASE,
 )
 
@@ -108,7 +131,8 @@ def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTrack
         if mention.start < position:
             continue
         gap = sentence.text[position : mention.start]
-        if len(gap.split()) > 5 or not OBJECT_GAP.match(gap):
+        described = gap.endswith("(") and len(gap.split()) <= 10 and not re.search(r"[,.;:]", gap)
+        if not described and (len(gap.split()) > 5 or not OBJECT_GAP.match(gap)):
             break
         name = tracker.framework_name(mention)
         if name:
@@ -131,14 +155,47 @@ def _role(statement: str, framework: str, default: str = "member") -> str:
     return framework_role(framework, default)
 
 
+def _subjects(
+    sentence: Sentence, tracker: FrameworkTracker, floor: int, position: int, framework: str, object_end: int
+) -> list[Party]:
+    """Who the statement is about: the list before the verb, a pronoun's antecedent, or the list after
+    a colon when the subject is only counted ("Eight countries signed ...: A, B, C")."""
+    region = sentence.text[floor:position]
+    pronoun_first = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}$", region, re.IGNORECASE)
+    subjects = [] if pronoun_first else [
+        p for p, _ in enumeration_before(sentence, position, floor, include_frameworks=True)
+    ]
+    subjects = [p for p in subjects if p.name != framework]
+    if any(p.member_type != "organization" or p.iso3 for p in subjects):
+        subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
+    if subjects:
+        return list({p.name: p for p in subjects}.values())
+    if PRONOUN_SUBJECT.search(region):
+        before = [p for p, _ in parties_in(sentence, 0, floor)]
+        return before[-1:] or tracker.last_parties[:1]
+    colon = sentence.text.find(":", object_end)
+    if COUNTED_SUBJECT.search(region) and colon >= 0:
+        return [p for p, _ in enumeration_after(sentence, colon + 1)]
+    return []
+
+
+def _is_framework(name: str) -> bool:
+    from pipeline.core.rules.frameworks import framework_properties
+
+    return name in framework_properties()
+
+
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
     for match in JOIN.finditer(sentence.text):
         target = _object_framework(sentence, match.end(), tracker)
+        if target is None and tracker.current and INTRANSITIVE_VERB.match(match.group().strip()):
+            if INTRANSITIVE_FOLLOW.match(sentence.text, match.end()):
+                target = (tracker.current, match.end())
         if target is None:
             continue
         framework, object_end = target
         floor = clause_start(sentence.text, match.start())
-        subjects = enumeration_before(sentence, match.start(), floor)
+        subjects = [(p, None) for p in _subjects(sentence, tracker, floor, match.start(), framework, object_end)]
         if not subjects:
             continue
         if not is_asserted(sentence.text, floor, object_end):
@@ -149,7 +206,7 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             and framework_role(framework, "member") == "member"
         ):
             continue  # "X signed ... F" makes X a member only of accords
-        joined = nearest_date(sentence.dates, match.end(), floor)
+        joined = nearest_date(sentence.dates, match.end(), floor) or sentence.lead_date
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
@@ -201,7 +258,7 @@ def rule_composition(
         scope_end = max(m.end for _, m in members)
         if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), scope_end):
             continue
-        trigger = match.group().lower()
+        trigger = sentence.text[max(0, match.start() - 12) : match.end()].lower()
         if "partner" in trigger:
             role = "partner"
         elif "founding" in trigger or "founder" in trigger:
@@ -209,8 +266,8 @@ def rule_composition(
         else:
             role = framework_role(framework, "member")
         joined = None
-        if role == "founder" or "admitted" in trigger or "welcomed" in trigger:
-            joined = nearest_date(sentence.dates, match.end())
+        if role == "founder" or re.search(r"admitted|welcomed|take|took|expanded|enlarged", trigger):
+            joined = nearest_date(sentence.dates, match.end()) or sentence.lead_date
         for party, _ in members:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:composition")
@@ -255,7 +312,7 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
             lead + sentence.text[match.start() : scope_end], 0, len(lead) + scope_end - match.start()
         ):
             continue
-        joined = nearest_date(sentence.dates, match.start())
+        joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
         for party, _ in members:
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
@@ -278,6 +335,37 @@ def rule_founder_verb(
         joined = nearest_date(sentence.dates, object_end, floor)
         for party, _ in subjects:
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+def rule_making_founders(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'..., making A and B the project's two founding partners'."""
+    for match in MAKING_FOUNDERS.finditer(sentence.text):
+        framework = tracker.framework_near(sentence, match.start())
+        members = enumeration_after(sentence, match.start("list"), match.end("list"))
+        if not framework or not members:
+            continue
+        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), match.end()):
+            continue
+        joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
+        for party, _ in members:
+            yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+def rule_label_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'Member States: A, B, C' — a labelled list, about the framework named there or in scope."""
+    match = LABEL_LIST.match(sentence.text)
+    if not match:
+        return
+    named = tracker.named(sentence)
+    framework = named[0][0] if named else tracker.current
+    if framework is None:
+        return
+    label = match.group("label").lower()
+    role = "founder" if "founding" in label else "partner" if "partner" in label else framework_role(framework)
+    for party, _ in parties_in(sentence, match.end(), len(sentence.text), skip_modifiers=False):
+        yield _claim(doc, sentence, party, framework, role, None, "list")
 
 
 def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
@@ -334,15 +422,15 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
     lead = tracker.lead_in(doc, block)
     if lead is None:
         return
-    framework, lead_text = lead
+    framework, lead_sentence = lead
     candidates = parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)
     if not candidates or not is_asserted(sentence.text, 0, len(sentence.text)):
         return
     party, mention = candidates[0]
     if mention.start > 12:
         return
-    joined = nearest_date(sentence.dates, mention.end)
-    role = _role(sentence.text + " " + lead_text, framework)
+    joined = nearest_date(sentence.dates, mention.end) or nearest_date(lead_sentence.dates, 0)
+    role = _role(sentence.text + " " + lead_sentence.text, framework)
     yield _claim(doc, sentence, party, framework, role, joined, "list")
 
 
