@@ -26,6 +26,12 @@ HEDGE = re.compile(
     r"pending|awaiting|applications?|applied|apply|applying|applicants?|candidacy|bid\s+to)\b",
     re.IGNORECASE,
 )
+UNCERTAIN = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|possible|possibly|"
+    r"potential|potentially|perhaps|reportedly|rumou?red|speculat\w*|if|whether|hopes?\s+to|hoping|"
+    r"proposed|proposal|negotiat\w*|invited|applied|application)\b",
+    re.IGNORECASE,
+)
 ANNOUNCE = re.compile(r"\b(?:announc\w*|unveil\w*|declared|pledged|agreed to|will sign|to sign)\b", re.I)
 PROPOSE = re.compile(
     r"\b(?:propos\w*|draft|negotiat\w*|under discussion|considering|weighing|(?-i:may)|might|could)\b", re.I
@@ -44,6 +50,13 @@ def is_asserted(text: str, start: int, end: int) -> bool:
     """No negation or hedge cue in `text[start:end]`."""
     scope = text[start:end]
     return not (NEGATION.search(scope) or HEDGE.search(scope))
+
+
+def is_stated(text: str, start: int, end: int) -> bool:
+    """Weaker than `is_asserted`: planned but settled facts ("will carry payloads from X") count;
+    negated or uncertain ones ("may carry", "not a partner") do not."""
+    scope = text[start:end]
+    return not (NEGATION.search(scope) or UNCERTAIN.search(scope))
 
 
 def agreement_status(text: str, start: int, end: int) -> str | None:

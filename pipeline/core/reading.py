@@ -24,8 +24,7 @@ BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|progr
 TIMELINE_SEPARATOR = re.compile(r"\s*(?:[—–:|-]|\*\*)")
 # A framework name followed by one of these words is still the framework ("APSCO Convention").
 FRAMEWORK_CONTINUATIONS = frozenset(
-    "Initiative Organization Organisation Accords Accord Convention Charter Treaty Agreement Council "
-    "Secretariat Member Members Statute Framework Group Summit States".split()
+    ["Initiative", "Organization", "Organisation", "Accords", "Accord", "Convention", "Charter", "Treaty", "Agreement", "Council", "Secretariat", "Member", "Members", "Statute", "Framework", "Group", "Summit", "States"]
 )
 ARTEMIS_SUFFIX = re.compile(r"\s+(?:initiative|agreement|pact|framework)\b", re.I)
 
@@ -127,9 +126,9 @@ def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.kind == "framework":
             following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
-            if following and following.group(1) not in ("In", "On", "The", "And"):
-                if following.group(1) not in FRAMEWORK_CONTINUATIONS:
-                    continue
+            word = following.group(1) if following else None
+            if word and word not in ("In", "On", "The", "And") and word not in FRAMEWORK_CONTINUATIONS:
+                continue
         kept.append(mention)
     taken = [(m.start, m.end) for m in kept]
     for match in BARE_ARTEMIS.finditer(text):

@@ -73,10 +73,15 @@ def parties_in(
             continue
         if skip_modifiers and is_possessive_modifier(sentence, mention):
             continue
-        if mention.kind == "capital" and re.search(r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
-                                                   sentence.text[max(0, mention.start - 20) : mention.start], re.I):
+        if mention.kind == "capital" and re.search(
+            r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
+            sentence.text[max(0, mention.start - 20) : mention.start],
+            re.I,
+        ):
             continue  # "in Beijing": a place, not the government
-        party = party_of(sentence, mention, allow_demonym=allow_demonym, include_frameworks=include_frameworks)
+        party = party_of(
+            sentence, mention, allow_demonym=allow_demonym, include_frameworks=include_frameworks
+        )
         if party is not None:
             found.append((party, mention))
     return found
@@ -105,12 +110,12 @@ def enumeration_before(
 
 
 def enumeration_after(
-    sentence: Sentence, position: int, limit: int | None = None
+    sentence: Sentence, position: int, limit: int | None = None, *, allow_demonym: bool = False
 ) -> list[tuple[Party, Mention]]:
     """The list that starts after `position`: participants separated only by list connectors or
     short descriptive words, stopping at the first gap that reads like a new clause."""
     limit = len(sentence.text) if limit is None else limit
-    candidates = parties_in(sentence, position, limit)
+    candidates = parties_in(sentence, position, limit, allow_demonym=allow_demonym)
     chosen: list[tuple[Party, Mention]] = []
     previous_end = position
     for party, mention in candidates:
@@ -131,8 +136,11 @@ def _short_descriptor(gap: str) -> bool:
     stripped = re.sub(r"\([A-Z][\w-]*\)", " ", gap)
     stripped = re.sub(r",\s+(?:which|who)\s+[^,;]{0,60},", ",", stripped)
     stripped = re.sub(r"\b[A-Z][\w-]*['’]s\s", " ", stripped)
-    stripped = re.sub(r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:company|firm|university|institute|agency|start-up)\s", " ",
-                      stripped)
+    stripped = re.sub(
+        r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:company|firm|university|institute|agency|start-up)\s",
+        " ",
+        stripped,
+    )
     return bool(_CONNECTOR.match(stripped))
 
 

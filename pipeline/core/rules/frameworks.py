@@ -148,7 +148,11 @@ class FrameworkTracker:
             if sentences:
                 text = " ".join(s.text for s in sentences)
                 kind = sentences[0].block.kind
-                return index if kind in ("heading", "paragraph", "table_caption") and len(text.split()) <= 40 else None
+                return (
+                    index
+                    if kind in ("heading", "paragraph", "table_caption") and len(text.split()) <= 40
+                    else None
+                )
         return None
 
     def caption_parties(self, block) -> list:

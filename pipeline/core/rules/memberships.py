@@ -85,8 +85,12 @@ INTRANSITIVE_FOLLOW = re.compile(
     r"after\b|before\b|by\b|since\b|\d)",
     re.IGNORECASE,
 )
-INTRANSITIVE_VERB = re.compile(r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded)$")
-PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I)
+INTRANSITIVE_VERB = re.compile(
+    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded)$"
+)
+PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
+)
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
 FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
@@ -162,9 +166,11 @@ def _subjects(
     a colon when the subject is only counted ("Eight countries signed ...: A, B, C")."""
     region = sentence.text[floor:position]
     pronoun_first = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}$", region, re.IGNORECASE)
-    subjects = [] if pronoun_first else [
-        p for p, _ in enumeration_before(sentence, position, floor, include_frameworks=True)
-    ]
+    subjects = (
+        []
+        if pronoun_first
+        else [p for p, _ in enumeration_before(sentence, position, floor, include_frameworks=True)]
+    )
     subjects = [p for p in subjects if p.name != framework]
     if any(p.member_type != "organization" or p.iso3 for p in subjects):
         subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
@@ -188,14 +194,21 @@ def _is_framework(name: str) -> bool:
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
     for match in JOIN.finditer(sentence.text):
         target = _object_framework(sentence, match.end(), tracker)
-        if target is None and tracker.current and INTRANSITIVE_VERB.match(match.group().strip()):
-            if INTRANSITIVE_FOLLOW.match(sentence.text, match.end()):
-                target = (tracker.current, match.end())
+        intransitive = INTRANSITIVE_VERB.match(match.group().strip())
+        if (
+            target is None
+            and tracker.current
+            and intransitive
+            and INTRANSITIVE_FOLLOW.match(sentence.text, match.end())
+        ):
+            target = (tracker.current, match.end())
         if target is None:
             continue
         framework, object_end = target
         floor = clause_start(sentence.text, match.start())
-        subjects = [(p, None) for p in _subjects(sentence, tracker, floor, match.start(), framework, object_end)]
+        subjects = [
+            (p, None) for p in _subjects(sentence, tracker, floor, match.start(), framework, object_end)
+        ]
         if not subjects:
             continue
         if not is_asserted(sentence.text, floor, object_end):
@@ -353,7 +366,9 @@ def rule_making_founders(
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
-def rule_label_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+def rule_label_list(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
     """'Member States: A, B, C' — a labelled list, about the framework named there or in scope."""
     match = LABEL_LIST.match(sentence.text)
     if not match:
@@ -363,7 +378,9 @@ def rule_label_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker
     if framework is None:
         return
     label = match.group("label").lower()
-    role = "founder" if "founding" in label else "partner" if "partner" in label else framework_role(framework)
+    role = (
+        "founder" if "founding" in label else "partner" if "partner" in label else framework_role(framework)
+    )
     for party, _ in parties_in(sentence, match.end(), len(sentence.text), skip_modifiers=False):
         yield _claim(doc, sentence, party, framework, role, None, "list")
 

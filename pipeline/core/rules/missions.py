@@ -17,9 +17,10 @@ from collections.abc import Iterator
 
 from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Mention
-from pipeline.core.modality import clause_start, is_asserted
+from pipeline.core.gazetteer import Gazetteer
+from pipeline.core.modality import clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
-from pipeline.core.rules.common import Party, enumeration_after, nearest_date, parties_in
+from pipeline.core.rules.common import Party, enumeration_after, nearest_date, parties_in, party_of
 
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
@@ -33,9 +34,18 @@ PARTNER_CUES = re.compile(
     r"\bjoint\s+(?:\w+\s+)?(?:mission|project|venture|programme|program)\s+(?:between|with|of|by)|"
     r"\bin\s+(?:cooperation|collaboration|partnership|conjunction)\s+with|"
     r"\bwith\s+(?:the\s+)?(?:participation|contributions?|support|help)\s+(?:of|from)|"
-    r"\b(?:teams?|scientists|researchers|engineers|experts)\s+(?:from|of)\b",
+    r"\b(?:teams?|scientists|researchers|engineers|experts|partners|students|universities|institutions|"
+    r"contributors)\s+(?:from|of|at|in)\b|"
+    r"\b(?:built|supplied|provided|developed|contributed|made)\s+by\b",
     re.IGNORECASE,
 )
+ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+FACT_LABEL = re.compile(
+    r"^\W*(?P<label>missions?|spacecraft|payloads?|(?:launch\s+)?vehicle|rocket|launcher|(?:launch\s+)?site|"
+    r"launch\s+pad|(?:launch\s+)?date(?:\s*/\s*time)?|(?:target(?:\s+orbit)?|orbit|destination))\W*:\s*",
+    re.IGNORECASE,
+)
+SITE_CITY = re.compile(r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))")
 MISSION_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:mission|probe|spacecraft|lander|rover|orbiter|satellite|explorer|craft)\b",
     re.I,
@@ -62,8 +72,10 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     for m in inner:
         if m.kind in ("country", "demonym") and m.iso3 != "CHN":
             return m.canonical
-    from pipeline.core.gazetteer import Gazetteer
-
+    located = re.match(r"\s*(?:\([^)]*\))?\s*(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w-]+)?)?,?\s*", sentence.text[mention.end :])
+    for m in sentence.mentions:
+        if located and m.start == mention.end + located.end() and m.kind == "country":
+            return m.canonical if m.iso3 != "CHN" else None
     first_word = sentence.surface(mention).split()[0] if sentence.surface(mention).split() else ""
     for kinds in (("country",), ("demonym",)):
         country = Gazetteer.default().country(first_word, kinds)
@@ -91,27 +103,38 @@ def _target(sentence: Sentence, mention: Mention, missions: list[Mention]) -> st
         adjacent = ORBITAL_NOUNS.match(after.lstrip(" ’'s"), 0) or re.match(
             r"\s+(?:\w+\s+){0,2}?(?:space\s+station|satellites?|constellation|telescope)\b", after, re.I
         )
-        if adjacent or ORBITAL_NOUNS.search(sentence.surface(mention)):
+        names = [sentence.surface(m) for m in sentence.of_kind("mission") if m.canonical == mention.canonical]
+        if adjacent or any(ORBITAL_NOUNS.search(name) for name in names):
             return "Earth orbit"
     return best
 
 
 def _partners(sentence: Sentence) -> list[str]:
+    """Non-Chinese participants named after a partner cue: every list after the cue, every
+    "... from X" and every possessive owner ("Pakistan's cubesat") in the rest of the clause."""
     found: list[str] = []
     cues = list(PARTNER_CUES.finditer(sentence.text))
     if cues:  # "collaborated with A on X and with B and C on Y": each "with" after the cue
         cues += [m for m in re.finditer(r"\band\s+with\b", sentence.text) if m.start() > cues[0].start()]
+        cues += [m for m in ORIGIN.finditer(sentence.text) if m.start() > cues[0].start()]
     for cue in cues:
         floor = clause_start(sentence.text, cue.start())
-        listed = enumeration_after(sentence, cue.end())
+        listed = enumeration_after(sentence, cue.end(), allow_demonym=True)
         if not listed:
             continue
-        if not is_asserted(sentence.text, floor, max(m.end for _, m in listed)):
+        if not is_stated(sentence.text, floor, max(m.end for _, m in listed)):
             continue
         for party, mention in listed:
             name = _partner(party, sentence, mention)
             if name and name not in found:
                 found.append(name)
+    if cues:
+        for mention in sentence.mentions:
+            if mention.start > cues[0].start() and sentence.text[mention.end : mention.end + 2] in ("'s", "’s"):
+                party = party_of(sentence, mention)
+                name = _partner(party, sentence, mention) if party else None
+                if name and name not in found and is_stated(sentence.text, cues[0].start(), mention.end):
+                    found.append(name)
     return found
 
 
@@ -136,7 +159,9 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
     floor = clause_start(sentence.text, match.start())
     if not is_asserted(sentence.text, floor, min(len(sentence.text), match.end() + 60)):
         return None
-    sites = sentence.of_kind("launch_site")
+    sites = [m.canonical for m in sentence.of_kind("launch_site")]
+    if not sites:
+        sites = [site for site in map(_site_of_city, SITE_CITY.findall(sentence.text)) if site]
     vehicles = sentence.of_kind("launch_vehicle")
     date = None
     day_dates = [d for d in sentence.dates if d.precision == "day"]
@@ -146,18 +171,65 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
         date = nearest_date(sentence.dates, match.end(), floor)
     result = {
         "launch_date": date,
-        "launch_site": sites[0].canonical if sites else None,
+        "launch_site": sites[0] if sites else None,
         "launch_vehicle": vehicles[0].canonical if vehicles else None,
     }
     return result if any(result.values()) else None
+
+
+def _site_of_city(city: str) -> str | None:
+    """'from Xichang' in a launch sentence: the launch site named after that city, if one is known."""
+    gazetteer = Gazetteer.default()
+    for suffix in ("Satellite Launch Center", "Space Launch Site", "Cosmodrome", "Space Center"):
+        entry = gazetteer.lookup(f"{city} {suffix}")
+        if entry is not None and entry.kind == "launch_site":
+            return entry.canonical
+    return None
+
+
+def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
+    """'Mission: X / Vehicle: Y / Site: Z / Date: D' lines: one launch, stated field by field."""
+    run: list[tuple[str, Sentence]] = []
+    for sentence in [*doc.sentences, None]:
+        match = FACT_LABEL.match(sentence.text) if sentence is not None else None
+        if match and (not run or sentence.block_index - run[-1][1].block_index <= 1):
+            run.append((match.group("label").lower(), sentence))
+            continue
+        yield from _fact_sheet_claims(doc, run)
+        run = [(match.group("label").lower(), sentence)] if match else []
+
+
+def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterator[MissionClaim]:
+    missions = [m.canonical for label, s in run if label.startswith(("mission", "spacecraft", "payload"))
+                for m in s.of_kind("mission")]
+    if not missions or len(run) < 2:
+        return
+    for label, sentence in run:
+        attributes: dict[str, object] = {}
+        if "vehicle" in label or label in ("rocket", "launcher"):
+            vehicles = sentence.of_kind("launch_vehicle")
+            attributes["launch_vehicle"] = vehicles[0].canonical if vehicles else None
+        elif "site" in label or "pad" in label:
+            sites = sentence.of_kind("launch_site")
+            attributes["launch_site"] = sites[0].canonical if sites else None
+        elif "date" in label:
+            days = [d for d in sentence.dates if d.precision == "day"] or sentence.dates
+            attributes["launch_date"] = days[0].value if days else None
+        elif label in ("target", "target orbit", "orbit", "destination"):
+            targets = sentence.of_kind("target")
+            attributes["target"] = targets[0].canonical if targets else None
+        if any(attributes.values()):
+            for name in missions:
+                yield _claim(doc, sentence, name, "table:fact_sheet", **attributes)
 
 
 def extract_missions(doc: Document) -> list[MissionClaim]:
     claims: list[MissionClaim] = []
     unnamed_launches: list[tuple[Sentence, dict[str, str | None]]] = []
     last_mission: str | None = None
+    heading_missions: list[Mention] = []
     for sentence in doc.sentences:
-        missions = [m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis")]
+        missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         partners = _partners(sentence)
         if sentence.block.kind == "table_row" and missions and sentence.cells:
@@ -167,8 +239,13 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 for p, _ in parties_in(sentence, first[0], first[1], skip_modifiers=False)
                 if not p.is_chinese
             ]
+        if sentence.block.kind == "heading":
+            heading_missions = missions
         if not missions:
-            if partners and last_mission and MISSION_ANAPHOR.search(sentence.text):
+            in_list = sentence.block.kind == "list_item" and len(heading_missions) == 1
+            if partners and in_list:
+                claims.append(_claim(doc, sentence, heading_missions[0].canonical, "list:partners", partners=partners))
+            elif partners and last_mission and MISSION_ANAPHOR.search(sentence.text):
                 claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
             if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
                 unnamed_launches.append((sentence, launch))
@@ -184,8 +261,17 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
         last_mission = missions[-1].canonical
+    claims += list(_fact_sheet(doc))
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
+
+
+def _distinct(mentions: Iterator[Mention]) -> list[Mention]:
+    """One mention per mission: "CSES, also known as Zhangheng-1" names one mission."""
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.canonical, mention)
+    return list(seen.values())
 
 
 def _join_unnamed_launches(
