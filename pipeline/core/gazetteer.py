@@ -295,9 +295,7 @@ class Gazetteer:
             numbered = kind in ("mission", "launch_vehicle")
             if numbered:
                 forms = {v for f in forms for v in _number_variants(f)}
-            # "Long March" + any number is a vehicle of the series; a numbered mission
-            # ("Queqiao-2", "Shenzhou-13") is a mission of its own, found by the shape rule.
-            extendable = kind == "launch_vehicle" and not row["alias"][-1].isdigit()
+            extendable = numbered and not row["alias"][-1].isdigit()
             for form in sorted(forms):
                 self._add(form, entry, extendable=extendable)
 

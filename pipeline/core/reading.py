@@ -26,6 +26,7 @@ TIMELINE_SEPARATOR = re.compile(r"\s*(?:[—–:|-]|\*\*)")
 FRAMEWORK_CONTINUATIONS = frozenset(
     ["Initiative", "Organization", "Organisation", "Accords", "Accord", "Convention", "Charter", "Treaty", "Agreement", "Council", "Secretariat", "Member", "Members", "Statute", "Framework", "Group", "Summit", "States"]
 )
+SERIES_NUMBER = re.compile(r"[-‑ ]?(\d{1,2}[A-Z]?)$")
 ARTEMIS_SUFFIX = re.compile(r"\s+(?:initiative|agreement|pact|framework)\b", re.I)
 
 
@@ -90,7 +91,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         lead_date = _lead_date(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
-            mentions = _contextual(sentence_text, gazetteer.find(sentence_text))
+            mentions = _contextual(sentence_text, gazetteer.find(sentence_text), gazetteer)
             dates = find_dates(sentence_text, anchor=anchor)
             cells = []
             if block.cells:
@@ -114,7 +115,7 @@ def _lead_date(block_text: str) -> str | None:
     return None
 
 
-def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
+def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Adjust gazetteer mentions by their context.
 
     - A framework name that runs on into a longer capitalised name ("Belt and Road Aerospace
@@ -124,6 +125,12 @@ def _contextual(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     kept = []
     for mention in mentions:
+        surface = text[mention.start : mention.end]
+        number = SERIES_NUMBER.search(surface) if mention.kind == "mission" else None
+        if number and not mention.canonical[-1:].isdigit() and gazetteer.lookup(surface) is None:
+            # "Shenzhou-13", "Queqiao-2": a numbered flight of a series is a mission of its own
+            canonical = f"{mention.canonical}-{number.group(1)}"
+            mention = Mention(mention.start, mention.end, "mission", canonical, None, None, "context:numbered")
         if mention.kind == "framework":
             following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
             word = following.group(1) if following else None

@@ -43,3 +43,8 @@ def test_chinese_participants_are_not_partners() -> None:
 def test_planned_launch_gives_no_launch_date() -> None:
     claim = missions("Chang'e 7 is expected to launch in 2026 from Wenchang.")["Chang'e 7"][0]
     assert claim.launch_date is None
+
+
+def test_numbered_flight_of_a_series_is_its_own_mission() -> None:
+    found = missions("Shenzhou-13 docked with Tiangong. The Queqiao-2 relay satellite was launched in 2024.")
+    assert {"Shenzhou-13", "Queqiao-2", "Tiangong"} <= set(found)
