@@ -59,16 +59,42 @@ def is_stated(text: str, start: int, end: int) -> bool:
     return not (NEGATION.search(scope) or UNCERTAIN.search(scope))
 
 
-def agreement_status(text: str, start: int, end: int) -> str | None:
-    """'signed', 'announced' or 'proposed' for an agreement stated in `text[start:end]`; None if negated."""
+SPECULATION = re.compile(
+    r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|exploratory|"
+    r"possible|possibly|potential|potentially|perhaps|reportedly|reported\s+to|rumou?red|speculat\w*|if|"
+    r"whether|hopes?\s+to|hoping|talks?\s+(?:about|on|over)|discussions?\s+(?:about|on)|interest\s+in)\b",
+    re.IGNORECASE,
+)
+NOT_SIGNED = re.compile(
+    r"\b(?:no\s+such\s+\w+|never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,2}?(?:been\s+)?"
+    r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
+PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|under\s+discussion|tabled)\b", re.IGNORECASE)
+ANNOUNCEMENT = re.compile(
+    r"\b(?:announc\w*|unveil\w*|pledged|agreed\s+to|will\s+sign|to\s+sign|plans?\s+to|planned|"
+    r"intends?\s+to|expected\s+to|set\s+to|is\s+to|are\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def agreement_status(text: str, start: int, end: int, sentence_end: int | None = None) -> str | None:
+    """The status of an agreement stated in `text[start:end]`, or None when it is no fact.
+
+    Speculation ("may sign", "talks about a memorandum") and denial ("no such memorandum has been
+    signed") are no facts; a proposal is `proposed` (even one never signed), an announced intention
+    `announced`; otherwise `signed`.
+    """
     scope = text[start:end]
-    negated = NEGATION.search(scope) and not re.search(r"\b(?:terminat\w*|ended|cancel\w*)\b", scope, re.I)
-    if negated and re.search(r"\bnever\b|\bnot\b", scope, re.I):
-        return "proposed" if PROPOSE.search(scope) else None
-    if PROPOSE.search(scope) or HEDGE.search(scope):
-        return "announced" if ANNOUNCE.search(scope) and not PROPOSE.search(scope) else "proposed"
-    if re.search(r"\b(?:announc\w*|unveil\w*|pledged|agreed to)\b", scope, re.I) and not re.search(
-        r"\b(?:signed|inked|concluded|established|set up|launched|released)\b", scope, re.I
+    whole = text[start : sentence_end if sentence_end is not None else len(text)]
+    if PROPOSAL.search(scope):
+        return "proposed"
+    if SPECULATION.search(scope) or NOT_SIGNED.search(whole):
+        return None
+    if NEGATION.search(scope) and re.search(r"\b(?:not|never|no)\b", scope, re.IGNORECASE):
+        return None
+    if ANNOUNCEMENT.search(scope) and not re.search(
+        r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b", scope, re.IGNORECASE
     ):
         return "announced"
     return "signed"

@@ -24,7 +24,32 @@ BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|progr
 TIMELINE_SEPARATOR = re.compile(r"\s*(?:[—–:|-]|\*\*)")
 # A framework name followed by one of these words is still the framework ("APSCO Convention").
 FRAMEWORK_CONTINUATIONS = frozenset(
-    ["Initiative", "Organization", "Organisation", "Accords", "Accord", "Convention", "Charter", "Treaty", "Agreement", "Council", "Secretariat", "Member", "Members", "Statute", "Framework", "Group", "Summit", "States"]
+    [
+        "Initiative",
+        "Organization",
+        "Organisation",
+        "Accords",
+        "Accord",
+        "Convention",
+        "Charter",
+        "Treaty",
+        "Agreement",
+        "Council",
+        "Secretariat",
+        "Member",
+        "Members",
+        "Statute",
+        "Framework",
+        "Group",
+        "Summit",
+        "States",
+    ]
+)
+GENERIC_SERIES = re.compile(
+    r"(?i)^(?:complex|satellite|station|pad|phase|block|stage|unit|flight|mission|launch|orbit|module|table|"
+    r"figure|fig|section|chapter|article|annex|part|step|level|round|group|item|class|type|model|version|"
+    r"site|area|zone|room|building|hall|gate|line|route|channel|band|option|scenario|payload|probe|rocket)"
+    r"[-‑ ]?\d"
 )
 SERIES_NUMBER = re.compile(r"[-‑ ]?(\d{1,2}[A-Z]?)$")
 ARTEMIS_SUFFIX = re.compile(r"\s+(?:initiative|agreement|pact|framework)\b", re.I)
@@ -127,10 +152,15 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     for mention in mentions:
         surface = text[mention.start : mention.end]
         number = SERIES_NUMBER.search(surface) if mention.kind == "mission" else None
-        if number and not mention.canonical[-1:].isdigit() and gazetteer.lookup(surface) is None:
+        if mention.source.startswith("shape:mission") and GENERIC_SERIES.match(surface):
+            continue  # "Launch Complex 9A", "Satellite-1": a numbered common noun is no mission name
+        numbered_registry = mention.source == "gazetteer" and not mention.canonical[-1:].isdigit()
+        if number and numbered_registry and gazetteer.lookup(surface) is None:
             # "Shenzhou-13", "Queqiao-2": a numbered flight of a series is a mission of its own
             canonical = f"{mention.canonical}-{number.group(1)}"
-            mention = Mention(mention.start, mention.end, "mission", canonical, None, None, "context:numbered")
+            mention = Mention(
+                mention.start, mention.end, "mission", canonical, None, None, "context:numbered"
+            )
         if mention.kind == "framework":
             following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
             word = following.group(1) if following else None

@@ -46,7 +46,8 @@ ACTION = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|establish\w*|set\s+up|launch\w*|releas\w*|agree\w*|reach\w*|adopt\w*|"
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
-    r"exchang\w*|shar\w*|under|following|through|via|within)\b",
+    r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
+    r"renew\w*|expir\w*)\b",
     re.IGNORECASE,
 )
 TERMINATED = re.compile(
@@ -122,9 +123,23 @@ def _described_title(text: str, start: int, end: int) -> str:
             break
         kept.insert(0, word.strip(",;:"))
     tail = text[end:]
-    extra = re.match(r"(?:\s+(?:mechanism|programme|program|plan|arrangement))", tail)
-    phrase = " ".join([*kept, text[start:end] + (extra.group() if extra else "")]).strip()
+    extra = re.match(r"(?:\s+(?:mechanism|programme|program|plan|arrangement))?", tail).group()
+    rest = DESCRIBED_TAIL.match(tail, len(extra))
+    if rest and re.match(
+        r"\s+\w+\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
+        r"October|November|December)\b)",
+        rest.group(),
+    ):
+        rest = None  # "agreement on 28 February": a date, not a subject
+    phrase = " ".join([*kept, text[start:end] + extra + (rest.group() if rest else "")]).strip()
     return phrase[:1].upper() + phrase[1:]
+
+
+DESCRIBED_TAIL = re.compile(
+    r"(?:\s+of\s+(?:understanding|cooperation|intent))?(?:\s+(?:on|for|to|concerning|regarding|about|of)\s+"
+    r"(?:(?!\b(?:with|between|by|at|was|were|is|are|has|have|signed|that|which|in\s+\d{4})\b)[^,.;:()])"
+    r"{3,90}?)?(?=\s+(?:with|between|by|at|was|were|is|are|has|have|signed|that|which|in\s+\d{4})\b|[,.;:()]|$)"
+)
 
 
 QUANTIFIED = re.compile(
@@ -132,13 +147,18 @@ QUANTIFIED = re.compile(
     r"various|\d[\d,]*)\s+(?:of\s+)?(?:[\w-]+\s+){0,3})$",
     re.IGNORECASE,
 )
-ANAPHORIC = re.compile(r"(?:\b(?:the|this|that|such|these|those|its|their)\s+)$", re.IGNORECASE)
+ANAPHORIC = re.compile(
+    r"(?:\b(?:the|this|that|such|these|those|its|their|each|every|any|no)\s+(?:[\w’']+['’]s\s+)?)$",
+    re.IGNORECASE,
+)
 
 
 def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tuple[int, int]]) -> bool:
     """A bare 'the agreement' (pointing back), 'the ILRS agreement' (a framework), or
     'over 200 agreements' (a count) names no new instrument."""
     before = text[max(0, match.start() - 60) : match.start()]
+    if re.search(r"\b(?:each|every|any|no)\s+(?:[\w’']+\s+)?$", before, re.IGNORECASE):
+        return True  # "each partner's agreement": no one instrument
     if ANAPHORIC.search(before) and not re.match(r"\s+(?:on|of|between|with|to|for)\b", text[match.end() :]):
         return True
     if any(0 <= match.start() - e <= 2 for s, e in framework_spans):
@@ -167,6 +187,35 @@ def _title_span(text: str, title: str, near: int) -> tuple[int, int]:
     return (found, found + len(title)) if found >= 0 else (near, near)
 
 
+def _inside_any_title(sentence: Sentence, mention) -> bool:
+    """A framework named inside an instrument's name ("... Roadmap of the ILRS") is not a party."""
+    window = sentence.text[max(0, mention.start - 80) : mention.end + 40]
+    return bool(
+        re.search(r"(?i)memorand|roadmap|agreement|treaty|convention|accord|laborator|mechanism", window)
+    )
+
+
+def _home_country(party: Party) -> str | None:
+    """The country a party belongs to: itself, or the country its name says ("Egypt Space Agency")."""
+    if party.member_type == "country":
+        return party.name
+    if party.is_chinese:
+        return CHINA
+    from pipeline.core.gazetteer import Gazetteer
+
+    for word in party.name.replace("-", " ").split()[:2]:
+        country = Gazetteer.default().country(word, ("country", "demonym"))
+        if country:
+            return country[0]
+    return None
+
+
+def _most_specific(parties: list[Party]) -> list[Party]:
+    """An agency or institution that signs stands for its country: drop the country beside it."""
+    represented = {_home_country(p) for p in parties if p.member_type != "country"}
+    return [p for p in parties if not (p.member_type == "country" and p.name in represented)]
+
+
 def _parties(
     sentence: Sentence,
     start: int,
@@ -176,7 +225,19 @@ def _parties(
     exclude: tuple[int, int] = (0, 0),
 ) -> list[Party]:
     found: dict[str, Party] = {}
-    candidates = parties_in(sentence, start, end, allow_demonym=kind == "legislation", skip_modifiers=False)
+    candidates = parties_in(
+        sentence,
+        start,
+        end,
+        allow_demonym=kind == "legislation",
+        skip_modifiers=False,
+        include_frameworks=True,
+    )
+    candidates = [
+        (p, m)
+        for p, m in candidates
+        if m.kind != "framework" or not (exclude[0] <= m.start < exclude[1] or _inside_any_title(sentence, m))
+    ]
     if kind == "legislation":  # the legislating country: the one named with the law
         countries = [(p, m) for p, m in candidates if p.member_type == "country"]
         near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
@@ -189,7 +250,7 @@ def _parties(
     if not found and PAIR_ANAPHOR.search(sentence.text[start:end]):
         for party in previous:
             found.setdefault(party.name, party)
-    parties = list(found.values())
+    parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese:
         parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
     return parties
@@ -213,6 +274,8 @@ def _claim(
 def rule_instrument(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: list[Party]
 ) -> Iterator[AgreementClaim]:
+    if sentence.block.kind in ("table_row", "table_header"):
+        return  # table rows are read by rule_table_instrument
     text = sentence.text
     framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
     for kind, pattern in INSTRUMENTS:
@@ -247,7 +310,7 @@ def rule_instrument(
             status = (
                 "terminated"
                 if TERMINATED.search(text[floor:status_end])
-                else agreement_status(text, floor, status_end)
+                else agreement_status(text, floor, status_end, len(text))
             )
             if status is None:
                 continue

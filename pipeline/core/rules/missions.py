@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.core.claims import MissionClaim, Span
-from pipeline.core.gazetteer import Mention
-from pipeline.core.gazetteer import Gazetteer
+from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import Party, enumeration_after, nearest_date, parties_in, party_of
@@ -45,7 +44,9 @@ FACT_LABEL = re.compile(
     r"launch\s+pad|(?:launch\s+)?date(?:\s*/\s*time)?|(?:target(?:\s+orbit)?|orbit|destination))\W*:\s*",
     re.IGNORECASE,
 )
-SITE_CITY = re.compile(r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))")
+SITE_CITY = re.compile(
+    r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))"
+)
 MISSION_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:mission|probe|spacecraft|lander|rover|orbiter|satellite|explorer|craft)\b",
     re.I,
@@ -72,7 +73,9 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     for m in inner:
         if m.kind in ("country", "demonym") and m.iso3 != "CHN":
             return m.canonical
-    located = re.match(r"\s*(?:\([^)]*\))?\s*(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w-]+)?)?,?\s*", sentence.text[mention.end :])
+    located = re.match(
+        r"\s*(?:\([^)]*\))?\s*(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w-]+)?)?,?\s*", sentence.text[mention.end :]
+    )
     for m in sentence.mentions:
         if located and m.start == mention.end + located.end() and m.kind == "country":
             return m.canonical if m.iso3 != "CHN" else None
@@ -130,7 +133,10 @@ def _partners(sentence: Sentence) -> list[str]:
                 found.append(name)
     if cues:
         for mention in sentence.mentions:
-            if mention.start > cues[0].start() and sentence.text[mention.end : mention.end + 2] in ("'s", "’s"):
+            if mention.start > cues[0].start() and sentence.text[mention.end : mention.end + 2] in (
+                "'s",
+                "’s",
+            ):
                 party = party_of(sentence, mention)
                 name = _partner(party, sentence, mention) if party else None
                 if name and name not in found and is_stated(sentence.text, cues[0].start(), mention.end):
@@ -200,8 +206,12 @@ def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
 
 
 def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterator[MissionClaim]:
-    missions = [m.canonical for label, s in run if label.startswith(("mission", "spacecraft", "payload"))
-                for m in s.of_kind("mission")]
+    missions = [
+        m.canonical
+        for label, s in run
+        if label.startswith(("mission", "spacecraft", "payload"))
+        for m in s.of_kind("mission")
+    ]
     if not missions or len(run) < 2:
         return
     for label, sentence in run:
@@ -244,7 +254,9 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         if not missions:
             in_list = sentence.block.kind == "list_item" and len(heading_missions) == 1
             if partners and in_list:
-                claims.append(_claim(doc, sentence, heading_missions[0].canonical, "list:partners", partners=partners))
+                claims.append(
+                    _claim(doc, sentence, heading_missions[0].canonical, "list:partners", partners=partners)
+                )
             elif partners and last_mission and MISSION_ANAPHOR.search(sentence.text):
                 claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
             if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
