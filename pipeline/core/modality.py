@@ -46,9 +46,13 @@ def clause_start(text: str, position: int) -> int:
     return cut
 
 
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+[^,;]*(?:,|$)", re.IGNORECASE)
+
+
 def is_asserted(text: str, start: int, end: int) -> bool:
-    """No negation or hedge cue in `text[start:end]`."""
-    scope = text[start:end]
+    """No negation or hedge cue in `text[start:end]` (relative clauses aside: they say something
+    else about one participant)."""
+    scope = RELATIVE_CLAUSE.sub(",", text[start:end])
     return not (NEGATION.search(scope) or HEDGE.search(scope))
 
 

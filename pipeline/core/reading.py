@@ -152,6 +152,26 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     for mention in mentions:
         surface = text[mention.start : mention.end]
         number = SERIES_NUMBER.search(surface) if mention.kind == "mission" else None
+        if (
+            mention.source == "shape:institution"
+            and " and " in surface
+            and text[mention.end : mention.end + 2]
+            in (
+                "'s",
+                "’s",
+            )
+        ):
+            # "Institute of Space Technology and Egypt's National ...": the name ends before "and"
+            cut = surface.rindex(" and ")
+            mention = Mention(
+                mention.start,
+                mention.start + cut,
+                mention.kind,
+                surface[:cut],
+                None,
+                mention.member_type,
+                mention.source,
+            )
         if mention.source.startswith("shape:mission") and GENERIC_SERIES.match(surface):
             continue  # "Launch Complex 9A", "Satellite-1": a numbered common noun is no mission name
         numbered_registry = mention.source == "gazetteer" and not mention.canonical[-1:].isdigit()

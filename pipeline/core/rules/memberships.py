@@ -166,11 +166,14 @@ def _subjects(
     a colon when the subject is only counted ("Eight countries signed ...: A, B, C")."""
     region = sentence.text[floor:position]
     pronoun_first = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}$", region, re.IGNORECASE)
-    subjects = (
-        []
-        if pronoun_first
-        else [p for p, _ in enumeration_before(sentence, position, floor, include_frameworks=True)]
-    )
+    listed = [] if pronoun_first else enumeration_before(sentence, position, floor, include_frameworks=True)
+    if (
+        listed
+        and listed[-1][1].kind == "framework"
+        and len(sentence.text[listed[-1][1].end : position].split()) > 3
+    ):
+        listed = enumeration_before(sentence, position, floor)  # a framework far from the verb is no subject
+    subjects = [p for p, _ in listed]
     subjects = [p for p in subjects if p.name != framework]
     if any(p.member_type != "organization" or p.iso3 for p in subjects):
         subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
@@ -214,11 +217,13 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         if not is_asserted(sentence.text, floor, object_end):
             continue
         role = _role(sentence.text[match.start() : object_end + 25], framework)
-        if (
-            re.match(r"(?i)(?:signed|signs)\b", match.group())
-            and framework_role(framework, "member") == "member"
-        ):
-            continue  # "X signed ... F" makes X a member only of accords
+        signs = re.match(r"(?i)(?:signed|signs|sign)\b", match.group())
+        documents = re.match(
+            r"\s*(?:\w+\s+){0,2}?(?:cooperation\s+)?(?:documents?|agreements?|memorand\w+|MoUs?|accords?)\b",
+            sentence.text[object_end:],
+        )
+        if signs and framework_role(framework, "member") == "member" and not documents:
+            continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
         joined = nearest_date(sentence.dates, match.end(), floor) or sentence.lead_date
         for party, _ in subjects:
             if party.name != framework:
@@ -290,8 +295,8 @@ def _unlisted_names(
     sentence: Sentence, position: int, listed: list[tuple[Party, Mention]]
 ) -> list[tuple[Party, Mention]]:
     """Capitalised names after 'such as' / 'including' that no gazetteer knows (an organisation's name)."""
-    head = sentence.text[position : position + 12].lower()
-    if not re.match(r"\s*(?:such as|including|include|namely)?", head):
+    opener = sentence.text[max(0, position - 14) : position + 12].lower()
+    if not re.search(r"such as|including|include|namely|admitted|welcomed", opener):
         return []
     end = min(len(sentence.text), position + 200)
     taken = [(m.start, m.end) for m in sentence.mentions]
@@ -457,8 +462,10 @@ SENTENCE_RULES = (
     rule_composition,
     rule_founded,
     rule_founder_verb,
+    rule_making_founders,
     rule_table,
     rule_list,
+    rule_label_list,
 )
 
 

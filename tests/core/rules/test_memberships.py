@@ -97,3 +97,13 @@ def test_list_under_a_lead_in_naming_the_framework() -> None:
     text = "The founding members of the IDSEA are:\n- Brazil\n- Chile\n"
     found = members(text)
     assert {m for m, org, *_ in found if org == "IDSEA"} == {"Brazil", "Chile"}
+
+
+def test_labelled_list_under_a_heading() -> None:
+    found = members("## About the ILRS\n\n- **Member States:** Chile, Kenya\n")
+    assert {m for m, org, *_ in found if org == "ILRS"} == {"Chile", "Kenya"}
+
+
+def test_making_founders() -> None:
+    text = "The two agencies signed a memorandum on the ILRS in 2021, making Brazil and Chile its founding partners."
+    assert ("Brazil", "ILRS", "founder", "2021") in members(text)
