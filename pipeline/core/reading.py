@@ -88,6 +88,7 @@ class Document:
     sentences: list[Sentence]
     blocks: list[Block]
     anchor: str | None  # a date the document itself states (dateline), for "July 23" or "last year"
+    speaker: Mention | None = None  # who "we" is: the first foreign agency or institution introduced
 
 
 _SPACE = re.compile(r"\s+")
@@ -127,7 +128,23 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             sentences.append(
                 Sentence(sentence_text, mentions, dates, block, index, view, start, cells, lead_date)
             )
-    return Document(doc_id, text, sentences, blocks, anchor)
+    return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences))
+
+
+def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None:
+    """The body an interview or statement speaks for: the first non-Chinese agency or institution
+    named in the opening blocks."""
+    blocks_seen: list[int] = []
+    for sentence in sentences:
+        if sentence.block_index not in blocks_seen:
+            blocks_seen.append(sentence.block_index)
+        if len(blocks_seen) > intro_blocks:
+            break
+        for mention in sentence.mentions:
+            chinese = re.search(r"\b(?:China|Chinese|Sino)\b", mention.canonical)
+            if mention.kind in ("agency", "institution") and not chinese:
+                return mention
+    return None
 
 
 def _lead_date(block_text: str) -> str | None:
@@ -203,7 +220,8 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]:
     if block.kind in ("paragraph",):
-        for s in split_sentences(view.text):
+        whole = [Block("paragraph", 0, len(view.text), None, None)]
+        for s in split_sentences(view.text, whole):
             yield s.start, s.end
     else:
         yield 0, len(view.text)

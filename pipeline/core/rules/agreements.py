@@ -302,6 +302,10 @@ def rule_instrument(
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
             parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span)
+            speaker = doc.speaker
+            if speaker and re.search(r"\b(?:we|our|us)\b", text[floor:scope_end], re.IGNORECASE):
+                parties = [Party(speaker.canonical, speaker.member_type or "institution", None), *parties]
+                parties = [p for p in parties if not (p.name == CHINA and len(parties) > 2)]
             if kind in ("convention", "treaty") and framework and not named:
                 parties = [p for p, _ in parties_in(sentence, match.end(), len(text))] or parties
             if not parties:

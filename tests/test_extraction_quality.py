@@ -1,0 +1,50 @@
+"""Regression gate on extraction quality, measured with the project's own evaluation.
+
+Thresholds sit a little below the scores measured when they were set (see the closing notes);
+a change that makes extraction worse fails here. The independent corpus in tests/corpus/ was
+annotated without looking at the extractor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluation.run import evaluate_corpus
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED_GOLD = PROJECT.parent / "shared" / "gold"
+
+
+@pytest.fixture(scope="module")
+def corpus_report():
+    return evaluate_corpus(PROJECT / "tests" / "corpus" / "docs", PROJECT / "tests" / "corpus" / "gold")
+
+
+@pytest.mark.parametrize(
+    ("table", "minimum"), [("memberships", 0.88), ("agreements", 0.80), ("missions", 0.90)]
+)
+def test_own_corpus_f1(corpus_report, table: str, minimum: float) -> None:
+    assert corpus_report.tables[table].f1 >= minimum, corpus_report.tables[table].missed
+
+
+@pytest.mark.parametrize("table", ["memberships", "agreements", "missions"])
+def test_no_negated_or_hedged_statement_is_extracted(corpus_report, table: str) -> None:
+    assert corpus_report.tables[table].negatives_extracted == []
+
+
+def test_own_corpus_evidence_is_exact(corpus_report) -> None:
+    assert corpus_report.evidence.exact_quotes == 1.0
+    assert corpus_report.evidence.facts_without_evidence == 0
+
+
+@pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is not beside the checkout")
+def test_development_set() -> None:
+    report = evaluate_corpus(PROJECT / "seeds", SHARED_GOLD)
+    for table in ("memberships", "agreements", "missions"):
+        assert report.tables[table].f1 >= 0.95, (table, report.tables[table].missed)
+        for name, attribute in report.tables[table].attributes.items():
+            if attribute.n:
+                assert attribute.accuracy >= 0.95, (table, name)
+    assert report.evidence.exact_quotes == 1.0
