@@ -525,6 +525,8 @@ _HEADS = {
     "Federation": "organization",
     "Alliance": "organization",
     "Council": "organization",
+    "League": "organization",
+    "Commission": "institution",
     "Corporation": "company",
     "Company": "company",
     "Co.": "company",
@@ -713,7 +715,13 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
         tokens = tokens[1:]
     while tokens and tokens[-1][2] == "join":
         tokens = tokens[:-1]
-    return tokens if any(t[2] == "word" for t in tokens) else []
+    if any(t[2] == "word" for t in tokens):
+        return tokens
+    # "University of Belgrade": a head, "of" and a place is a name; "Chinese University" alone is not
+    classes = [t[2] for t in tokens]
+    if len(classes) >= 3 and classes[0] == "head" and classes[1] == "join" and classes[-1] == "geo":
+        return tokens
+    return []
 
 
 def _shape_institutions(

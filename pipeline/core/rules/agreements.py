@@ -47,7 +47,7 @@ ACTION = re.compile(
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
-    r"renew\w*|expir\w*)\b",
+    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had)\b",
     re.IGNORECASE,
 )
 TERMINATED = re.compile(
@@ -107,6 +107,16 @@ def _named_title(text: str, start: int, end: int) -> str | None:
     title = re.sub(r"^(?:The|A|An|In|On|At|For)\s+", "", title)
     title = re.sub(r"^(?:U\.S\.|US|U\.K\.|UK|EU)\s+", "", title)
     return " ".join(title.split()).rstrip(".,;:")
+
+
+def _run_in_title(sentence: Sentence, kind: str) -> str | None:
+    """A bold run-in title that opens the paragraph and names an instrument of the same kind."""
+    block_text = sentence.view.text
+    match = re.match(r"\s*\*\*([^*]{5,150}?)\.?\*\*", block_text)
+    if not match:
+        return None
+    found = _instrument_type(match.group(1))
+    return match.group(1).strip().rstrip(".") if found and found[0] == kind else None
 
 
 def _described_title(text: str, start: int, end: int) -> str:
@@ -181,9 +191,10 @@ def _party_scope_end(text: str, position: int) -> int:
 
 
 def _title_span(text: str, title: str, near: int) -> tuple[int, int]:
-    found = text.rfind(title, 0, near + len(title))
+    lowered, key = text.lower(), title.lower()
+    found = lowered.rfind(key, 0, near + len(key))
     if found < 0:
-        found = text.find(title)
+        found = lowered.find(key)
     return (found, found + len(title)) if found >= 0 else (near, near)
 
 
@@ -242,7 +253,17 @@ def _parties(
         countries = [(p, m) for p, m in candidates if p.member_type == "country"]
         near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
         candidates = near[:1] or countries[:1]
+    previous_end = None
+    kept = []
     for party, mention in candidates:
+        if previous_end is not None and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?", sentence.text[previous_end : mention.start]
+        ):
+            previous_end = mention.end
+            continue  # "the National Space Science Center of the Chinese Academy of Sciences": its parent
+        previous_end = mention.end
+        kept.append((party, mention))
+    for party, mention in kept:
         inside_title = exclude[0] <= mention.start and mention.end <= exclude[1]
         if inside_title and party.member_type not in ("country", "space_agency"):
             continue
@@ -293,6 +314,9 @@ def rule_instrument(
             if not _acted_on(text, floor, match.start(), match.end()):
                 continue
             framework = tracker.framework_near(sentence, match.start())
+            run_in = _run_in_title(sentence, kind)
+            if not named and run_in:
+                named = run_in
             if named:
                 title = named
             elif kind in ("convention", "treaty") and framework:
@@ -308,6 +332,12 @@ def rule_instrument(
                 parties = [p for p in parties if not (p.name == CHINA and len(parties) > 2)]
             if kind in ("convention", "treaty") and framework and not named:
                 parties = [p for p, _ in parties_in(sentence, match.end(), len(text))] or parties
+            if not parties:
+                parties = [
+                    Party(m.canonical, "organization", None)
+                    for m in sentence.of_kind("framework")
+                    if title_span[0] <= m.start < title_span[1]
+                ][:1]  # "the APSCO Data Sharing Mechanism": the organisation's own instrument
             if not parties:
                 continue
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)
