@@ -19,7 +19,14 @@ from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
-from pipeline.core.rules.common import Party, enumeration_after, nearest_date, parties_in, party_of
+from pipeline.core.rules.common import (
+    Party,
+    enumeration_after,
+    enumeration_before,
+    nearest_date,
+    parties_in,
+    party_of,
+)
 
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
@@ -35,8 +42,17 @@ PARTNER_CUES = re.compile(
     r"\bwith\s+(?:the\s+)?(?:participation|contributions?|support|help)\s+(?:of|from)|"
     r"\b(?:teams?|scientists|researchers|engineers|experts|partners|students|universities|institutions|"
     r"contributors)\s+(?:from|of|at|in)\b|"
-    r"\b(?:built|supplied|provided|developed|contributed|made)\s+by\b",
+    r"\b(?:built|supplied|provided|developed|contributed|made)\s+by\b|"
+    r"\b(?:built|developed|made|designed|shared|operated|produced)\s+(?:jointly\s+)?(?:with|between)\b",
     re.IGNORECASE,
+)
+SUPPLY = re.compile(r"\b(?:supplied|provided|contributed|delivered|furnished|donated)\b", re.IGNORECASE)
+OWNED = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:satellite|cubesat|nanosatellite|microsatellite|spacecraft|probe)\b",
+    re.IGNORECASE,
+)
+NATIONAL_HARDWARE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:instruments?|payloads?|detectors?|hardware|experiments?)\b", re.IGNORECASE
 )
 ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?", re.IGNORECASE)
 FACT_LABEL = re.compile(
@@ -57,33 +73,37 @@ TARGET_WINDOW = 90
 
 
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
-    """Partners are countries and agencies; an institution stands for its country where its name says."""
+    """Partners are countries and agencies; an institution stands for its country where the text
+    says which ("X in Germany", "Peru's X", "the Austrian Academy ...")."""
     if party.is_chinese:
         return None
     if party.member_type in ("country", "space_agency"):
         return party.name
-    inner = [
-        m for m in sentence.mentions if m is not mention and m.start >= mention.start and m.end <= mention.end
-    ]
-    inner += [
+    inside = [
         m
         for m in sentence.mentions
         if m.kind in ("country", "demonym") and mention.start <= m.start < mention.end
     ]
-    for m in inner:
-        if m.kind in ("country", "demonym") and m.iso3 != "CHN":
-            return m.canonical
-    located = re.match(
-        r"\s*(?:\([^)]*\))?\s*(?:in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w-]+)?)?,?\s*", sentence.text[mention.end :]
-    )
+    for m in inside:
+        return m.canonical if m.iso3 != "CHN" else None
     for m in sentence.mentions:
-        if located and m.start == mention.end + located.end() and m.kind == "country":
+        gap = sentence.text[mention.end : m.start]
+        if (
+            m.kind == "country"
+            and m.start >= mention.end
+            and re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|in)\s+(?:[A-Z][\w’'-]+,?\s+)?", gap)
+        ):
             return m.canonical if m.iso3 != "CHN" else None
-    first_word = sentence.surface(mention).split()[0] if sentence.surface(mention).split() else ""
-    for kinds in (("country",), ("demonym",)):
-        country = Gazetteer.default().country(first_word, kinds)
-        if country:
-            return country[0] if country[1] != "CHN" else None
+    owner = re.search(
+        r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$", sentence.text[max(0, mention.start - 60) : mention.start]
+    )
+    words = [owner.group(1)] if owner else []
+    words += sentence.surface(mention).split()[:1]
+    for word in words:
+        for kinds in (("country",), ("demonym",)):
+            country = Gazetteer.default().country(word, kinds)
+            if country:
+                return country[0] if country[1] != "CHN" else None
     return party.name
 
 
@@ -113,34 +133,43 @@ def _target(sentence: Sentence, mention: Mention, missions: list[Mention]) -> st
 
 
 def _partners(sentence: Sentence) -> list[str]:
-    """Non-Chinese participants named after a partner cue: every list after the cue, every
-    "... from X" and every possessive owner ("Pakistan's cubesat") in the rest of the clause."""
+    """Non-Chinese participants: every list after a partner cue, every "... from X", possessive
+    owners ("Pakistan's cubesat"), suppliers ("Italy provided the detector") and national
+    hardware ("Italian instruments", "two of its instruments are French")."""
     found: list[str] = []
+
+    def add(name: str | None, start: int, end: int) -> None:
+        if name and name not in found and is_stated(sentence.text, start, end):
+            found.append(name)
+
     cues = list(PARTNER_CUES.finditer(sentence.text))
     if cues:  # "collaborated with A on X and with B and C on Y": each "with" after the cue
         cues += [m for m in re.finditer(r"\band\s+with\b", sentence.text) if m.start() > cues[0].start()]
         cues += [m for m in ORIGIN.finditer(sentence.text) if m.start() > cues[0].start()]
     for cue in cues:
         floor = clause_start(sentence.text, cue.start())
-        listed = enumeration_after(sentence, cue.end(), allow_demonym=True)
-        if not listed:
-            continue
-        if not is_stated(sentence.text, floor, max(m.end for _, m in listed)):
-            continue
-        for party, mention in listed:
-            name = _partner(party, sentence, mention)
-            if name and name not in found:
-                found.append(name)
+        for party, mention in enumeration_after(sentence, cue.end(), allow_demonym=True):
+            add(_partner(party, sentence, mention), floor, mention.end)
     if cues:
         for mention in sentence.mentions:
-            if mention.start > cues[0].start() and sentence.text[mention.end : mention.end + 2] in (
-                "'s",
-                "’s",
-            ):
-                party = party_of(sentence, mention)
-                name = _partner(party, sentence, mention) if party else None
-                if name and name not in found and is_stated(sentence.text, cues[0].start(), mention.end):
-                    found.append(name)
+            possessive = sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
+            party = party_of(sentence, mention) if possessive and mention.start > cues[0].start() else None
+            if party:
+                add(_partner(party, sentence, mention), cues[0].start(), mention.end)
+    for verb in SUPPLY.finditer(sentence.text):
+        if re.match(r"\s+by\b", sentence.text[verb.end() :]):
+            continue
+        floor = clause_start(sentence.text, verb.start())
+        for party, mention in enumeration_before(sentence, verb.start(), floor)[-3:]:
+            add(_partner(party, sentence, mention), floor, verb.end())
+    for mention in sentence.of_kind("demonym"):
+        if NATIONAL_HARDWARE.match(sentence.text, mention.end) and mention.iso3 != "CHN":
+            add(mention.canonical, 0, mention.end)
+    predicate = re.search(r"\b(?:instruments?|payloads?)\s+(?:are|were)\s+([A-Z]\w+)", sentence.text)
+    if predicate:
+        country = Gazetteer.default().country(predicate.group(1), ("demonym",))
+        if country and country[1] != "CHN":
+            add(country[0], 0, predicate.end())
     return found
 
 
@@ -238,6 +267,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     unnamed_launches: list[tuple[Sentence, dict[str, str | None]]] = []
     last_mission: str | None = None
     heading_missions: list[Mention] = []
+    last_mission_block = -10
     for sentence in doc.sentences:
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
@@ -257,25 +287,52 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 claims.append(
                     _claim(doc, sentence, heading_missions[0].canonical, "list:partners", partners=partners)
                 )
-            elif partners and last_mission and MISSION_ANAPHOR.search(sentence.text):
+            elif (
+                partners
+                and last_mission
+                and (MISSION_ANAPHOR.search(sentence.text) or sentence.block_index - last_mission_block <= 1)
+            ):
                 claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
             if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
                 unnamed_launches.append((sentence, launch))
             continue
         for mention in missions:
             attributes: dict[str, object] = {"target": _target(sentence, mention, missions)}
+            owners = _owners(sentence, mention)
+            if owners:
+                attributes["partners"] = owners
             method = "rule:mission"
             if launch and len(missions) == 1:
                 attributes.update(launch)
                 method = "rule:launch"
             if partners and len(missions) == 1:
-                attributes["partners"] = partners
+                attributes["partners"] = sorted({*partners, *owners})
                 method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
         last_mission = missions[-1].canonical
+        last_mission_block = sentence.block_index
     claims += list(_fact_sheet(doc))
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
+
+
+def _owners(sentence: Sentence, mission: Mention) -> list[str]:
+    """The country a mission belongs to, stated beside it: "ETRSS-1, Ethiopia's first satellite",
+    "LaoSat-1, the country's first communications satellite"."""
+    after = sentence.text[mission.end : mission.end + 80]
+    if not after.startswith((",", " (")):
+        return []
+    owners = [
+        m.canonical
+        for m in sentence.mentions
+        if m.kind == "country"
+        and mission.end < m.start < mission.end + 40
+        and OWNED.match(sentence.text, m.end)
+    ]
+    if not owners and re.match(r",\s+the\s+country['’]s\s", after):
+        before = [m for m in sentence.mentions if m.kind == "country" and m.end <= mission.start]
+        owners = [before[-1].canonical] if before else []
+    return [o for o in owners if o != "China"]
 
 
 def _distinct(mentions: Iterator[Mention]) -> list[Mention]:
