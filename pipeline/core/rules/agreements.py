@@ -42,6 +42,7 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:agreements?|protocols?|framework\s+agreement|accords?)\b", re.I),
     ),
 )
+ANY_INSTRUMENT = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS), re.IGNORECASE)
 ACTION = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|establish\w*|set\s+up|launch\w*|releas\w*|agree\w*|reach\w*|adopt\w*|"
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
@@ -297,6 +298,8 @@ def rule_instrument(
 ) -> Iterator[AgreementClaim]:
     if sentence.block.kind in ("table_row", "table_header"):
         return  # table rows are read by rule_table_instrument
+    if not ANY_INSTRUMENT.search(sentence.text):
+        return
     text = sentence.text
     framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
     for kind, pattern in INSTRUMENTS:

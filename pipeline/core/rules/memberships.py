@@ -473,7 +473,12 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
     claims: list[MembershipClaim] = []
     for sentence in doc.sentences:
         tracker.enter(sentence)
-        for rule in SENTENCE_RULES:
-            claims.extend(rule(doc, sentence, tracker))
+        # every rule needs a participant and a framework (named, or one named before)
+        relevant = (tracker.current or tracker.named(sentence)) and any(
+            m.kind != "framework" or m.canonical for m in sentence.mentions
+        )
+        if relevant:
+            for rule in SENTENCE_RULES:
+                claims.extend(rule(doc, sentence, tracker))
         tracker.leave(sentence)
     return claims

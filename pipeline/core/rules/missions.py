@@ -70,6 +70,7 @@ MISSION_ANAPHOR = re.compile(
 ORBITAL_NOUNS = re.compile(r"\b(?:space\s+station|satellites?|station|constellation|telescope)\b", re.I)
 PLANETARY = {"Moon", "Mars", "asteroid", "Sun", "Jupiter", "Venus", "Mercury"}
 TARGET_WINDOW = 90
+PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution"})
 
 
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
@@ -137,6 +138,8 @@ def _partners(sentence: Sentence) -> list[str]:
     owners ("Pakistan's cubesat"), suppliers ("Italy provided the detector") and national
     hardware ("Italian instruments", "two of its instruments are French")."""
     found: list[str] = []
+    if not any(m.kind in PARTY_KINDS for m in sentence.mentions):
+        return found
 
     def add(name: str | None, start: int, end: int) -> None:
         if name and name not in found and is_stated(sentence.text, start, end):

@@ -105,5 +105,8 @@ def test_labelled_list_under_a_heading() -> None:
 
 
 def test_making_founders() -> None:
-    text = "The two agencies signed a memorandum on the ILRS in 2021, making Brazil and Chile its founding partners."
+    text = (
+        "The two agencies signed a memorandum on the ILRS in 2021, "
+        "making Brazil and Chile its founding partners."
+    )
     assert ("Brazil", "ILRS", "founder", "2021") in members(text)
