@@ -37,3 +37,26 @@ def write_views(database: Path, release_dir: Path, tables: list[str]) -> None:
         for table in tables:
             path = (release_dir / "data" / f"{table}.parquet").resolve()
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_quote(str(path))})")
+
+
+def write_latest_database(database: Path, release_dir: Path, tables: list[str], info: dict[str, str]) -> None:
+    """Views over `release_dir`'s Parquet files plus a one-row `release_info` table naming the release."""
+    write_views(database, release_dir, tables)
+    with duckdb.connect(str(database)) as con:
+        columns = ", ".join(f"{_quote(value)} AS {name}" for name, value in info.items())
+        con.execute(f"CREATE TABLE release_info AS SELECT {columns}")
+        con.execute("CHECKPOINT")
+
+
+def latest_database_info(database: Path) -> dict[str, str] | None:
+    """The `release_info` row of a latest.duckdb, or None when it is missing or unreadable."""
+    if not database.exists():
+        return None
+    try:
+        with duckdb.connect(str(database), read_only=True) as con:
+            cursor = con.execute("SELECT * FROM release_info")
+            row = cursor.fetchone()
+            names = [d[0] for d in cursor.description]
+    except duckdb.Error:
+        return None
+    return dict(zip(names, row, strict=True)) if row else None
