@@ -212,13 +212,24 @@ class Evidence(_Contract):
         unique=True,
         str_matches=r"^evi_[0-9a-f]{16}$",
     )
-    fact_table: Series[str] = pa.Field(isin=FACT_TABLES)
-    fact_id: Series[str] = pa.Field()
-    doc_id: Series[str] = pa.Field()
-    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    char_end: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    quote: Series[str] = pa.Field(str_length={"min_value": 1})
-    method: Series[str] = pa.Field(str_length={"min_value": 1})
+    fact_table: Series[str] = pa.Field(
+        description="The table of the fact this span supports: memberships, agreements or missions.",
+        isin=FACT_TABLES,
+    )
+    fact_id: Series[str] = pa.Field(description="The supported fact's id in `fact_table`.")
+    doc_id: Series[str] = pa.Field(description="The source document (documents.doc_id).")
+    char_start: Series[pd.Int64Dtype] = pa.Field(
+        description="Start of the span in documents.text (0-based, in characters).", ge=0
+    )
+    char_end: Series[pd.Int64Dtype] = pa.Field(
+        description="End of the span in documents.text (exclusive).", ge=0
+    )
+    quote: Series[str] = pa.Field(
+        description="Exactly documents.text[char_start:char_end].", str_length={"min_value": 1}
+    )
+    method: Series[str] = pa.Field(
+        description="The extractor that read it (e.g. table, rule:joined).", str_length={"min_value": 1}
+    )
 
     @pa.dataframe_check
     def span_is_ordered(cls, df: pd.DataFrame) -> pd.Series:
@@ -232,14 +243,20 @@ class Evidence(_Contract):
 class Conflicts(_Contract):
     """One row per claim in a disagreement: the sources state different values for one attribute."""
 
-    fact_table: Series[str] = pa.Field(isin=FACT_TABLES)
-    fact_id: Series[str] = pa.Field()
-    attribute: Series[str] = pa.Field()
-    value: Series[str] = pa.Field()
-    chosen: Series[bool] = pa.Field()
-    doc_id: Series[str] = pa.Field()
-    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
-    char_end: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    fact_table: Series[str] = pa.Field(
+        description="The table of the fact in dispute: memberships, agreements or missions.", isin=FACT_TABLES
+    )
+    fact_id: Series[str] = pa.Field(description="The disputed fact's id in `fact_table`.")
+    attribute: Series[str] = pa.Field(description="The column the sources disagree on (e.g. joined).")
+    value: Series[str] = pa.Field(description="The value this claim states, as text.")
+    chosen: Series[bool] = pa.Field(description="Whether this value is the one published in the fact row.")
+    doc_id: Series[str] = pa.Field(description="The document making this claim (documents.doc_id).")
+    char_start: Series[pd.Int64Dtype] = pa.Field(
+        description="Start of the claim's span in documents.text.", ge=0
+    )
+    char_end: Series[pd.Int64Dtype] = pa.Field(
+        description="End of the claim's span in documents.text (exclusive).", ge=0
+    )
 
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
