@@ -15,6 +15,14 @@ EXAMPLES = """examples:
 """
 
 
+BUILD_EXAMPLES = """examples:
+  spacecoop build                                   # seeds/ -> output/releases/vX.Y.Z (progress on stderr)
+  spacecoop build --seeds tests/corpus/docs --output /tmp/corpus
+  spacecoop build --verbose                         # Dagster's full event log instead of progress lines
+then: spacecoop query "select * from memberships" · spacecoop report · spacecoop verify
+"""
+
+
 def ensure_dagster_home(project_dir: Path) -> Path:
     """Use $DAGSTER_HOME, or a git-ignored `.dagster_home/` beside the output, so run history is kept."""
     home = Path(os.environ.get("DAGSTER_HOME") or project_dir / ".dagster_home").resolve()
@@ -33,26 +41,34 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: corpus folder {seeds} does not exist (pass --seeds DIR)", file=sys.stderr)
         return 2
     ensure_dagster_home(Path.cwd())
+    print(f"building {seeds} -> {output / 'releases'} (loading the pipeline…)", file=sys.stderr, flush=True)
     import dagster as dg
 
-    from pipeline.definitions import ALL_ASSETS
-    from pipeline.defs.checks import all_checks
+    from pipeline.definitions import ALL_ASSETS, PUBLISH_SELECTION, all_checks
     from pipeline.defs.resources import PipelineSettings
 
     settings = PipelineSettings(corpus_dir=str(seeds), output_dir=str(output))
+    # The unpartitioned `publish_dataset` selection: tables (extracting what the cache lacks), checks,
+    # release. Per-document partition runs are for operators (`dg dev`): on SQLite each partition costs
+    # a few event writes, which would dominate a build of thousands of documents.
+    from pipeline.progress import materialize_with_progress
+
     with dg.DagsterInstance.get() as instance:
-        result = dg.materialize(
+        result = materialize_with_progress(
             [*ALL_ASSETS, *all_checks],
+            selection=PUBLISH_SELECTION,
             instance=instance,
             resources={"settings": settings},
-            raise_on_error=False,
             tags={"spacecoop/command": "build"},
+            verbose=args.verbose,
         )
+    evaluations = [e for e in result.get_asset_check_evaluations() if not e.passed]
     failed_checks = [
-        f"{e.asset_check_evaluation_data.asset_check_key.to_user_string()}"
-        for e in result.get_asset_check_evaluations()
-        if not e.passed
+        e.asset_check_key.to_user_string() for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR
     ]
+    for e in evaluations:
+        if e.severity != dg.AssetCheckSeverity.ERROR:
+            print(f"warning: check {e.asset_check_key.to_user_string()} did not pass", file=sys.stderr)
     if not result.success or failed_checks:
         print("build failed; no release was published.", file=sys.stderr)
         for check in failed_checks:
@@ -63,12 +79,14 @@ def cmd_build(args: argparse.Namespace) -> int:
                 if error is not None:
                     print(f"  {event.step_key}: {error.message.strip()}", file=sys.stderr)
         return 1
-    claims_meta = _metadata(result, "document_claims")
+    docs_meta = _metadata(result, "documents")
     release_meta = _metadata(result, "release")
     print(
-        f"read {claims_meta['documents']} documents from {seeds} "
-        f"({claims_meta['extracted']} extracted, {claims_meta['reused_from_cache']} reused from cache)"
+        f"read {docs_meta['dagster/row_count']} documents from {seeds} "
+        f"({docs_meta['extracted']} extracted, {docs_meta['reused_from_cache']} reused from cache)"
     )
+    if 0 < docs_meta["extracted"] <= 10:
+        print(f"  extracted: {docs_meta['extracted_documents']}")
     for table in ("memberships", "agreements", "missions", "documents", "evidence", "conflicts"):
         print(f"  {table:12s} {release_meta[f'rows_{table}']:>7d} rows")
     print(f"{release_meta['message']}: {release_meta['manifest'].rsplit('/', 1)[0]}")
@@ -98,10 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
         "build",
         help="read the corpus, extract, validate and publish a release",
         description="Materialise the Dagster asset graph in process and publish a release.",
+        epilog=BUILD_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument("--seeds", default="seeds", help="corpus folder (default: seeds)")
     build.add_argument("--output", default="output", help="output folder (default: output)")
+    build.add_argument(
+        "--verbose", action="store_true", help="show Dagster's full event log instead of progress lines"
+    )
     build.set_defaults(func=cmd_build)
+    from pipeline.release.commands import add_parsers
+
+    add_parsers(commands)
+    from pipeline.analysis.cli import add_parsers as add_analysis_parsers
+
+    add_analysis_parsers(commands)
+    from pipeline.evaluation.cli import add_parser as add_evaluate_parser
+
+    add_evaluate_parser(commands)
     return parser
 
 

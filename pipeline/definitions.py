@@ -2,20 +2,23 @@
 
 import dagster as dg
 
-from pipeline.defs.assets import dataset_tables, document_claims, release, source_documents
+from pipeline.defs.assets import dataset_tables, document_extraction, release
 from pipeline.defs.checks import all_checks
+from pipeline.defs.jobs import PUBLISH_SELECTION, extract_documents_job, publish_dataset_job
 from pipeline.defs.resources import PipelineSettings
+from pipeline.defs.schedules import daily_release
+from pipeline.defs.sensors import corpus_sensor
 
-ALL_ASSETS = [source_documents, document_claims, dataset_tables, release]
+ALL_ASSETS = [document_extraction, dataset_tables, release]
 
-build_dataset_job = dg.define_asset_job(
-    "build_dataset", selection=dg.AssetSelection.all(), description="Read the corpus and publish a release."
-)
+__all__ = ["ALL_ASSETS", "PUBLISH_SELECTION", "all_checks", "defs"]
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=all_checks,
-    jobs=[build_dataset_job],
+    jobs=[extract_documents_job, publish_dataset_job],
+    sensors=[corpus_sensor],
+    schedules=[daily_release],
     resources={"settings": PipelineSettings()},
     executor=dg.in_process_executor,
 )

@@ -1,4 +1,9 @@
-"""Per-document extraction results kept on disk, reused while the bytes and the extractor are unchanged."""
+"""Per-document extraction results kept on disk, reused while the bytes and the extractor are unchanged.
+
+The cache is content-addressed: `<root>/<extractor_version>/<sha256(path, bytes sha256)>.json`. Both the
+CLI build and the per-document Dagster partitions read and write it, so whichever extracted a document
+first, the other reuses the result.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,28 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+import pipeline.core
+import pipeline.reference
 from pipeline.core.claims import DocumentClaims
 from pipeline.core.documents import SourceDocument
+
+VERSIONED_PACKAGES = (pipeline.core, pipeline.reference)
 
 
 @cache
 def extractor_version() -> str:
-    """A hash of the extraction code and reference data: any change invalidates the cache."""
+    """A hash of the extraction code and reference data (recursively): any change invalidates the cache."""
     digest = hashlib.sha256()
-    for package in ("pipeline.core", "pipeline.reference"):
-        for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".csv")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
+    for package in VERSIONED_PACKAGES:
+        root = Path(package.__file__).parent
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -30,26 +40,53 @@ def cache_key(document: SourceDocument) -> str:
     return hashlib.sha256(f"{document.source_path}\0{document.sha256}".encode()).hexdigest()[:32]
 
 
+@dataclass(slots=True)
+class CacheReport:
+    """What one pass over documents did: which were extracted, how many came from the cache."""
+
+    hits: int = 0
+    extracted: list[str] = field(default_factory=list)  # doc ids
+
+
+def extract_one(
+    document: SourceDocument,
+    extract: Callable[[SourceDocument], DocumentClaims],
+    cache_root: Path | None,
+) -> tuple[DocumentClaims, bool]:
+    """One document's claims and whether they came from the cache."""
+    folder = cache_root / extractor_version() if cache_root else None
+    path = folder / f"{cache_key(document)}.json" if folder else None
+    if path and path.exists():
+        return DocumentClaims.from_json(json.loads(path.read_text(encoding="utf-8"))), True
+    claims = extract(document)
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(claims.to_json(), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    return claims, False
+
+
 def extract_with_cache(
     documents: Sequence[SourceDocument],
     extract: Callable[[SourceDocument], DocumentClaims],
     cache_root: Path | None,
+    report: CacheReport | None = None,
+    on_document: Callable[[SourceDocument], None] | None = None,
 ) -> tuple[list[DocumentClaims], int]:
-    """Claims for every document, in input order, and how many came from the cache."""
-    folder = cache_root / extractor_version() if cache_root else None
-    if folder:
-        folder.mkdir(parents=True, exist_ok=True)
-    results, hits = [], 0
+    """Claims for every document, in input order, and how many came from the cache.
+
+    `on_document(document)` is called after each one (for progress: `pipeline.progress.counter`).
+    """
+    report = report if report is not None else CacheReport()
+    results = []
     for document in documents:
-        path = folder / f"{cache_key(document)}.json" if folder else None
-        if path and path.exists():
-            results.append(DocumentClaims.from_json(json.loads(path.read_text(encoding="utf-8"))))
-            hits += 1
-            continue
-        claims = extract(document)
+        claims, hit = extract_one(document, extract, cache_root)
         results.append(claims)
-        if path:
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(claims.to_json(), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-    return results, hits
+        if hit:
+            report.hits += 1
+        else:
+            report.extracted.append(document.doc_id)
+        if on_document is not None:
+            on_document(document)
+    return results, report.hits

@@ -7,10 +7,11 @@ import dagster as dg
 
 
 class PipelineSettings(dg.ConfigurableResource):
-    """Corpus folder, output folder (releases and the extraction cache)."""
+    """Corpus folder, output folder (releases and the extraction cache), drift tolerance."""
 
     corpus_dir: str = os.environ.get("SPACECOOP_CORPUS", "seeds")
     output_dir: str = os.environ.get("SPACECOOP_OUTPUT", "output")
+    max_row_loss: float = float(os.environ.get("SPACECOOP_MAX_ROW_LOSS", "0.2"))
 
     @property
     def corpus(self) -> Path:
@@ -23,3 +24,7 @@ class PipelineSettings(dg.ConfigurableResource):
     @property
     def cache(self) -> Path:
         return Path(self.output_dir).resolve() / "cache"
+
+    @property
+    def claims_cache(self) -> Path:
+        return self.cache / "claims"
