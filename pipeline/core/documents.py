@@ -11,6 +11,14 @@ from pipeline.core.html_text import html_to_text
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# Byte-order marks other than UTF-8's, longest first (UTF-32-LE's mark starts with UTF-16-LE's).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+PREFERRED_SINGLE_BYTE = "cp1252"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +59,38 @@ def doc_id_for(relative_path: str) -> str:
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode raw bytes exactly (no newline translation); return (text, encoding).
 
-    UTF-8 is tried first (a byte-order mark is kept as a character so offsets
-    match the bytes decoded); anything else goes to charset-normalizer.
+    UTF-8 is tried first (a UTF-8 byte-order mark is kept as a character so offsets match the bytes
+    decoded); UTF-16/UTF-32 with a byte-order mark are decoded as such (the mark is consumed by the
+    codec); anything else goes to charset-normalizer. When Windows-1252 fits as well as its best guess
+    (no more mess), Windows-1252 wins (it is what Latin-1 text means in practice). The text returned is
+    always `raw.decode(encoding)`, never a repaired or normalised copy.
     """
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
+    matches = list(from_bytes(raw))
+    if not matches:
         return raw.decode("utf-8", errors="replace"), "utf-8-replace"
-    return str(best), best.encoding
+    best = matches[0]
+    encoding = best.encoding
+    # Mostly-ASCII English text gives near-identical scores to every Western code page (cp1250, cp775,
+    # ...); whenever Windows-1252 decodes the bytes with no more mess than the best guess, it wins.
+    tied = [m for m in matches if m.chaos <= best.chaos]
+    if any(PREFERRED_SINGLE_BYTE in m.could_be_from_charset for m in tied):
+        encoding = PREFERRED_SINGLE_BYTE
+    try:
+        return raw.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return raw.decode("utf-8", errors="replace"), "utf-8-replace"
 
 
 def read_document(path: Path, corpus: Path) -> SourceDocument:
