@@ -47,7 +47,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from pipeline.definitions import ALL_ASSETS, PUBLISH_SELECTION, all_checks
     from pipeline.defs.resources import PipelineSettings
 
-    settings = PipelineSettings(corpus_dir=str(seeds), output_dir=str(output))
+    limit = {"max_document_bytes": args.max_document_bytes} if args.max_document_bytes else {}
+    settings = PipelineSettings(corpus_dir=str(seeds), output_dir=str(output), **limit)
     # The unpartitioned `publish_dataset` selection: tables (extracting what the cache lacks), checks,
     # release. Per-document partition runs are for operators (`dg dev`): on SQLite each partition costs
     # a few event writes, which would dominate a build of thousands of documents.
@@ -69,10 +70,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     for e in evaluations:
         if e.severity != dg.AssetCheckSeverity.ERROR:
             print(f"warning: check {e.asset_check_key.to_user_string()} did not pass", file=sys.stderr)
+    _print_rejections(_metadata(result, "documents"))
     if not result.success or failed_checks:
         print("build failed; no release was published.", file=sys.stderr)
         for check in failed_checks:
             print(f"  failed check: {check} (see its metadata in the Dagster UI: `dg dev`)", file=sys.stderr)
+        for e in evaluations:
+            if e.severity == dg.AssetCheckSeverity.ERROR:
+                detail = e.metadata.get("summary") or e.metadata.get("sample")
+                if detail is not None:
+                    print(_indent(str(getattr(detail, "value", detail))), file=sys.stderr)
         for event in result.all_events:
             if event.is_failure and event.event_specific_data is not None:
                 error = getattr(event.event_specific_data, "error", None)
@@ -92,6 +99,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"{release_meta['message']}: {release_meta['manifest'].rsplit('/', 1)[0]}")
     print(f"done in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def _print_rejections(docs_meta: dict) -> None:
+    """One line per input file that is not a document (also in the release's rejections.parquet)."""
+    if not docs_meta.get("rejected"):
+        return
+    print(f"rejected {docs_meta['rejected']} file(s) (listed in the release's rejections.parquet):")
+    for line in str(docs_meta.get("rejected_files", "")).splitlines():
+        print(f"  rejected: {line}")
 
 
 def _metadata(result: object, asset: str) -> dict:
@@ -123,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", default="output", help="output folder (default: output)")
     build.add_argument(
         "--verbose", action="store_true", help="show Dagster's full event log instead of progress lines"
+    )
+    build.add_argument(
+        "--max-document-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="reject input files larger than N bytes (default: $SPACECOOP_MAX_DOCUMENT_BYTES or 50 MB)",
     )
     build.set_defaults(func=cmd_build)
     from pipeline.release.commands import add_parsers

@@ -19,9 +19,11 @@ from pathlib import Path
 from pipeline.core.documents import SUPPORTED_SUFFIXES, discover, doc_id_for
 
 HASH_CHARS = 16
-# More documents to (re-)extract than this in one tick become one run over a partition range,
-# not one run per document (the rest of the range is served from the extraction cache).
+# More documents to (re-)extract than this in one tick become runs over partition ranges, not one
+# run per document (documents inside a range that did not change are served from the extraction cache).
 MAX_SINGLE_DOCUMENT_RUNS = 20
+# A range run holds at most this many partitions (the same chunk as the extraction's backfill policy).
+MAX_PARTITIONS_PER_RUN = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ def plan_tick(
     current: CorpusState,
     registered: Sequence[str],
     max_single_runs: int = MAX_SINGLE_DOCUMENT_RUNS,
+    max_per_run: int = MAX_PARTITIONS_PER_RUN,
 ) -> TickPlan:
     """Partitions to add/delete and runs to request, given the last state, this one and the partitions.
 
@@ -139,25 +142,33 @@ def plan_tick(
     order = [d for d in registered if d in current.files] + add
     # A partition (re-)registered now is run too, even if the cursor knew its document.
     to_run = sorted({*new, *changed, *add})
-    return TickPlan(add, delete, _runs(current, order, to_run, max_single_runs), new, changed, removed)
+    runs = _runs(current, order, to_run, max_single_runs, max_per_run)
+    return TickPlan(add, delete, runs, new, changed, removed)
 
 
-def _runs(current: CorpusState, order: list[str], to_run: list[str], max_single: int) -> list[ExtractionRun]:
+def _runs(
+    current: CorpusState, order: list[str], to_run: list[str], max_single: int, max_per_run: int
+) -> list[ExtractionRun]:
     if not to_run:
         return []
     if len(to_run) <= max_single:
         return [
             ExtractionRun(current.content_key(d), partition_key=d, documents=(d,)) for d in sorted(to_run)
         ]
+    # One contiguous span of the partition order covers every document to run (documents in between
+    # are served from the cache), cut into runs of at most `max_per_run` partitions.
     position = {d: i for i, d in enumerate(order)}
     first, last = min(position[d] for d in to_run), max(position[d] for d in to_run)
-    keys = order[first : last + 1]
-    digest = hashlib.sha256("\n".join(current.content_key(d) for d in keys).encode("utf-8")).hexdigest()
-    return [
-        ExtractionRun(
-            f"range:{digest[:32]}", range_start=order[first], range_end=order[last], documents=tuple(keys)
+    runs = []
+    for start in range(first, last + 1, max_per_run):
+        keys = order[start : min(start + max_per_run, last + 1)]
+        digest = hashlib.sha256("\n".join(current.content_key(d) for d in keys).encode("utf-8")).hexdigest()
+        runs.append(
+            ExtractionRun(
+                f"range:{digest[:32]}", range_start=keys[0], range_end=keys[-1], documents=tuple(keys)
+            )
         )
-    ]
+    return runs
 
 
 def locate(corpus: Path, doc_id: str) -> Path | None:

@@ -359,6 +359,34 @@ CONTRACT_TABLES: tuple[str, ...] = ("memberships", "agreements", "missions", "do
 TABLES: tuple[str, ...] = tuple(MODELS)
 
 
+class Rejections(_Contract):
+    """One row per input file that is not a document, with the reason (see pipeline.core.intake)."""
+
+    source_path: Series[str] = pa.Field(
+        description="The file's path relative to the corpus folder.", unique=True, str_length={"min_value": 1}
+    )
+    sha256: Series[str] = pa.Field(
+        description="sha256 of the raw bytes; null when the file could not be read safely (a link, "
+        "a file deleted or changed during the build).",
+        nullable=True,
+        str_matches=r"^[0-9a-f]{64}$",
+    )
+    bytes: Series[pd.Int64Dtype] = pa.Field(
+        description="Size of the file in bytes, when read.", nullable=True, ge=0
+    )
+    reason: Series[str] = pa.Field(
+        description="Why the file is not a document, in words (e.g. 'duplicate of a.txt').",
+        str_length={"min_value": 1},
+    )
+
+
+# Not one of TABLES: rejections are a report on the build's inputs, written beside the dataset's tables
+# as `rejections.parquet` in each release (see pipeline.release.publish).
+REJECTIONS = "rejections"
+MODELS[REJECTIONS] = Rejections
+ARROW_SCHEMAS[REJECTIONS] = arrow.schema([("source_path", _S), ("sha256", _S), ("bytes", _I), ("reason", _S)])
+
+
 def empty_frame(table: str) -> pd.DataFrame:
     """A zero-row frame with the table's columns and dtypes."""
     return ARROW_SCHEMAS[table].empty_table().to_pandas(types_mapper=_types_mapper)
@@ -375,6 +403,26 @@ def _types_mapper(arrow_type: arrow.DataType) -> object:
 def validate(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Validate `frame` against the table's model (lazily: every failure at once)."""
     return MODELS[table].validate(frame, lazy=True)
+
+
+def describe_failures(table: str, errors: pa.errors.SchemaErrors, samples: int = 5) -> str:
+    """A readable summary of a failed validation: table, column, check and sample failing rows."""
+    cases = errors.failure_cases
+    lines = [f"table {table!r} failed validation ({len(cases)} failure case(s)):"]
+    grouped = cases.groupby(["column", "check"], dropna=False, sort=True)
+    for (column, check), group in grouped:
+        column_name = "(whole table)" if pd.isna(column) or column == table else column
+        sample = ", ".join(
+            f"row {index}: {value!r}" if not pd.isna(index) else f"{value!r}"
+            for index, value in zip(
+                group["index"].head(samples), group["failure_case"].head(samples), strict=True
+            )
+        )
+        more = f" (+{len(group) - samples} more)" if len(group) > samples else ""
+        lines.append(
+            f"  column {column_name!r} failed check {check!r} on {len(group)} row(s): {sample}{more}"
+        )
+    return "\n".join(lines)
 
 
 def to_arrow(table: str, frame: pd.DataFrame) -> arrow.Table:

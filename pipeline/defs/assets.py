@@ -13,8 +13,8 @@ import warnings
 import dagster as dg
 import pandas as pd
 
-from pipeline.core.documents import discover, read_document
 from pipeline.core.extract import extract_document
+from pipeline.core.intake import Rejected, classify, intake_corpus, rejection_rows
 from pipeline.core.merge import build_tables
 from pipeline.corpus_state import locate
 from pipeline.defs.markdown import claims_frame, markdown_table
@@ -23,7 +23,7 @@ from pipeline.defs.resources import PipelineSettings
 from pipeline.extraction_cache import CacheReport, extract_one, extract_with_cache, extractor_version
 from pipeline.progress import counter
 from pipeline.release.publish import publish
-from schemas.tables import TABLES, validate
+from schemas.tables import ARROW_SCHEMAS, REJECTIONS, TABLES, validate
 
 TABLE_DESCRIPTIONS = {
     "memberships": "Who belongs to which cooperation framework, one row per (member, organization).",
@@ -36,6 +36,7 @@ TABLE_DESCRIPTIONS = {
 # In a run over a range of partitions, per-partition metadata costs one partition-key lookup in the
 # instance per document; above this many documents only the run-level summary is recorded.
 PER_PARTITION_METADATA_LIMIT = 200
+REJECTION_COLUMNS = tuple(ARROW_SCHEMAS[REJECTIONS].names)
 ROW_COUNT = "dagster/row_count"
 
 
@@ -61,14 +62,23 @@ with warnings.catch_warnings():
     ) -> dg.MaterializeResult:
         corpus, keys = settings.corpus, context.partition_keys
         per_partition = 1 < len(keys) <= PER_PARTITION_METADATA_LIMIT
-        counts, failures, single = [], {}, {}
+        counts, failures, rejected, single = [], {}, {}, {}
         for key in keys:
             path = locate(corpus, key)
             if path is None:
                 failures[key] = f"no file for document id {key!r} in {corpus}"
                 continue
+            outcome = classify(path, corpus, settings.max_document_bytes)
+            if isinstance(outcome, Rejected):  # listed in the release's rejections; nothing to extract
+                context.log.warning(f"{key}: rejected {outcome.path}: {outcome.reason}")
+                rejected[key] = outcome.reason
+                if len(keys) == 1:
+                    single = {"rejected": outcome.reason, ROW_COUNT: 0}
+                elif per_partition:
+                    context.add_asset_metadata({"rejected": outcome.reason, ROW_COUNT: 0}, partition_key=key)
+                continue
+            document = outcome.document
             try:
-                document = read_document(path, corpus)
                 claims, hit = extract_one(document, extract_document, settings.claims_cache)
             except Exception as error:  # reported per document; the run fails after the others
                 failures[key] = f"{type(error).__name__}: {error}"
@@ -110,6 +120,7 @@ with warnings.catch_warnings():
             "documents": len(keys),
             "extracted": int((~frame["cached"]).sum()),
             "reused_from_cache": int(frame["cached"].sum()),
+            "rejected": len(rejected),
             "extractor_version": extractor_version(),
         }
         if len(keys) > 1:
@@ -120,12 +131,22 @@ with warnings.catch_warnings():
 @dg.multi_asset(
     group_name="tables",
     deps=[document_extraction],
-    outs={name: dg.AssetOut(description=TABLE_DESCRIPTIONS[name], kinds={"pandas"}) for name in TABLES},
+    outs={
+        **{name: dg.AssetOut(description=TABLE_DESCRIPTIONS[name], kinds={"pandas"}) for name in TABLES},
+        REJECTIONS: dg.AssetOut(
+            description="Input files that are not documents (empty, binary, duplicate, too large, a link, "
+            "unsupported type, ...), each with its sha256 and the reason; published as rejections.parquet.",
+            kinds={"pandas"},
+        ),
+    },
 )
 def dataset_tables(context: dg.AssetExecutionContext, settings: PipelineSettings):
     """Merge claims from every document of the corpus (all partitions) into the dataset's tables."""
     corpus = settings.corpus
-    documents = [read_document(path, corpus) for path in discover(corpus)]
+    documents, rejected = intake_corpus(corpus, settings.max_document_bytes)
+    for item in rejected:
+        context.log.warning(f"rejected {item.path}: {item.reason}")
+    rejections = validate(REJECTIONS, pd.DataFrame(rejection_rows(rejected), columns=list(REJECTION_COLUMNS)))
     report = CacheReport()
     tick = counter(len(documents), "documents", context.log)
     claims, _ = extract_with_cache(
@@ -147,9 +168,16 @@ def dataset_tables(context: dg.AssetExecutionContext, settings: PipelineSettings
                     "extracted_documents": ", ".join(report.extracted[:20])
                     + (" …" if len(report.extracted) > 20 else ""),
                     "extractor_version": extractor_version(),
+                    "rejected": len(rejected),
+                    "rejected_files": "\n".join(f"{r.path}: {r.reason}" for r in rejected),
                 }
             )
         yield dg.Output(frame, output_name=name, metadata=metadata)
+    yield dg.Output(
+        rejections,
+        output_name=REJECTIONS,
+        metadata={ROW_COUNT: len(rejections), "preview": _preview(rejections, rows=20)},
+    )
 
 
 @dg.asset(
@@ -167,6 +195,7 @@ def release(
     documents: pd.DataFrame,
     evidence: pd.DataFrame,
     conflicts: pd.DataFrame,
+    rejections: pd.DataFrame,
 ) -> dg.MaterializeResult:
     frames = {
         "memberships": memberships,
@@ -183,7 +212,7 @@ def release(
             documents["source_path"], documents["sha256"], documents["bytes"], strict=True
         )
     ]
-    result = publish(tables, inputs, settings.releases)
+    result = publish(tables, inputs, settings.releases, rejections=rejections)
     context.log.info(result.message)
     manifest = result.path / "manifest.json"
     summary = pd.DataFrame({"table": list(result.rows), "rows": list(result.rows.values())})

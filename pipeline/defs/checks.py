@@ -19,7 +19,7 @@ from pipeline.core.invariants import duplicate_ids, evidence_problems, reference
 from pipeline.defs.markdown import markdown_table
 from pipeline.defs.resources import PipelineSettings
 from pipeline.release.publish import latest_manifest
-from schemas.tables import PRIMARY_KEYS, TABLES, validate
+from schemas.tables import PRIMARY_KEYS, TABLES, describe_failures, validate
 
 MAX_FAILURE_ROWS = 20
 FACT_TABLES = ("memberships", "agreements", "missions")
@@ -49,6 +49,7 @@ def _contract_result(table: str, frame: pd.DataFrame) -> dg.AssetCheckResult:
             passed=False,
             metadata={
                 "failures": len(cases),
+                "summary": describe_failures(table, errors),
                 "failure_cases": dg.MetadataValue.md(markdown_table(cases, rows=MAX_FAILURE_ROWS)),
             },
         )

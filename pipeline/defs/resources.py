@@ -12,6 +12,8 @@ class PipelineSettings(dg.ConfigurableResource):
     corpus_dir: str = os.environ.get("SPACECOOP_CORPUS", "seeds")
     output_dir: str = os.environ.get("SPACECOOP_OUTPUT", "output")
     max_row_loss: float = float(os.environ.get("SPACECOOP_MAX_ROW_LOSS", "0.2"))
+    # Input files larger than this are rejected (listed in rejections.parquet), not read.
+    max_document_bytes: int = int(os.environ.get("SPACECOOP_MAX_DOCUMENT_BYTES", str(50 * 1024 * 1024)))
 
     @property
     def corpus(self) -> Path:

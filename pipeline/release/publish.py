@@ -66,7 +66,17 @@ from pipeline.release.layout import (
     write_json,
 )
 from pipeline.release.versioning import change_kind, next_version
-from schemas.tables import ARROW_SCHEMAS, MODELS, PRIMARY_KEYS, SCHEMA_VERSION, TABLES, to_arrow
+from schemas.tables import (
+    ARROW_SCHEMAS,
+    MODELS,
+    PRIMARY_KEYS,
+    REJECTIONS,
+    SCHEMA_VERSION,
+    TABLES,
+    empty_frame,
+    to_arrow,
+    validate,
+)
 
 __all__ = ["DATASET", "PublishResult", "latest_manifest", "publish", "publish_lock"]
 
@@ -85,6 +95,7 @@ SORT_KEYS: dict[str, list[str]] = {
 FACT_TABLES = ("memberships", "agreements", "missions")
 CRASH_ENV = "SPACECOOP_CRASH_AT"
 CRASH_POINTS = ("staging", "staged", "renamed", "indexed", "latest")
+REJECTIONS_FILE = "rejections.parquet"
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,8 @@ class _Content:
     corpus: str
     inputs: list[dict]
     invariants: dict[str, bool]
+    rejections: pa.Table  # input files that are not documents, with the reason (pipeline.core.intake)
+    rejections_hash: str
 
 
 @dataclass(frozen=True)
@@ -198,7 +211,15 @@ def _check_invariants(arrow_tables: dict[str, pa.Table]) -> dict[str, bool]:
     }
 
 
-def _prepare(tables: dict[str, pd.DataFrame], inputs: list[dict]) -> _Content:
+def _rejections_table(frame: pd.DataFrame | None) -> pa.Table:
+    frame = empty_frame(REJECTIONS) if frame is None else frame
+    return to_arrow(REJECTIONS, validate(REJECTIONS, frame))
+
+
+def _prepare(
+    tables: dict[str, pd.DataFrame], inputs: list[dict], rejections: pd.DataFrame | None = None
+) -> _Content:
+    rejected = _rejections_table(rejections)
     arrow_tables = {t: to_arrow(t, tables[t]) for t in TABLES}
     invariants = _check_invariants(arrow_tables)
     if not all(invariants.values()):
@@ -213,6 +234,8 @@ def _prepare(tables: dict[str, pd.DataFrame], inputs: list[dict]) -> _Content:
         corpus=corpus_hash(inputs),
         inputs=sorted(inputs, key=lambda i: i["path"]),
         invariants=invariants,
+        rejections=rejected,
+        rejections_hash=content_hash(rejected, "source_path"),
     )
 
 
@@ -221,7 +244,12 @@ def _unchanged(previous: dict, content: _Content, schema_changes: dict[str, Any]
         previous["corpus_sha256"] == content.corpus
         and all(previous["tables"].get(t, {}).get("content_hash") == h for t, h in content.hashes.items())
         and schema_change_kind(schema_changes) is None
+        and previous.get("rejections", {}).get("content_hash", _EMPTY_REJECTIONS_HASH)
+        == content.rejections_hash
     )
+
+
+_EMPTY_REJECTIONS_HASH = content_hash(ARROW_SCHEMAS[REJECTIONS].empty_table(), "source_path")
 
 
 def _plan(
@@ -335,6 +363,16 @@ def _stage(staging: Path, plan: _Plan, content: _Content) -> dict:
     write_json(staging / "fact_ids.json", content.fact_ids)
     _write_diff(staging, plan)
     _write_changelog(staging, plan, content)
+    _write_parquet(
+        content.rejections,
+        staging / REJECTIONS_FILE,
+        {
+            "dataset": DATASET,
+            "version": plan.version,
+            "table": REJECTIONS,
+            "content_hash": content.rejections_hash,
+        },
+    )
     write_database(staging / "release.duckdb", {t: staging / e["path"] for t, e in table_entries.items()})
     write_report(staging, build_time=plan.build_time)
     manifest = {
@@ -349,8 +387,14 @@ def _stage(staging: Path, plan: _Plan, content: _Content) -> dict:
         "tables": table_entries,
         "change": {"kind": plan.kind, "rows": count_changes(plan.changes)},
         "invariants": content.invariants,
+        "rejections": {
+            "path": REJECTIONS_FILE,
+            "rows": content.rejections.num_rows,
+            "content_hash": content.rejections_hash,
+        },
     }
     names = (
+        REJECTIONS_FILE,
         "release.duckdb",
         "report.html",
         "fact_ids.json",
@@ -376,14 +420,16 @@ def publish(
     root: Path,
     *,
     build_time: datetime | None = None,
+    rejections: pd.DataFrame | None = None,
 ) -> PublishResult:
     """Write a new release under `root` unless its content equals the newest release's.
 
     `tables` must already be validated; `inputs` lists each source file as
-    {"path", "sha256", "bytes"}. Everything but `build_time` (and the files
+    {"path", "sha256", "bytes"}; `rejections` lists the input files that are not documents
+    (`pipeline.core.intake`), written as rejections.parquet. Everything but `build_time` (and the files
     that record it) is a function of the tables and inputs.
     """
-    content = _prepare(tables, inputs)
+    content = _prepare(tables, inputs, rejections)
     with publish_lock(root):
         recover(root)
         previous = latest_manifest(root)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipeline.corpus_state import MAX_SINGLE_DOCUMENT_RUNS, CorpusState
+from pipeline.corpus_state import MAX_SINGLE_DOCUMENT_RUNS, CorpusState, FileState, plan_tick
 from pipeline.defs.partitions import DOCUMENTS
 from pipeline.defs.resources import PipelineSettings
 from pipeline.defs.sensors import RANGE_END_TAG, RANGE_START_TAG, corpus_sensor
@@ -112,3 +112,17 @@ def test_sensor_is_in_the_code_location() -> None:
 
     with dg.instance_for_test():  # resolving definitions looks up the current instance
         assert defs.resolve_sensor_def("corpus_sensor").job_name == "extract_documents"
+
+
+def test_range_runs_are_cut_at_the_backfill_chunk_size() -> None:
+    files = {f"d{i:03d}": FileState(f"d{i:03d}.txt", 1, 1, f"{i:016x}") for i in range(25)}
+    current = CorpusState("v1", files)
+    plan = plan_tick(CorpusState(), current, [], max_single_runs=3, max_per_run=10)
+    assert plan.add_partitions == sorted(files)
+    assert [(r.range_start, r.range_end, len(r.documents)) for r in plan.runs] == [
+        ("d000", "d009", 10),
+        ("d010", "d019", 10),
+        ("d020", "d024", 5),
+    ]
+    assert len({r.run_key for r in plan.runs}) == 3
+    assert plan_tick(current, current, sorted(files)).runs == []

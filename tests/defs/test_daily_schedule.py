@@ -11,9 +11,7 @@ from pipeline.defs.schedules import daily_release
 
 
 def _tick(settings: PipelineSettings) -> dg.RunRequest:
-    with dg.instance_for_test() as instance:
-        context = dg.build_schedule_context(instance=instance, resources={"settings": settings})
-        request = daily_release(context)
+    request = daily_release(dg.build_schedule_context(resources={"settings": settings}))
     assert isinstance(request, dg.RunRequest)
     return request
 
@@ -39,5 +37,6 @@ def test_schedule_targets_the_publish_job() -> None:
         "documents",
         "evidence",
         "conflicts",
+        "rejections",
         "release",
     }

@@ -14,7 +14,7 @@ from pipeline.core.merge import build_tables
 from pipeline.defs.assets import release
 from pipeline.defs.checks import all_checks, row_loss
 from pipeline.defs.resources import PipelineSettings
-from schemas.tables import TABLES
+from schemas.tables import REJECTIONS, TABLES, empty_frame
 
 
 def _tables(corpus: Path) -> dict[str, pd.DataFrame]:
@@ -25,10 +25,11 @@ def _tables(corpus: Path) -> dict[str, pd.DataFrame]:
 def _run(tables: dict[str, pd.DataFrame], settings: PipelineSettings, instance: dg.DagsterInstance):
     """Materialise the real checks and release over hand-made tables."""
 
-    @dg.multi_asset(outs={name: dg.AssetOut() for name in TABLES})
+    @dg.multi_asset(outs={name: dg.AssetOut() for name in (*TABLES, REJECTIONS)})
     def given_tables():
         for name in TABLES:
             yield dg.Output(tables[name], output_name=name, metadata={"dagster/row_count": len(tables[name])})
+        yield dg.Output(empty_frame(REJECTIONS), output_name=REJECTIONS)
 
     return dg.materialize(
         [given_tables, release, *all_checks],

@@ -98,6 +98,7 @@ def test_graphql_lists_assets_checks_sensor_and_schedule(webserver: str) -> None
         "documents",
         "evidence",
         "conflicts",
+        "rejections",
         "release",
     }
     assert nodes["document_extraction"]["isPartitioned"]

@@ -30,6 +30,7 @@ RELEASE_FILES = [
     "diff/schema_changes.json",
     "fact_ids.json",
     "manifest.json",
+    "rejections.parquet",
     "release.duckdb",
     "report.html",
 ]
