@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,14 +40,19 @@ class SourceDocument:
 
 
 def discover(corpus: Path) -> list[Path]:
-    """Supported files under `corpus`, sorted by relative path (hidden files skipped)."""
-    found = [
-        path
-        for path in corpus.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(corpus).parts)
-    ]
+    """Supported regular files under `corpus`, sorted by relative path. Hidden files are skipped and
+    symbolic links are never followed (the intake reports them as rejections)."""
+    found = []
+    for folder, dirs, files in os.walk(corpus, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if (
+                not name.startswith(".")
+                and path.suffix.lower() in SUPPORTED_SUFFIXES
+                and not path.is_symlink()
+            ):
+                found.append(path)
     return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
 
 

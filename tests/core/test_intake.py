@@ -394,3 +394,15 @@ def test_a_document_full_of_code_is_just_text() -> None:
     facts = _facts_and_exact_quotes([SourceDocument("c", "c.txt", "0" * 64, None, text, "utf-8", len(text))])
     assert len(facts["memberships"]) == 1
     assert not marker.exists()
+
+
+def test_discover_never_follows_links(tmp_path: Path) -> None:
+    from pipeline.core.documents import discover
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kenya joined the ILRS.", encoding="utf-8")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not part of the corpus", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside)
+    assert [p.name for p in discover(corpus)] == ["a.txt"]
