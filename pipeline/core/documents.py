@@ -102,10 +102,14 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 def read_document(path: Path, corpus: Path) -> SourceDocument:
     """Read one file of the corpus into a SourceDocument."""
     raw = path.read_bytes()
-    relative = path.relative_to(corpus).as_posix()
     text, encoding = decode_bytes(raw)
     if path.suffix.lower() in HTML_SUFFIXES:
         text = html_to_text(text)
+    return make_document(path.relative_to(corpus).as_posix(), raw, text, encoding)
+
+
+def make_document(relative: str, raw: bytes, text: str, encoding: str) -> SourceDocument:
+    """The document for a file at `relative` whose `raw` bytes were decoded to `text`."""
     return SourceDocument(
         doc_id=doc_id_for(relative),
         source_path=relative,

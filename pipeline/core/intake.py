@@ -34,8 +34,7 @@ from pipeline.core.documents import (
     SUPPORTED_SUFFIXES,
     SourceDocument,
     decode_bytes,
-    doc_id_for,
-    find_title,
+    make_document,
 )
 from pipeline.core.html_text import html_to_text
 
@@ -208,17 +207,7 @@ def classify(
         text = html_to_text(text)
     if not text.strip():
         return reject("no text: the file holds only markup or whitespace", raw)
-    return Accepted(
-        SourceDocument(
-            doc_id=doc_id_for(relative),
-            source_path=relative,
-            sha256=hashlib.sha256(raw).hexdigest(),
-            title=find_title(text),
-            text=text,
-            encoding=encoding,
-            bytes=len(raw),
-        )
-    )
+    return Accepted(make_document(relative, raw, text, encoding))
 
 
 def _stream_sha256(path: Path) -> str | None:
