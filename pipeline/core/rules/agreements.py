@@ -306,10 +306,6 @@ def rule_instrument(
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in framework_spans):
                 continue  # "Artemis Accords" is a framework, handled by rule_accord
-            if kind == "cooperation_agreement" and _instrument_type(
-                text[: match.start()] + text[match.end() :]
-            ):
-                pass
             floor = clause_start(text, match.start())
             named = _named_title(text, match.start(), match.end())
             if not named and _not_an_instrument(text, match, framework_spans):
