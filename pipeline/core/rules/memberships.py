@@ -325,10 +325,7 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
         if not members:
             continue
         scope_end = max(m.end for _, m in members)
-        lead = sentence.text[clause_start(sentence.text, match.start()) : match.start()]
-        if not is_asserted(
-            lead + sentence.text[match.start() : scope_end], 0, len(lead) + scope_end - match.start()
-        ):
+        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), scope_end):
             continue
         joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
         for party, _ in members:
