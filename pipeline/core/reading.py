@@ -92,6 +92,9 @@ class Document:
 
 
 _SPACE = re.compile(r"\s+")
+# Every absolute date form has a digit; without one, only "last year"-like forms (with an anchor).
+_DIGIT = re.compile(r"[0-9]")
+_RELATIVE_WORD = re.compile(r"(?i)year|month")
 
 
 def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
@@ -111,14 +114,21 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             in_references = False
         if in_references or CITATION_LINE.match(line):
             continue
-        view = clean_view(text, block.start, block.end)
+        view = clean_view(text, block.start, block.end, blocks=blocks)
         if not view.text.strip():
             continue
         lead_date = _lead_date(view.text)
+        block_mentions = gazetteer.find(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
-            mentions = _contextual(sentence_text, gazetteer.find(sentence_text), gazetteer)
-            dates = find_dates(sentence_text, anchor=anchor)
+            mentions = _mentions_within(block_mentions, start, end)
+            if mentions or "Artemis" in sentence_text:
+                mentions = _contextual(sentence_text, mentions, gazetteer)
+            dates = (
+                find_dates(sentence_text, anchor=anchor)
+                if _DIGIT.search(sentence_text) or (anchor and _RELATIVE_WORD.search(sentence_text))
+                else []
+            )
             cells = []
             if block.cells:
                 for cell_start, cell_end in block.cells:
@@ -129,6 +139,17 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 Sentence(sentence_text, mentions, dates, block, index, view, start, cells, lead_date)
             )
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences))
+
+
+def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The block mentions inside the sentence ``[start, end)``, with offsets relative to it."""
+    if not mentions or (start == 0 and mentions[-1].end <= end):
+        return list(mentions)
+    return [
+        Mention(m.start - start, m.end - start, m.kind, m.canonical, m.iso3, m.member_type, m.source, m.acronym)
+        for m in mentions
+        if start <= m.start and m.end <= end
+    ]
 
 
 def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None:

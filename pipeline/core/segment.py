@@ -126,7 +126,9 @@ class CleanView:
     """Text with PDF line-break artefacts removed, mapped back to the original."""
 
     text: str
-    origin: array  # origin[i] = original offset of clean char i; one extra entry at the end
+    # origin[i] = original offset of clean char i; one extra entry at the end (a range when the
+    # clean text is an unchanged slice of the original)
+    origin: array | range
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the clean span ``[start, end)`` to the original span it came from."""
@@ -157,6 +159,8 @@ _NORM_RE = re.compile(
     "[" + _HWS + "]{2,}|[" + _HWS.replace(" ", "") + "]|[\xad" + _ZW + "]"
 )  # whitespace needing normalisation, and invisible characters to drop
 _WS_RUN = re.compile(r"\s*")
+# A line break or a character the clean view changes (all of _NORM_RE but a run of plain spaces).
+_ODD_CHAR = re.compile("[" + _LB + _HWS.replace(" ", "") + "\xad" + _ZW + "]")
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -951,10 +955,12 @@ def clean_view(
     start = max(0, min(start, end))
     if blocks is None:
         blocks = _cached_blocks(text)
+    k = bisect_right(blocks, start, key=_block_end)
+    if _plain_block_range(text, start, end, blocks, k):
+        return CleanView(text[start:end], range(start, end + 1))
     pieces: list[str] = []
     origin = array("q")
     prev_end = -1
-    k = bisect_right(blocks, start, key=_block_end)
     for b in blocks[k:]:
         if b.start >= end:
             break
@@ -996,6 +1002,23 @@ def clean_view(
             first_line = False
     origin.append(end)
     return CleanView("".join(pieces), origin)
+
+
+def _plain_block_range(text: str, start: int, end: int, blocks: Sequence[Block], k: int) -> bool:
+    """True when ``text[start:end]`` lies inside one prose block on one line with nothing to
+    normalise: its clean view is the text itself (the common case, taken without copying maps)."""
+    if k >= len(blocks) or start >= end:
+        return False
+    b = blocks[k]
+    return (
+        b.kind != FURNITURE
+        and b.start <= start
+        and end <= b.end
+        and text[start] not in _STRIP
+        and text[end - 1] not in _STRIP
+        and _ODD_CHAR.search(text, start, end) is None
+        and text.find("  ", start, end) == -1
+    )
 
 
 def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:

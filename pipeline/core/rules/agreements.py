@@ -419,6 +419,9 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
     claims: list[AgreementClaim] = []
     previous: list[Party] = []
     for sentence in doc.sentences:
+        if not sentence.mentions:  # parties can still come from the sentence before
+            claims.extend(rule_instrument(doc, sentence, tracker, previous))
+            continue
         tracker.enter(sentence)
         claims.extend(rule_instrument(doc, sentence, tracker, previous))
         claims.extend(rule_table_instrument(doc, sentence, tracker))

@@ -469,6 +469,8 @@ SENTENCE_RULES = (
 def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[MembershipClaim]:
     claims: list[MembershipClaim] = []
     for sentence in doc.sentences:
+        if not sentence.mentions:
+            continue  # names no participant, and changes no framework in scope
         tracker.enter(sentence)
         # every rule needs a participant and a framework (named, or one named before)
         relevant = (tracker.current or tracker.named(sentence)) and any(

@@ -272,6 +272,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     heading_missions: list[Mention] = []
     last_mission_block = -10
     for sentence in doc.sentences:
+        if not (sentence.mentions or sentence.dates or sentence.block.kind in ("heading", "table_row")):
+            continue  # no mission, partner or launch date to read, and no heading to reset
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         partners = _partners(sentence)
