@@ -146,7 +146,9 @@ def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Ment
     if not mentions or (start == 0 and mentions[-1].end <= end):
         return list(mentions)
     return [
-        Mention(m.start - start, m.end - start, m.kind, m.canonical, m.iso3, m.member_type, m.source, m.acronym)
+        Mention(
+            m.start - start, m.end - start, m.kind, m.canonical, m.iso3, m.member_type, m.source, m.acronym
+        )
         for m in mentions
         if start <= m.start and m.end <= end
     ]
