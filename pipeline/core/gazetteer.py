@@ -79,10 +79,14 @@ _REPLACEMENTS = (
 _RUN_RE = re.compile("  +")
 
 
+_ASCII_REPLACEMENTS = tuple((old, new) for old, new in _REPLACEMENTS if old.isascii())
+
+
 def normalise(text: str) -> str:
     """Map apostrophes, dashes and whitespace to ``'``, ``-`` and space; length is unchanged."""
-    for old, new in _REPLACEMENTS:
-        text = text.replace(old, new)
+    for old, new in _ASCII_REPLACEMENTS if text.isascii() else _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
     return text
 
 

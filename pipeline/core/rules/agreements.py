@@ -42,7 +42,11 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:agreements?|protocols?|framework\s+agreement|accords?)\b", re.I),
     ),
 )
-ANY_INSTRUMENT = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS), re.IGNORECASE)
+# Any instrument word; the lookahead (the letters they start with) lets most positions fail at once.
+ANY_INSTRUMENT = re.compile(
+    "(?=[adjmrtclpf])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS) + ")",
+    re.IGNORECASE,
+)
 ACTION = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|establish\w*|set\s+up|launch\w*|releas\w*|agree\w*|reach\w*|adopt\w*|"
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"

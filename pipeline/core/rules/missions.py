@@ -71,6 +71,11 @@ ORBITAL_NOUNS = re.compile(r"\b(?:space\s+station|satellites?|station|constellat
 PLANETARY = {"Moon", "Mars", "asteroid", "Sun", "Jupiter", "Venus", "Mercury"}
 TARGET_WINDOW = 90
 PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution"})
+CHINESE_NAME = re.compile(r"\b(?:China|Chinese|Sino)\b")
+
+
+def _is_chinese(mention: Mention) -> bool:
+    return mention.iso3 == "CHN" or CHINESE_NAME.search(mention.canonical) is not None
 
 
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
@@ -138,8 +143,8 @@ def _partners(sentence: Sentence) -> list[str]:
     owners ("Pakistan's cubesat"), suppliers ("Italy provided the detector") and national
     hardware ("Italian instruments", "two of its instruments are French")."""
     found: list[str] = []
-    if not any(m.kind in PARTY_KINDS for m in sentence.mentions):
-        return found
+    if not any(m.kind in PARTY_KINDS and not _is_chinese(m) for m in sentence.mentions):
+        return found  # every partner found below is a non-Chinese mention or stands for one
 
     def add(name: str | None, start: int, end: int) -> None:
         if name and name not in found and is_stated(sentence.text, start, end):
