@@ -575,6 +575,8 @@ _MISSION_STOP = _words(
 )
 _NEAR = 60  # a mission word must be this close to a name-number designation
 
+# Registry kinds whose names also serve as ordinary words inside an institution's name.
+NAME_WORD_KINDS = frozenset({"target"})
 _Token = tuple[int, int, str]  # (start, end, class): word | join | head | geo
 _Shape = tuple[int, int, str, str, str | None, str, str | None]  # Mention fields minus iso3
 
@@ -610,6 +612,10 @@ class _Registry:
             cls = _classify(self.w[a:b])
             return None if cls is None else (a, b, cls)
         hits = range(i, bisect_left(self.starts, b))
+        if len(hits) == 1 and self.gaz[i][2].kind in NAME_WORD_KINDS and self.w[a].isupper():
+            gs, ge = self.starts[i], self.ends[i]
+            if a <= gs and ge <= b:  # "International Lunar Observatory": "Lunar" is a word of the name
+                return (a, b, "word")
         for i in hits:
             if self.gaz[i][2].kind not in GEO_KINDS:
                 return None
@@ -709,8 +715,12 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
             tokens, hi = tokens[i + 1 :], hi - i - 1
             break
     for i in range(hi + 1, len(tokens)):
-        if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and any(t[2] == "head" for t in tokens[i:]):
-            tokens = tokens[:i]
+        word = w[tokens[i][0] : tokens[i][1]]
+        if word in ("and", "&") and (
+            any(t[2] == "head" for t in tokens[i:])
+            or (i + 1 < len(tokens) and w[tokens[i + 1][0] : tokens[i + 1][1]] == "the")
+        ):
+            tokens = tokens[:i]  # "... of Belgrade and the Brazilian company": a second name begins
             break
     while tokens and (
         tokens[0][2] == "join"

@@ -37,6 +37,9 @@ JOIN = re.compile(
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
+    r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:country|state|nation|government|"
+    r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
+    r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign)|"
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted\s+(?:to|into|as)|"
@@ -66,7 +69,7 @@ COMPOSITION = re.compile(
 FOUNDED = re.compile(
     r"\b(?:(?:was|were|had\s+been)\s+(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|created|launched|"
     r"initiated|announced|proposed|unveiled)\s+(?:in\s+\S+\s+)?(?:as\s+an?\s+(?:\w+\s+){0,3}?(?:of|by|between)|"
-    r"by|between)|founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
 )
@@ -80,6 +83,37 @@ LABEL_LIST = re.compile(
     r"signatories|signatory\s+states|partners|participants))\W*:\W*",
     re.IGNORECASE,
 )
+# "an ILRS member", "APSCO member states", "a founding Artemis Accords signatory": a framework used as
+# the modifier of a membership noun, right after the framework's name.
+MODIFIED_NOUN = re.compile(
+    r"[\s-]+(?P<noun>member|partner|signatory|signatories|founder|participant)"
+    r"(?:\s+(?:state|country|nation|institution|agency|government))?s?\b(?!['’-])",
+    re.IGNORECASE,
+)
+# What stands before "an F member": a copula, an apposition comma, "as", or a list label; group
+# `words` holds the modifiers between the article and the framework.
+MODIFIER_LEAD = re.compile(
+    r"(?P<lead>(?:\b(?:is|are|was|were|been|remains?|remained|became|becomes|become|as|As)\b|[,;(—–]|^))"
+    r"\s*(?:(?:a|an|the|its|their|both|all|fellow|two|three|four|five)\s+)?(?P<words>(?:[\w-]+\s+){0,2}?)$"
+)
+NOT_A_MEMBER_YET = re.compile(
+    r"\b(?:prospective|potential|would-be|future|candidate|aspiring|possible|likely|former|ex|observer|"
+    r"applicant|hopeful|intended|planned|proposed|non|unlike|outside|except|excluding)\b|non-$",
+    re.IGNORECASE,
+)
+MEMBERSHIP_NOUN_NAME = re.compile(
+    r"(?i)^(?:(?:full|associate|observer|founding|new)\s+)?(?:member|signatory|observer|partner|participant)"
+    r"(?:\s+(?:state|country|nation|institution))?s?$"
+)
+MEMBER_SINCE = re.compile(
+    r"(?:,|\b(?:is|was|has\s+been|have\s+been))\s+(?:a|an)\s+(?:(?:full|founding)\s+)?"
+    r"(?:member|partner|signatory)\s+(?:since|from)\s+",
+    re.IGNORECASE,
+)
+COPULAS = frozenset(
+    ["is", "are", "was", "were", "been", "remains", "remain", "remained", "became", "becomes", "become"]
+)
+SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
 INTRANSITIVE_FOLLOW = re.compile(
     r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
     r"after\b|before\b|by\b|since\b|\d)",
@@ -216,7 +250,10 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             continue
         if not is_asserted(sentence.text, floor, object_end):
             continue
-        role = _role(sentence.text[match.start() : object_end + 25], framework)
+        # "became the first country after the founders to join F": the role is in what follows "to"
+        infinitive = re.search(r"\sto\s+(?:join|sign|accede)", match.group())
+        role_from = match.start() + (infinitive.start() if infinitive else 0)
+        role = _role(sentence.text[role_from : object_end + 25], framework)
         signs = re.match(r"(?i)(?:signed|signs|sign)\b", match.group())
         documents = re.match(
             r"\s*(?:\w+\s+){0,2}?(?:cooperation\s+)?(?:documents?|agreements?|memorand\w+|MoUs?|accords?)\b",
@@ -228,6 +265,85 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
+
+
+def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'Serbia, an ILRS member since May 2024, ...'; 'Egypt is an APSCO member state'; 'As an ILRS
+    partner, Egypt ...'; 'fellow APSCO members Peru and Thailand'."""
+    text = sentence.text
+    for framework, mention in tracker.named(sentence):
+        noun = MODIFIED_NOUN.match(text, mention.end)
+        if noun is None:
+            continue
+        lead = MODIFIER_LEAD.search(text, max(0, mention.start - 60), mention.start)
+        if lead is None or NOT_A_MEMBER_YET.search(text[lead.start("words") : mention.start]):
+            continue
+        since = SINCE_DATE.match(text, noun.end())
+        joined = None
+        if since:
+            joined = next((d.value for d in sentence.dates if d.start == since.end()), None)
+        members = _modified_members(sentence, lead, noun.end())
+        if not members:
+            continue
+        scope = (min(lead.start(), members[0][1].start), max(noun.end(), members[-1][1].end))
+        if not is_asserted(text, clause_start(text, scope[0]), scope[1]):
+            continue
+        role = _role(text[lead.start("words") : noun.end()], framework)
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, joined, "rule:modifier")
+
+
+def rule_member_since(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'Politecnico di Torino, a member since 2016, ...' about the framework in scope."""
+    text = sentence.text
+    for match in MEMBER_SINCE.finditer(text):
+        joined = next((d.value for d in sentence.dates if d.start == match.end()), None)
+        if joined is None:
+            continue
+        framework = _sentence_topic(sentence, tracker) or tracker.framework_near(sentence, match.start())
+        floor = clause_start(text, match.start())
+        members = enumeration_before(sentence, match.start(), floor)
+        if not framework or not members or len(text[members[-1][1].end : match.start()].split()) > 2:
+            continue
+        if not is_asserted(text, members[0][1].start, match.end()):
+            continue
+        role = _role(match.group(), framework)
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, joined, "rule:member_since")
+
+
+def _sentence_topic(sentence: Sentence, tracker: FrameworkTracker) -> str | None:
+    """The framework a sentence opening with 'The organisation ...' or 'Its ...' is about."""
+    anaphor = tracker.anaphor_after(sentence.text, 0)
+    if anaphor is not None:
+        return anaphor[0]
+    if re.match(r"\s*(?:it|its)\b", sentence.text, re.IGNORECASE):
+        return tracker.current
+    return None
+
+
+def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) -> list[tuple[Party, Mention]]:
+    """Who is called 'an F member': the subject before a copula or apposition, the subject after an
+    'As ..., ' opener, or the names right after the noun ('APSCO members Peru and Thailand')."""
+    text = sentence.text
+    word = lead.group("lead").strip()
+    after = enumeration_after(sentence, noun_end)
+    if after and not text[noun_end : after[0][1].start].strip(" ,:"):
+        return after
+    if word.lower() == "as":
+        comma = text.find(",", noun_end)
+        clause = enumeration_after(sentence, comma + 1) if comma >= 0 else []
+        return clause[:1] if clause and not text[comma + 1 : clause[0][1].start].strip() else []
+    if word in (",", "(", "—", "–") or word.lower() in COPULAS:
+        floor = clause_start(text, lead.start())
+        before = enumeration_before(sentence, lead.start(), floor)
+        if before and len(text[before[-1][1].end : lead.start()].split()) <= 3:
+            return before
+    return []
 
 
 def rule_nominal(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
@@ -307,6 +423,8 @@ def _unlisted_names(
         name = sentence.text[start:stop]
         if len(name.split()) < 2 or re.match(r"(?i)^(?:the|this|these|it|its|they|and|in|on)\b", name):
             continue
+        if MEMBERSHIP_NOUN_NAME.match(name):
+            continue  # "the Organization's ninth Member State" names a status, not a member
         gap = sentence.text[(listed[-1][1].end if listed else position) : start]
         if len(gap.split()) > 4:
             break
@@ -455,6 +573,8 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
 
 SENTENCE_RULES = (
     rule_joined,
+    rule_modifier,
+    rule_member_since,
     rule_nominal,
     rule_composition,
     rule_founded,

@@ -70,6 +70,11 @@ def test_founders() -> None:
         "If Vietnam were to join the APSCO, the balance would shift.",
         "Brazil never signed the Artemis Accords.",
         "Peru plans to join the ILRS.",
+        "Vietnam, a prospective ILRS member, sent observers.",
+        "Laos is not an APSCO member state.",
+        "Kenya could become an ILRS partner next year.",
+        "Unlike APSCO members, Chile pays no dues.",
+        "Fiji, a former APSCO member, left in 2020.",
     ],
 )
 def test_negated_or_hedged_statements_are_not_memberships(text: str) -> None:
@@ -110,3 +115,40 @@ def test_making_founders() -> None:
         "making Brazil and Chile its founding partners."
     )
     assert ("Brazil", "ILRS", "founder", "2021") in members(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senegal on Tuesday became the 12th country to sign up to the ILRS.",
+            ("Senegal", "ILRS", "member", None),
+        ),
+        (
+            "In 2023 Nicaragua became the first state after the founders to join the ILRS.",
+            ("Nicaragua", "ILRS", "member", "2023"),
+        ),
+        ("Serbia, an ILRS member since May 2024, sent a team.", ("Serbia", "ILRS", "member", "2024-05")),
+        ("Thailand is an APSCO member state.", ("Thailand", "APSCO", "member", None)),
+        ("As an ILRS partner since 2023, Egypt hosts a station.", ("Egypt", "ILRS", "partner", "2023")),
+        ("Fellow APSCO members Peru and Mongolia voted.", ("Mongolia", "APSCO", "member", None)),
+    ],
+)
+def test_framework_as_modifier_of_a_membership_noun(text: str, expected: tuple) -> None:
+    assert expected in members(text)
+
+
+def test_member_since_refers_to_the_framework_in_scope() -> None:
+    text = (
+        "The University Alliance of the Silk Road was founded in 2015. The organisation links universities "
+        "along the Belt and Road; its council is chaired by Politecnico di Torino, a member since 2016."
+    )
+    assert ("Politecnico di Torino", "UASR", "member", "2016") in members(text)
+
+
+def test_founded_at_the_initiative_of() -> None:
+    text = (
+        "The University Alliance of the Silk Road was founded in 2015 "
+        "at the initiative of Xi'an Jiaotong University."
+    )
+    assert ("Xi'an Jiaotong University", "UASR", "founder", "2015") in members(text)
