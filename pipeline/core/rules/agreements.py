@@ -58,6 +58,11 @@ ACTION = re.compile(
 TERMINATED = re.compile(
     r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped)\b", re.I
 )
+# An organ of an international organisation, not qualified by "of X" (which would name another body).
+ORGAN = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts)\s+(?:Secretary[- ]General|Secretariat|Council|Director[- ]General|"
+    r"General\s+Assembly|Executive\s+Board|Governing\s+Board)\b(?!\s+of\b)"
+)
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:countries|sides|nations|governments|partners|agencies)\b", re.I
 )
@@ -232,6 +237,30 @@ def _most_specific(parties: list[Party]) -> list[Party]:
     return [p for p in parties if not (p.member_type == "country" and p.name in represented)]
 
 
+def _title_owner(title: str) -> str | None:
+    """The framework an instrument's name opens with ("APSCO Earth Observation Data Sharing Mechanism")."""
+    from pipeline.core.gazetteer import Gazetteer
+
+    words = title.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        entry = Gazetteer.default().lookup(" ".join(words[:n]))
+        if entry is not None and entry.kind == "framework":
+            return entry.canonical
+    return None
+
+
+def _acting_organisation(text: str, start: int, end: int, framework: str | None) -> Party | None:
+    """'The Council adopted ...', 'the Secretary-General ... signed ...': an organ acting for the
+    organisation the text is about."""
+    if framework is None or not ORGAN.search(text, start, end):
+        return None
+    return Party(framework, "organization", None)
+
+
+def _names_china(sentence: Sentence) -> bool:
+    return any(m.iso3 == "CHN" for m in sentence.mentions)
+
+
 def _parties(
     sentence: Sentence,
     start: int,
@@ -239,8 +268,9 @@ def _parties(
     kind: str,
     previous: list[Party],
     exclude: tuple[int, int] = (0, 0),
+    acting: Party | None = None,
 ) -> list[Party]:
-    found: dict[str, Party] = {}
+    found: dict[str, Party] = {acting.name: acting} if acting else {}
     candidates = parties_in(
         sentence,
         start,
@@ -277,7 +307,7 @@ def _parties(
         for party in previous:
             found.setdefault(party.name, party)
     parties = _most_specific(list(found.values()))
-    if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese:
+    if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
         parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
     return parties
 
@@ -328,7 +358,14 @@ def rule_instrument(
                 title = _described_title(text, match.start(), match.end())
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
-            parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span)
+            owner = _title_owner(title)
+            acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
+            parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting)
+            if owner and {p.name for p in parties} <= {owner, CHINA}:
+                # an organisation's own instrument: China is a party only where the text names it
+                parties = [Party(owner, "organization", None)]
+                if _names_china(sentence):
+                    parties.append(Party(CHINA, "country", "CHN"))
             speaker = doc.speaker
             if speaker and re.search(r"\b(?:we|our|us)\b", text[floor:scope_end], re.IGNORECASE):
                 parties = [Party(speaker.canonical, speaker.member_type or "institution", None), *parties]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
@@ -70,6 +71,14 @@ MISSION_ANAPHOR = re.compile(
 ORBITAL_NOUNS = re.compile(r"\b(?:space\s+station|satellites?|station|constellation|telescope)\b", re.I)
 PLANETARY = {"Moon", "Mars", "asteroid", "Sun", "Jupiter", "Venus", "Mercury"}
 TARGET_WINDOW = 90
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+# "ETRSS-1, Ethiopia's first Earth-observation satellite": an apposition saying what the mission is.
+APPOSITIVE_SATELLITE = re.compile(
+    r",\s+(?:(?:an?|the|its|their|[A-Z][\w-]+['’]s)\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:satellite|cubesat|smallsat|microsatellite|nanosatellite|space\s+station|space\s+telescope|"
+    r"constellation)\b",
+    re.IGNORECASE,
+)
 PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution"})
 CHINESE_NAME = re.compile(r"\b(?:China|Chinese|Sino)\b")
 
@@ -120,17 +129,20 @@ def _target(sentence: Sentence, mention: Mention, missions: list[Mention]) -> st
         gap = target.start - mention.end if target.start >= mention.end else 2 * (mention.start - target.end)
         if gap < 0 or gap > 2 * TARGET_WINDOW:
             continue
-        if any(
-            other is not mention and abs(other.start - target.start) < abs(mention.start - target.start)
-            for other in missions
-        ):
-            continue
+        low, high = sorted((mention.start, target.start))
+        between = [o for o in missions if o is not mention and low < o.start < high]
+        if between and not _listed_together(sentence.text, mention, between, target.start > mention.start):
+            continue  # another mission stands between them
         if distance is None or gap < distance:
             best, distance = target.canonical, gap
     if best is None:
         after = sentence.text[mention.end : mention.end + 40]
-        adjacent = ORBITAL_NOUNS.match(after.lstrip(" ’'s"), 0) or re.match(
-            r"\s+(?:\w+\s+){0,2}?(?:space\s+station|satellites?|constellation|telescope)\b", after, re.I
+        adjacent = (
+            ORBITAL_NOUNS.match(after.lstrip(" ’'s"), 0)
+            or re.match(
+                r"\s+(?:\w+\s+){0,2}?(?:space\s+station|satellites?|constellation|telescope)\b", after, re.I
+            )
+            or APPOSITIVE_SATELLITE.match(sentence.text, mention.end)
         )
         names = [sentence.surface(m) for m in sentence.of_kind("mission") if m.canonical == mention.canonical]
         if adjacent or any(ORBITAL_NOUNS.search(name) for name in names):
@@ -220,6 +232,33 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
     return result if any(result.values()) else None
 
 
+def _listed_together(text: str, mention: Mention, others: list[Mention], forward: bool) -> bool:
+    """'Chang'e 6 and Chang'e 7 are lunar missions': the missions between `mention` and a target
+    continue one list with it, so the target is shared."""
+    chain = [mention, *others] if forward else [*others, mention]
+    return all(LIST_GLUE.fullmatch(text[a.end : b.start]) for a, b in pairwise(chain))
+
+
+def _launched(sentence: Sentence, missions: list[Mention]) -> str | None:
+    """The mission a launch verb is about: the only one, else the one just before a passive or
+    intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6") or just after an
+    active one ("China launched ETRSS-1 ...")."""
+    if len(missions) == 1:
+        return missions[0].canonical
+    verb = LAUNCH.search(sentence.text)
+    if verb is None:
+        return None
+    missions = sentence.of_kind("mission")  # every mention, not one per mission
+    floor = clause_start(sentence.text, verb.start())
+    before = [m for m in missions if floor <= m.start and m.end <= verb.start()]
+    if before and len(sentence.text[before[-1].end : verb.start()].split()) <= 4:
+        return before[-1].canonical
+    after = [m for m in missions if m.start >= verb.end()]
+    if after and len(sentence.text[verb.end() : after[0].start].split()) <= 3:
+        return after[0].canonical
+    return None
+
+
 def _site_of_city(city: str) -> str | None:
     """'from Xichang' in a launch sentence: the launch site named after that city, if one is known."""
     gazetteer = Gazetteer.default()
@@ -281,6 +320,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             continue  # no mission, partner or launch date to read, and no heading to reset
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
+        launched = _launched(sentence, missions) if launch else None
         partners = _partners(sentence)
         if sentence.block.kind == "table_row" and missions and sentence.cells:
             first = sentence.cells[0]
@@ -312,7 +352,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             if owners:
                 attributes["partners"] = owners
             method = "rule:mission"
-            if launch and len(missions) == 1:
+            if launch and mention.canonical == launched:
                 attributes.update(launch)
                 method = "rule:launch"
             if partners and len(missions) == 1:

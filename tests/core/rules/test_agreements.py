@@ -51,3 +51,26 @@ def test_counts_and_back_references_are_not_instruments() -> None:
 def test_legislation_belongs_to_its_country_only() -> None:
     [a] = agreements("The U.S. Wolf Amendment, passed in 2011, restricts NASA work with China.")
     assert (a.agreement_type, a.parties, a.signed) == ("legislation", ("United States",), "2011")
+
+
+def test_an_organisations_own_instrument_has_the_organisation_as_its_party() -> None:
+    [a] = agreements(
+        "The Council adopted the APSCO Earth Observation Data Sharing Mechanism on 12 November 2024."
+    )
+    assert (a.agreement_type, a.parties, a.signed) == ("data_exchange", ("APSCO",), "2024-11-12")
+    [b] = agreements("China and APSCO signed the APSCO Data Policy Agreement in 2020.")
+    assert b.parties == ("APSCO", "China")
+
+
+def test_an_organ_signs_for_the_organisation_in_scope() -> None:
+    text = (
+        "The ILRS partners met in Wuhan. The Secretariat and the United Nations Office for Outer Space "
+        "Affairs signed a memorandum of understanding on lunar data."
+    )
+    [a] = agreements(text)
+    assert a.parties == ("ILRS", "United Nations Office for Outer Space Affairs")
+
+
+def test_an_organ_of_another_body_is_not_the_organisation_in_scope() -> None:
+    text = "APSCO met in Beijing. The Council of Europe and Chile signed a memorandum on space law."
+    assert all("APSCO" not in a.parties for a in agreements(text))
