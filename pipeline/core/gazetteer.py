@@ -71,8 +71,9 @@ _WHITESPACE = (
 )  # every str.isspace() character except " "
 _APOSTROPHES = "’‘`ʼ′‛´"
 _DASHES = "–—‑‐−‒―"
+_MARKUP = "*"  # Markdown emphasis: "**Kazan Federal University**" is read as the bare name
 _REPLACEMENTS = (
-    tuple((c, " ") for c in _WHITESPACE)
+    tuple((c, " ") for c in _WHITESPACE + _MARKUP)
     + tuple((c, "'") for c in _APOSTROPHES)
     + tuple((c, "-") for c in _DASHES)
 )
@@ -83,7 +84,8 @@ _ASCII_REPLACEMENTS = tuple((old, new) for old, new in _REPLACEMENTS if old.isas
 
 
 def normalise(text: str) -> str:
-    """Map apostrophes, dashes and whitespace to ``'``, ``-`` and space; length is unchanged."""
+    """Map apostrophes, dashes, whitespace and emphasis asterisks to ``'``, ``-`` and space;
+    length is unchanged."""
     for old, new in _ASCII_REPLACEMENTS if text.isascii() else _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)

@@ -49,18 +49,38 @@ def clause_start(text: str, position: int) -> int:
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+[^,;]*(?:,|$)", re.IGNORECASE)
 
 
+# "Claims that X had joined Y are untrue", "officials dismissed reports that ...": a reported
+# statement the same sentence disputes.
+REPORTED_THAT = re.compile(
+    r"\b(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|speculation|stories|posts?|assertions?)\b"
+    r"[^.;]{0,100}?\bthat\b",
+    re.IGNORECASE,
+)
+DISPUTE = re.compile(
+    r"\b(?:untrue|false|unfounded|baseless|inaccurate|incorrect|wrong|mistaken|erroneous|fake|misleading|"
+    r"denied|denies|deny|dismissed|dismisses|refuted|rejected|debunked|retracted|not\s+(?:true|correct|accurate))\b",
+    re.IGNORECASE,
+)
+
+
+def is_disputed(text: str, end: int) -> bool:
+    """The statement ending at `end` is the content of a report or claim the sentence disputes."""
+    reported = REPORTED_THAT.search(text, 0, end)
+    return reported is not None and DISPUTE.search(text) is not None
+
+
 def is_asserted(text: str, start: int, end: int) -> bool:
     """No negation or hedge cue in `text[start:end]` (relative clauses aside: they say something
-    else about one participant)."""
+    else about one participant), and not a disputed report."""
     scope = RELATIVE_CLAUSE.sub(",", text[start:end])
-    return not (NEGATION.search(scope) or HEDGE.search(scope))
+    return not (NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end))
 
 
 def is_stated(text: str, start: int, end: int) -> bool:
     """Weaker than `is_asserted`: planned but settled facts ("will carry payloads from X") count;
     negated or uncertain ones ("may carry", "not a partner") do not."""
     scope = text[start:end]
-    return not (NEGATION.search(scope) or UNCERTAIN.search(scope))
+    return not (NEGATION.search(scope) or UNCERTAIN.search(scope) or is_disputed(text, end))
 
 
 SPECULATION = re.compile(
@@ -93,7 +113,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     whole = text[start : sentence_end if sentence_end is not None else len(text)]
     if PROPOSAL.search(scope):
         return "proposed"
-    if SPECULATION.search(scope) or NOT_SIGNED.search(whole):
+    if SPECULATION.search(scope) or NOT_SIGNED.search(whole) or is_disputed(text, end):
         return None
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no)\b", scope, re.IGNORECASE):
         return None

@@ -19,8 +19,16 @@ ANAPHOR = re.compile(
 )
 ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 MEMBER_WORDS = re.compile(
-    r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|"
+    r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|participating|"
     r"associates?|parties|joined|joining|accessions?|admitted|founders?|founding|signed)\b",
+    re.IGNORECASE,
+)
+
+# A section heading that is only a membership label ("## Members", "Founding member states").
+MEMBERS_HEADING = re.compile(
+    r"^[#\s*]*(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
+    r"(?:members?|member\s+(?:states|countries|institutions)|membership|signatories|partners|participants)"
+    r"[\s*:]*$",
     re.IGNORECASE,
 )
 
@@ -83,23 +91,36 @@ class FrameworkTracker:
         if opening:
             self.last_parties = [opening[0][0]]
 
-    def referent(self, noun: str) -> str | None:
+    def referent(self, noun: str, recent: list[str] | None = None) -> str | None:
         """The most recent framework that `noun` ('the organisation', 'the Accords') can refer to."""
         noun = noun.lower()
-        for name in reversed(self.history):
+        for name in reversed(self.history + (recent or [])):
             nouns = framework_properties().get(name, {}).get("nouns", "").split()
             if noun in nouns or noun.rstrip("s") in nouns or not nouns:
                 return name
         return None
 
-    def anaphor_after(self, text: str, position: int) -> tuple[str, int] | None:
-        """'the agreement' right after `position`, standing for a framework named before."""
+    def anaphor_after(
+        self, text: str, position: int, sentence: Sentence | None = None
+    ) -> tuple[str, int] | None:
+        """'the agreement' right after `position`, standing for a framework named before (earlier
+        in `sentence` first)."""
         match = ANAPHOR.match(text, position)
         if match:
-            referent = self.referent(match.group("noun"))
+            referent = self.referent(match.group("noun"), self._named_before(sentence, position))
             if referent:
                 return referent, match.end()
         return None
+
+    def in_scope(self, sentence: Sentence, position: int) -> str | None:
+        """The framework named last before `position` in the sentence, else the one in scope."""
+        before = self._named_before(sentence, position)
+        return before[-1] if before else self.current
+
+    def _named_before(self, sentence: Sentence | None, position: int) -> list[str]:
+        if sentence is None:
+            return []
+        return [name for name, m in self.named(sentence) if m.end <= position]
 
     def framework_near(self, sentence: Sentence, position: int) -> str | None:
         """The framework a composition statement at `position` is about."""
@@ -135,9 +156,26 @@ class FrameworkTracker:
                 if index == block.context:
                     header_cells = [sentence.text[s:e] for s, e in sentence.cells]
         context_text = " ".join(texts)
+        if not frameworks:
+            # no framework in the caption or header: the section's heading, else the framework the
+            # text is about, when the heading or the header says the rows are members
+            heading = self.section_heading(block.context if block.context is not None else -1)
+            named = [name for name, _ in self.named(heading)] if heading else []
+            heading_text = heading.text if heading else ""
+            if named or (self.current and MEMBER_WORDS.search(" ".join(header_cells) + " " + heading_text)):
+                frameworks = named[:1] or [self.current]
+                context_text = f"{heading_text} {context_text}"
         if not frameworks or not MEMBER_WORDS.search(context_text):
             return None, header_cells, context_text
         return frameworks[0], header_cells, context_text
+
+    def section_heading(self, before: int) -> Sentence | None:
+        """The nearest heading line above block `before` (not a list lead-in)."""
+        for index in range(before - 1, -1, -1):
+            for sentence in self._by_block.get(index, []):
+                if sentence.block.kind == "heading" and not sentence.text.rstrip().endswith(":"):
+                    return sentence
+        return None
 
     def _caption_above(self, header: int | None) -> int | None:
         """The short block just above a table header (a caption the segmenter did not label)."""
@@ -177,4 +215,11 @@ class FrameworkTracker:
                 return names[0], sentence
             if names and MEMBER_WORDS.search(sentence.text) and sentence.block.kind == "heading":
                 return names[0], sentence
+            if (
+                not names
+                and self.current
+                and sentence.block.kind == "heading"
+                and MEMBERS_HEADING.match(sentence.text)
+            ):
+                return self.current, sentence  # "## Members" in a page about one framework
         return None

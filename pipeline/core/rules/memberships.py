@@ -48,7 +48,9 @@ JOIN = re.compile(
     r"(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate)s?\s+(?:of|to|in)|"
     r"(?:is|are|was|were)\s+part\s+of|"
-    r"(?:was|were)\s+joined\s+to|took\s+part\s+in|enrolled\s+in"
+    r"(?:was|were)\s+joined\s+to|took\s+part\s+in|enrolled\s+in|"
+    r"(?:took|take|takes|taking|taken|assumed|gained|obtained|acquired)\s+up\s+(?:full\s+)?membership|"
+    r"(?:assumed|gained|obtained|acquired|was\s+granted|were\s+granted)\s+(?:full\s+)?membership"
     r")\b",
     re.IGNORECASE,
 )
@@ -56,6 +58,8 @@ COMPOSITION = re.compile(
     r"\b(?:brings?\s+together|brought\s+together|comprises|comprising|(?:is|are|was)?\s*comprised\s+of|"
     r"consists?\s+of|made\s+up\s+of|member\s+(?:states|countries|nations)\s+(?:are|include|includes|were|such\s+as)|"
     r"members\s+(?:are|include|includes|were|such\s+as)|(?:its|the)\s+members\s*,?\s+(?:namely|being)|"
+    r"(?:counts|count|counted|has|had|have|numbers|numbered)\s+(?:\w+\s+){0,3}?(?:member\s+(?:states|countries|"
+    r"nations)|members|partners|signatories|participants)\s*(?::|,\s*namely|[—–])|"
     r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
     r"signatories\s+(?:are|include|such\s+as)|"
     r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
@@ -110,6 +114,7 @@ MEMBER_SINCE = re.compile(
     r"(?:member|partner|signatory)\s+(?:since|from)\s+",
     re.IGNORECASE,
 )
+RELATIVE_PRONOUN = re.compile(r"\s*[,—–(]\s*(?:which|who)\b")
 COPULAS = frozenset(
     ["is", "are", "was", "were", "been", "remains", "remain", "remained", "became", "becomes", "become"]
 )
@@ -120,7 +125,8 @@ INTRANSITIVE_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE_VERB = re.compile(
-    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded)$"
+    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded|"
+    r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
 PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
@@ -176,7 +182,7 @@ def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTrack
         if name:
             return name, mention.end
         break
-    anaphor = tracker.anaphor_after(sentence.text, position)
+    anaphor = tracker.anaphor_after(sentence.text, position, sentence)
     if anaphor is not None:
         return anaphor
     return None
@@ -199,6 +205,14 @@ def _subjects(
     """Who the statement is about: the list before the verb, a pronoun's antecedent, or the list after
     a colon when the subject is only counted ("Eight countries signed ...: A, B, C")."""
     region = sentence.text[floor:position]
+    relatives = list(RELATIVE_PRONOUN.finditer(region))
+    relative = relatives[-1] if relatives else None
+    if (
+        relative is not None
+    ):  # "Nicaragua — which signed ... with China and thereby joined ...": the antecedent
+        antecedent = enumeration_before(sentence, floor + relative.start(), floor)
+        if antecedent and not sentence.text[antecedent[-1][1].end : floor + relative.start()].strip():
+            return [p for p, _ in antecedent if p.name != framework]
     pronoun_first = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}$", region, re.IGNORECASE)
     listed = [] if pronoun_first else enumeration_before(sentence, position, floor, include_frameworks=True)
     if (
@@ -232,13 +246,14 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
     for match in JOIN.finditer(sentence.text):
         target = _object_framework(sentence, match.end(), tracker)
         intransitive = INTRANSITIVE_VERB.match(match.group().strip())
+        in_scope = tracker.in_scope(sentence, match.start())
         if (
             target is None
-            and tracker.current
+            and in_scope
             and intransitive
             and INTRANSITIVE_FOLLOW.match(sentence.text, match.end())
         ):
-            target = (tracker.current, match.end())
+            target = (in_scope, match.end())
         if target is None:
             continue
         framework, object_end = target
@@ -567,7 +582,10 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
     if mention.start > 12:
         return
     joined = nearest_date(sentence.dates, mention.end) or nearest_date(lead_sentence.dates, 0)
-    role = _role(sentence.text + " " + lead_sentence.text, framework)
+    if re.search(r"\b(?:founding|founder)\b", sentence.text, re.IGNORECASE):
+        role = "founder"  # an item labelled "founding"
+    else:
+        role = _role(sentence.text + " " + lead_sentence.text, framework)
     yield _claim(doc, sentence, party, framework, role, joined, "list")
 
 

@@ -152,3 +152,48 @@ def test_founded_at_the_initiative_of() -> None:
         "at the initiative of Xi'an Jiaotong University."
     )
     assert ("Xi'an Jiaotong University", "UASR", "founder", "2015") in members(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claims circulating online that NASA's Jet Propulsion Laboratory had joined the IDSEA are untrue.",
+        "Officials dismissed reports that Malaysia had signed up to the ILRS.",
+    ],
+)
+def test_a_disputed_report_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+def test_taking_up_membership_of_the_framework_named_earlier_in_the_sentence() -> None:
+    text = "BRICS grew to nine members on 1 January 2024, when Egypt and Iran took up full membership."
+    assert members(text) == {
+        ("Egypt", "BRICS", "member", "2024-01-01"),
+        ("Iran", "BRICS", "member", "2024-01-01"),
+    }
+
+
+def test_counted_member_states_then_a_colon_list() -> None:
+    found = members("APSCO still counts eight member states: Bangladesh, Iran, Peru and Turkey.")
+    assert {m for m, *_ in found} == {"Bangladesh", "Iran", "Peru", "Turkey"}
+
+
+def test_the_subject_of_a_relative_clause_is_its_antecedent() -> None:
+    text = (
+        "Under the Belt and Road Initiative, Nicaragua, which signed a memorandum with China in "
+        "January 2022 and thereby joined the initiative, was active."
+    )
+    assert members(text) == {("Nicaragua", "BRI", "member", "2022-01")}
+
+
+def test_a_list_under_a_members_heading_in_a_page_about_one_framework() -> None:
+    text = (
+        "# International Deep Space Exploration Association\n\nIt was founded in 2023.\n\n## Members\n\n"
+        "The list below is partial.\n\n"
+        "* **Kazan Federal University** (Russia) – *founding*, 2023\n"
+        "* **Kenya Space Agency** (Kenya) – admitted 2024\n\n## See also\n\n* Tianwen-2\n"
+    )
+    assert members(text) == {
+        ("Kazan Federal University", "IDSEA", "founder", "2023"),
+        ("Kenya Space Agency", "IDSEA", "member", "2024"),
+    }
