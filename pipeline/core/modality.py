@@ -8,6 +8,7 @@ assertion of the membership while "X may join Y" is not.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|has yet to|have yet to|had yet to|yet to|declined|refused|"
@@ -22,7 +23,8 @@ HEDGE = re.compile(
     r"possible|possibly|potential|potentially|perhaps|likely|unlikely|reportedly|reported to|"
     r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
-    r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|"
+    r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|about to|poised to|"
+    r"on the verge of|"
     r"pending|awaiting|applications?|applied|apply|applying|applicants?|candidacy|bid\s+to)\b",
     re.IGNORECASE,
 )
@@ -41,7 +43,9 @@ PROPOSE = re.compile(
 def clause_start(text: str, position: int) -> int:
     """Start of the clause containing `position`: after the last ';' or ':' or sentence-internal ' but '."""
     cut = 0
-    for match in re.finditer(r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", text[:position]):
+    for match in re.finditer(
+        r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bbecause\b", text[:position]
+    ):
         cut = match.end()
     return cut
 
@@ -122,3 +126,21 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     ):
         return "announced"
     return "signed"
+
+
+# A short sentence taking back the one before: "It has not.", "That is not true.", "They did not."
+RETRACTION = re.compile(
+    r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do)\s*(?:not|n['’]t|never)"
+    r"\b(?:\s+\w+){0,4}\s*[.!]?\W*$",
+    re.IGNORECASE,
+)
+
+
+def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not imported: no cycle)
+    """Indices of sentences the next sentence of the same block takes back."""
+    sentences = doc.sentences
+    return {
+        i
+        for i, (sentence, following) in enumerate(pairwise(sentences))
+        if following.block_index == sentence.block_index and RETRACTION.match(following.text)
+    }

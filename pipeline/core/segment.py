@@ -620,6 +620,8 @@ def _prose_blocks(
             )
         elif j in md or prev in md:
             join = False
+        elif _hanging(cur[0], j, raw, ls, strs):
+            join = True
         elif wrapped:
             join = (le[prev] - ls[prev]) >= short
         else:
@@ -633,6 +635,22 @@ def _prose_blocks(
             cur = [j]
             in_list = j in markers
     _emit(cur, ls, le, strs, markers, md, out)
+
+
+def _hanging(first: int, j: int, raw: list[int], ls: list[int], strs: list[str]) -> bool:
+    """Is line ``j`` a hanging-indent continuation of the entry opened by line ``first``?
+
+    ("2017/12/10   AlComSat-1 goes up\n             from Xichang": the continuation is indented to
+    the column where the entry's text starts after a gap, or past a date-only first line.)"""
+    column = ls[j] - raw[j]
+    lead = ls[first] - raw[first]
+    if column < 4 or column <= lead:
+        return False
+    k = column - lead  # the continuation's column inside the first line's text
+    head = strs[first]
+    if len(head.split()) <= 4 and _DIGIT_RE.search(head) and head[-1] not in ".!?":
+        return True  # a date-only first line ("November 3rd, 2019"), its entry indented below
+    return k >= len(head) + 1 or (k > 2 and head[k - 2 : k] == "  " and head[k : k + 1] not in ("", " "))
 
 
 def _emit(

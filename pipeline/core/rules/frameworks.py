@@ -17,6 +17,10 @@ ANAPHOR = re.compile(
     r"consortium|task|format|pact|grouping|network|principles|club|base)\b",
     re.IGNORECASE,
 )
+# "the agreement on the BRICS constellation": a document described by what follows is a new one
+DESCRIBED_DOCUMENT = re.compile(
+    r"(?i)(?:agreement|accords?|pact|principles)\s+(?:on|for|between|concerning|regarding|covering)\b"
+)
 ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 MEMBER_WORDS = re.compile(
     r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|participating|"
@@ -106,7 +110,7 @@ class FrameworkTracker:
         """'the agreement' right after `position`, standing for a framework named before (earlier
         in `sentence` first)."""
         match = ANAPHOR.match(text, position)
-        if match:
+        if match and not DESCRIBED_DOCUMENT.match(text, match.start("noun")):
             referent = self.referent(match.group("noun"), self._named_before(sentence, position))
             if referent:
                 return referent, match.end()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from pipeline.core.claims import MembershipClaim, Span
 from pipeline.core.gazetteer import Mention
-from pipeline.core.modality import clause_start, is_asserted
+from pipeline.core.modality import clause_start, is_asserted, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     Party,
@@ -32,7 +32,7 @@ from pipeline.core.rules.frameworks import FrameworkTracker, framework_role
 JOIN = re.compile(
     r"\b(?:"
     r"(?:has|have|had)\s+(?:also\s+)?(?:joined|become|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
-    r"joined|joins|join|joining|entered|enters|came\s+on\s+board|came\s+aboard|"
+    r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|"
     r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?\s+to|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder)(?:\s+(?:country|state|nation))?s?"
@@ -71,9 +71,10 @@ COMPOSITION = re.compile(
     re.IGNORECASE,
 )
 FOUNDED = re.compile(
-    r"\b(?:(?:was|were|had\s+been)\s+(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|created|launched|"
-    r"initiated|announced|proposed|unveiled)\s+(?:in\s+\S+\s+)?(?:as\s+an?\s+(?:\w+\s+){0,3}?(?:of|by|between)|"
-    r"by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"(?:(?:\b(?:was|were|had\s+been)|[,—–(])\s+(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|"
+    r"created|launched|initiated|announced|proposed|unveiled)\s+(?:in\s+\S+\s+)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
+    r"(?:of|by|between)|by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
+    r"founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
 )
@@ -114,13 +115,18 @@ MEMBER_SINCE = re.compile(
     r"(?:member|partner|signatory)\s+(?:since|from)\s+",
     re.IGNORECASE,
 )
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|from|by|for|between|among|against|towards?)\s+(?:the\s+)?$", re.I
+)
 RELATIVE_PRONOUN = re.compile(r"\s*[,—–(]\s*(?:which|who)\b")
 COPULAS = frozenset(
     ["is", "are", "was", "were", "been", "remains", "remain", "remained", "became", "becomes", "become"]
 )
 SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
+SIGNS_ALONE = re.compile(r"(?i)(?:(?:has|have|had)\s+(?:also\s+)?)?(?:signed|signs|sign)")
 INTRANSITIVE_FOLLOW = re.compile(
     r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
+    r"the\s+(?:previous|following|same|next)\s+(?:day|week|month|year)\b|"
     r"after\b|before\b|by\b|since\b|\d)",
     re.IGNORECASE,
 )
@@ -215,6 +221,8 @@ def _subjects(
             return [p for p, _ in antecedent if p.name != framework]
     pronoun_first = re.search(r"\b(?:it|they|we)\s+(?:\w+\s+){0,2}$", region, re.IGNORECASE)
     listed = [] if pronoun_first else enumeration_before(sentence, position, floor, include_frameworks=True)
+    if listed and PREPOSITION_BEFORE.search(sentence.text, 0, listed[0][1].start):
+        listed = []  # "It signed a memorandum with China, added its name to ...": China is no subject
     if (
         listed
         and listed[-1][1].kind == "framework"
@@ -247,10 +255,13 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         target = _object_framework(sentence, match.end(), tracker)
         intransitive = INTRANSITIVE_VERB.match(match.group().strip())
         in_scope = tracker.in_scope(sentence, match.start())
+        signs_accord = bool(
+            in_scope and SIGNS_ALONE.fullmatch(match.group()) and framework_role(in_scope) == "signatory"
+        )
         if (
             target is None
             and in_scope
-            and intransitive
+            and (intransitive or signs_accord)
             and INTRANSITIVE_FOLLOW.match(sentence.text, match.end())
         ):
             target = (in_scope, match.end())
@@ -358,6 +369,11 @@ def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) ->
         before = enumeration_before(sentence, lead.start(), floor)
         if before and len(text[before[-1][1].end : lead.start()].split()) <= 3:
             return before
+        opening = parties_in(sentence, floor, lead.start())[:1]
+        # "Peru signed the Accords in 2024 and remains an APSCO member": the clause's subject
+        coordinated = text[: lead.start()].rstrip().endswith(" and")
+        if opening and coordinated and len(text[floor : opening[0][1].start].split()) <= 1:
+            return opening
     return []
 
 
@@ -606,9 +622,13 @@ SENTENCE_RULES = (
 
 def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[MembershipClaim]:
     claims: list[MembershipClaim] = []
-    for sentence in doc.sentences:
+    retracted = retracted_sentences(doc)
+    for index, sentence in enumerate(doc.sentences):
         if not sentence.mentions:
             continue  # names no participant, and changes no framework in scope
+        if index in retracted:
+            tracker.leave(sentence)
+            continue
         tracker.enter(sentence)
         # every rule needs a participant and a framework (named, or one named before)
         relevant = (tracker.current or tracker.named(sentence)) and any(

@@ -197,3 +197,54 @@ def test_a_list_under_a_members_heading_in_a_page_about_one_framework() -> None:
         ("Kazan Federal University", "IDSEA", "founder", "2023"),
         ("Kenya Space Agency", "IDSEA", "member", "2024"),
     }
+
+
+def test_a_membership_the_next_sentence_takes_back_is_dropped() -> None:
+    text = "Our last issue said that Peru had joined the ILRS. It has not. Chile joined the ILRS in 2024."
+    assert members(text) == {("Chile", "ILRS", "member", "2024")}
+
+
+def test_an_object_of_a_preposition_is_no_subject() -> None:
+    text = (
+        "Panama ran the experiment. It signed a memorandum with China in 2017, "
+        "added its name to the Artemis Accords."
+    )
+    assert {m for m, *_ in members(text)} == {"Panama"}
+
+
+def test_a_reduced_relative_names_founders() -> None:
+    text = "BRICS — founded in 2009 by Brazil, Russia, India and China — offers a test."
+    assert {(m, r, j) for m, _, r, j in members(text)} == {
+        (c, "founder", "2009") for c in ("Brazil", "Russia", "India", "China")
+    }
+
+
+def test_copula_coordinated_with_an_earlier_verb() -> None:
+    text = "Peru signed the Artemis Accords in May 2024 and remains an APSCO member."
+    assert ("Peru", "APSCO", "member", None) in members(text)
+
+
+def test_the_agreement_on_something_is_a_new_instrument_not_the_accords() -> None:
+    text = (
+        "Brazil signed the Artemis Accords in 2021. In August 2021 Russia and India signed the agreement on "
+        "the BRICS remote sensing satellite constellation."
+    )
+    assert {m for m, *_ in members(text)} == {"Brazil"}
+
+
+def test_hanging_indent_timeline_entries() -> None:
+    text = (
+        "Q2 2023      South Africa joins the International Lunar Research\n"
+        "             Station.\n\n"
+        "January 1st, 2024\n"
+        "             Egypt and Ethiopia formally enter BRICS.\n"
+    )
+    assert members(text) == {
+        ("South Africa", "ILRS", "member", "2023"),
+        ("Egypt", "BRICS", "member", "2024-01-01"),
+        ("Ethiopia", "BRICS", "member", "2024-01-01"),
+    }
+
+
+def test_about_to_join_is_no_membership() -> None:
+    assert members("Talk that Saudi Arabia is about to enter the ILRS has circulated since 2023.") == set()
