@@ -456,18 +456,66 @@ def _scan_relative(text: str, anchor: tuple[int, int | None]) -> list[DateMentio
     return out
 
 
+# "2025 year 4 month 7 day" (machine-translated) and "2025年4月7日": year, month and day in words.
+_YMD_WORDS = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\s*(?:year|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:month|月)"
+    r"(?:\s*(?P<d>3[01]|[12][0-9]|0?[1-9])\s*(?:day|日))?",
+    re.IGNORECASE,
+)
+# "In February", "since March": a month named without a year, in the year of the anchor (or the one
+# before, when that month is still to come at the anchor).
+_BARE_MONTH = re.compile(
+    rf"(?<!\w)(?:in|since|by|during|early|late|mid-?)\s{{1,3}}(?P<m>{_MONTH})"
+    r"(?![\w-])(?!\.?,?\s{0,3}[0-9])(?!\s+(?:of\s+)?(?:this|last|next)\b)",
+    re.IGNORECASE,
+)
+
+
+def _scan_words(text: str) -> list[DateMention]:
+    out = []
+    if "year" not in text.lower() and "年" not in text:
+        return out
+    for m in _YMD_WORDS.finditer(text):
+        y, mo, d = int(m["y"]), int(m["m"]), m["d"]
+        value, precision = (f"{y:04d}-{mo:02d}-{int(d):02d}", "day") if d else (f"{y:04d}-{mo:02d}", "month")
+        out.append(DateMention(m.start(), m.end(), value, y, precision))
+    return out
+
+
+def _scan_bare_months(text: str, anchor: tuple[int, int | None]) -> list[DateMention]:
+    ay, am = anchor
+    out = []
+    for m in _BARE_MONTH.finditer(text):
+        month = _month_number(m["m"])
+        y = ay - 1 if am is not None and month > am else ay
+        out.append(DateMention(m.start("m"), m.end("m"), f"{y:04d}-{month:02d}", y, "month"))
+    return out
+
+
+def _merge_longest(found: list[DateMention], extra: list[DateMention]) -> list[DateMention]:
+    """Add `extra` mentions where they do not overlap a longer one (longest wins, no overlaps)."""
+    merged = sorted(found + extra, key=lambda x: (x.start, x.start - x.end))
+    out: list[DateMention] = []
+    last_end = -1
+    for mention in merged:
+        if mention.start >= last_end:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
 def _find(text: str, anchor: tuple[int, int | None] | None, windowed: bool = True) -> list[DateMention]:
     found = _scan_main(text, anchor, windowed)
+    words = _scan_words(text)
+    if words:
+        found = _merge_longest(found, words)
     if anchor is not None:
+        months = _scan_bare_months(text, anchor)
+        if months:
+            found = _merge_longest(found, months)
         relative = _scan_relative(text, anchor)
         if relative:
-            merged = sorted(found + relative, key=lambda x: (x.start, x.start - x.end))
-            found = []
-            last_end = -1
-            for mention in merged:  # longest wins, no overlaps
-                if mention.start >= last_end:
-                    found.append(mention)
-                    last_end = mention.end
+            found = _merge_longest(found, relative)
     return found
 
 

@@ -533,6 +533,7 @@ _HEADS = {
     "Council": "organization",
     "League": "organization",
     "Commission": "institution",
+    "Committee": "institution",
     "Corporation": "company",
     "Company": "company",
     "Co.": "company",

@@ -62,7 +62,8 @@ REPORTED_THAT = re.compile(
 )
 DISPUTE = re.compile(
     r"\b(?:untrue|false|unfounded|baseless|inaccurate|incorrect|wrong|mistaken|erroneous|fake|misleading|"
-    r"denied|denies|deny|dismissed|dismisses|refuted|rejected|debunked|retracted|not\s+(?:true|correct|accurate))\b",
+    r"denied|denies|deny|dismissed|dismisses|refuted|rejected|debunked|retracted|groundless|without\s+(?:any\s+)?"
+    r"basis|no\s+basis|does\s+not\s+conform|not\s+(?:true|correct|accurate))\b",
     re.IGNORECASE,
 )
 
@@ -94,7 +95,7 @@ SPECULATION = re.compile(
     re.IGNORECASE,
 )
 NOT_SIGNED = re.compile(
-    r"\b(?:no\s+such\s+\w+|never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,2}?(?:been\s+)?"
+    r"\b(?:no\s+such\s+\w+|never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
     r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
     re.IGNORECASE,
 )

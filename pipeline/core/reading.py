@@ -89,12 +89,13 @@ class Document:
     blocks: list[Block]
     anchor: str | None  # a date the document itself states (dateline), for "July 23" or "last year"
     speaker: Mention | None = None  # who "we" is: the first foreign agency or institution introduced
+    dateline: str | None = None  # the full date the document opens with ("Beijing, 12 November 2024")
 
 
 _SPACE = re.compile(r"\s+")
-# Every absolute date form has a digit; without one, only "last year"-like forms (with an anchor).
+# Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")
-_RELATIVE_WORD = re.compile(r"(?i)year|month")
+_RELATIVE_WORD = re.compile(r"(?i)year|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
@@ -103,8 +104,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     anchor = latest_explicit_date(text[:2000])
     sentences: list[Sentence] = []
     in_references = False
+    continued = _continued_over_page_breaks(text, blocks)
     for index, block in enumerate(blocks):
-        if block.kind == "furniture":
+        if block.kind == "furniture" or index in continued.values():
             continue
         line = text[block.start : block.end]
         if block.kind in ("heading", "paragraph") and REFERENCES_HEADING.match(line):
@@ -114,7 +116,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             in_references = False
         if in_references or CITATION_LINE.match(line):
             continue
-        view = clean_view(text, block.start, block.end, blocks=blocks)
+        end_block = blocks[continued[index]] if index in continued else block
+        view = clean_view(text, block.start, end_block.end, blocks=blocks)
         if not view.text.strip():
             continue
         lead_date = _lead_date(view.text)
@@ -138,7 +141,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             sentences.append(
                 Sentence(sentence_text, mentions, dates, block, index, view, start, cells, lead_date)
             )
-    return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences))
+    _resolve_defined_terms(sentences)
+    return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -152,6 +156,77 @@ def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Ment
         for m in mentions
         if start <= m.start and m.end <= end
     ]
+
+
+# Defined terms of agreements and statements: 'CNSA (below called "Party A")', 'Party B: X'.
+DEFINED_AFTER = re.compile(
+    r"^\s*\(\s*(?:below|hereinafter|hereafter|henceforth)\s*,?\s+(?:called|referred\s+to\s+as|named|the)?\s*"
+    r"[\"“'‘]?(?P<term>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[\"”'’]?\s*\)"
+)
+DEFINED_LABEL = re.compile(r"^\W*(?P<term>Party\s+[A-D]|[A-Z][a-z]+\s+Side)\s*[:：]\s*$")
+TERM_KINDS = frozenset({"country", "agency", "institution"})
+
+
+def _resolve_defined_terms(sentences: list[Sentence]) -> None:
+    """Give each use of a defined term ("Party A") the mention of the body it was defined as."""
+    defined: dict[str, Mention] = {}
+    labelled: dict[str, Mention] = {}
+    for sentence in sentences:
+        for i, mention in enumerate(sentence.mentions):
+            if mention.kind not in TERM_KINDS:
+                continue
+            after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
+            if after:
+                defined.setdefault(after["term"], mention)
+            label = DEFINED_LABEL.match(sentence.text[: mention.start])
+            if label and i == 0:
+                labelled[label["term"]] = mention
+    defined.update(labelled)  # a signature block names each party in full
+    if not defined:
+        return
+    term_pattern = re.compile("|".join(re.escape(t) for t in sorted(defined, key=len, reverse=True)))
+    for sentence in sentences:
+        added = []
+        taken = [(m.start, m.end) for m in sentence.mentions]
+        for match in term_pattern.finditer(sentence.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            body = defined[match.group()]
+            added.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    body.kind,
+                    body.canonical,
+                    body.iso3,
+                    body.member_type,
+                    "defined",
+                )
+            )
+        if added:
+            sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
+
+
+def _continued_over_page_breaks(text: str, blocks: list[Block]) -> dict[int, int]:
+    """Prose blocks whose sentence runs on after a page break (running header, page number) into
+    the next prose block: {first block: continuation block}."""
+    out: dict[int, int] = {}
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind not in ("paragraph", "list_item") or text[block.end - 1] in '.!?:;"”':
+            continue
+        after = index + 1
+        while after < len(blocks) and blocks[after].kind == "furniture":
+            after += 1
+        if after == index + 1 or after == len(blocks) or blocks[after].kind != "paragraph":
+            continue
+        if text[blocks[after].start].islower():
+            out[index] = after
+    return out
+
+
+def _dateline(text: str, reach: int = 400) -> str | None:
+    """The first full (day-precision) date in the document's opening lines."""
+    return next((d.value for d in find_dates(text[:reach]) if d.precision == "day"), None)
 
 
 def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.modality import agreement_status, clause_start
 from pipeline.core.reading import Document, Sentence
-from pipeline.core.rules.common import CHINA, Party, nearest_date, parties_in
+from pipeline.core.rules.common import CHINA, CONNECTOR, Party, nearest_date, parties_in
 from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -35,7 +35,10 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
     ("lease", re.compile(r"\bleas(?:e|ed|ing)\b", re.I)),
-    ("legislation", re.compile(r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d+)\b")),
+    (
+        "legislation",
+        re.compile(r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d+|Law\s+\d[\d,./-]*\d)\b"),
+    ),
     ("accord", re.compile(r"\baccords?\b(?!\s+with)", re.I)),
     (
         "cooperation_agreement",
@@ -52,7 +55,7 @@ ACTION = re.compile(
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
-    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had)\b",
+    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*)\b",
     re.IGNORECASE,
 )
 TERMINATED = re.compile(
@@ -63,8 +66,19 @@ ORGAN = re.compile(
     r"\b(?:[Tt]he|[Ii]ts)\s+(?:Secretary[- ]General|Secretariat|Council|Director[- ]General|"
     r"General\s+Assembly|Executive\s+Board|Governing\s+Board)\b(?!\s+of\b)"
 )
+NUMBERED_LAW = re.compile(r"(?:Public\s+)?Law\s+(?:No\.?\s*)?\d[\d,./-]*", re.IGNORECASE)
+GENERIC_PLURAL = re.compile(
+    r"[\s-]+(?:instruments|arrangements|mechanisms|agreements|deals|frameworks)\b", re.I
+)
+SAME_DAY = re.compile(
+    r"\b(?:today|this\s+morning|this\s+afternoon|(?:during|at|on\s+the\s+margins\s+of)\s+(?:the\s+|this\s+)?"
+    r"(?:session|meeting|ceremony|summit|visit)|(?:on|in)\s+the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
 PAIR_ANAPHOR = re.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|sides|nations|governments|partners|agencies)\b", re.I
+    r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
+    r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states)\b|^\s*They\b",
+    re.I,
 )
 TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&"}
 _WORD = re.compile(r"[\w’'().-]+")
@@ -78,8 +92,15 @@ def _instrument_type(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+QUOTED = re.compile(r"[《“\"«]([^》”\"»]{5,200})[》”\"»]")
+
+
 def _named_title(text: str, start: int, end: int) -> str | None:
-    """The capitalised name around an instrument noun at text[start:end], if it has one."""
+    """The capitalised name around an instrument noun at text[start:end], if it has one: a quoted or
+    《bracketed》 title whole, else the run of capitalised words."""
+    for quoted in QUOTED.finditer(text):
+        if quoted.start(1) <= start and end <= quoted.end(1) and quoted.group(1)[:1].isupper():
+            return quoted.group(1).strip()
     words = list(_WORD.finditer(text))
     index = next((i for i, w in enumerate(words) if w.start() <= start < w.end() or w.start() >= start), None)
     if index is None:
@@ -183,6 +204,8 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
         return True
     if any(0 <= match.start() - e <= 2 for s, e in framework_spans):
         return True
+    if GENERIC_PLURAL.match(text, match.end()):
+        return True  # "data-exchange instruments", "data-sharing arrangements": a kind, not one
     plural = match.group().lower().endswith(("s", "memoranda", "treaties", "laboratories"))
     return plural and bool(QUANTIFIED.search(before) or not re.search(r"\b(?:two|both|the)\s+$", before))
 
@@ -237,6 +260,52 @@ def _most_specific(parties: list[Party]) -> list[Party]:
     return [p for p in parties if not (p.member_type == "country" and p.name in represented)]
 
 
+def _legislating_country(doc: Document, sentence: Sentence, position: int) -> list[Party]:
+    """A law named without its country in its clause: the non-Chinese government named nearest to
+    it in the sentence, else the last in the sentence before ("In Washington, ... The Wolf
+    Amendment ...")."""
+    index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
+    for candidate in (sentence, doc.sentences[index - 1] if index else None):
+        if candidate is None:
+            continue
+        governments = [
+            m for m in candidate.mentions if m.kind in ("country", "capital") and m.iso3 and m.iso3 != "CHN"
+        ]
+        if governments:
+            nearest = (
+                min(governments, key=lambda m: abs(m.start - position)) if candidate is sentence else None
+            )
+            chosen = nearest or governments[-1]
+            return [Party(chosen.canonical, "country", chosen.iso3)]
+    return []
+
+
+MULTILATERAL_KINDS = frozenset({"accord", "convention", "treaty", "legislation"})
+
+
+def _known_foreign(party: Party) -> bool:
+    """A country other than China, or a registry space agency with no Chinese name."""
+    if party.is_chinese:
+        return False
+    if party.member_type == "country":
+        return True
+    from pipeline.core.gazetteer import Gazetteer
+
+    entry = Gazetteer.default().lookup(party.name)
+    return entry is not None and entry.kind == "agency"
+
+
+def _listed_with(text: str, mention, others: list) -> bool:
+    """Is `mention` joined to one of `others` by list connectors only ("APSCO and UNOOSA")?"""
+    for other in others:
+        gap = (
+            text[mention.end : other.start] if other.start >= mention.end else text[other.end : mention.start]
+        )
+        if CONNECTOR.match(gap):
+            return True
+    return False
+
+
 def _title_owner(title: str) -> str | None:
     """The framework an instrument's name opens with ("APSCO Earth Observation Data Sharing Mechanism")."""
     from pipeline.core.gazetteer import Gazetteer
@@ -258,7 +327,7 @@ def _acting_organisation(text: str, start: int, end: int, framework: str | None)
 
 
 def _names_china(sentence: Sentence) -> bool:
-    return any(m.iso3 == "CHN" for m in sentence.mentions)
+    return any(m.iso3 == "CHN" and m.kind in ("country", "demonym") for m in sentence.mentions)
 
 
 def _parties(
@@ -285,7 +354,12 @@ def _parties(
         if m.kind != "framework" or not (exclude[0] <= m.start < exclude[1] or _inside_any_title(sentence, m))
     ]
     if kind == "legislation":  # the legislating country: the one named with the law
-        countries = [(p, m) for p, m in candidates if p.member_type == "country"]
+        countries = [
+            (p, m)
+            for p, m in candidates
+            if p.member_type == "country"
+            and not re.search(r"\bwith\s+$", sentence.text[max(0, m.start - 6) : m.start])
+        ]  # "cooperation with Chinese entities": the law's object, not its author
         near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
         candidates = near[:1] or countries[:1]
     previous_end = None
@@ -298,10 +372,13 @@ def _parties(
             continue  # "the National Space Science Center of the Chinese Academy of Sciences": its parent
         previous_end = mention.end
         kept.append((party, mention))
+    others = [m for _, m in kept if m.kind != "framework"]
     for party, mention in kept:
         inside_title = exclude[0] <= mention.start and mention.end <= exclude[1]
         if inside_title and party.member_type not in ("country", "space_agency"):
             continue
+        if mention.kind == "framework" and others and not _listed_with(sentence.text, mention, others):
+            continue  # "The BRICS constellation. ... Brazil, Russia and China signed": a topic, not a party
         found.setdefault(party.name, party)
     if not found and PAIR_ANAPHOR.search(sentence.text[start:end]):
         for party in previous:
@@ -332,17 +409,23 @@ def rule_instrument(
 ) -> Iterator[AgreementClaim]:
     if sentence.block.kind in ("table_row", "table_header"):
         return  # table rows are read by rule_table_instrument
-    if not ANY_INSTRUMENT.search(sentence.text):
-        return
+    if not ANY_INSTRUMENT.search(sentence.text) or sentence.text.rstrip(" *_\"”'").endswith("?"):
+        return  # no instrument, or a question
     text = sentence.text
     framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
+    # one instrument per sentence (the first kind that matches), plus a law that approves or restricts it
+    found: set[bool] = set()  # True: a law was found; False: another instrument
     for kind, pattern in INSTRUMENTS:
+        if (kind == "legislation") in found:
+            continue
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in framework_spans):
                 continue  # "Artemis Accords" is a framework, handled by rule_accord
             floor = clause_start(text, match.start())
             named = _named_title(text, match.start(), match.end())
-            if not named and _not_an_instrument(text, match, framework_spans):
+            if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(
+                text, match.end()
+            ):
                 continue
             if not _acted_on(text, floor, match.start(), match.end()):
                 continue
@@ -350,7 +433,9 @@ def rule_instrument(
             run_in = _run_in_title(sentence, kind)
             if not named and run_in:
                 named = run_in
-            if named:
+            if kind == "legislation" and NUMBERED_LAW.fullmatch(match.group()):
+                title = match.group()  # "Law 27,123", "Public Law 112-55"
+            elif named:
                 title = named
             elif kind in ("convention", "treaty") and framework:
                 title = f"{framework} {match.group().rstrip('s').capitalize()}"
@@ -358,7 +443,7 @@ def rule_instrument(
                 title = _described_title(text, match.start(), match.end())
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
-            owner = _title_owner(title)
+            owner = _title_owner(title) if kind not in ("convention", "treaty", "accord") else None
             acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
             parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting)
             if owner and {p.name for p in parties} <= {owner, CHINA}:
@@ -378,8 +463,12 @@ def rule_instrument(
                     for m in sentence.of_kind("framework")
                     if title_span[0] <= m.start < title_span[1]
                 ][:1]  # "the APSCO Data Sharing Mechanism": the organisation's own instrument
+            if not parties and kind == "legislation":
+                parties = _legislating_country(doc, sentence, match.start())
             if not parties:
                 continue
+            if kind not in MULTILATERAL_KINDS and all(_known_foreign(p) for p in parties):
+                continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)
             status = (
                 "terminated"
@@ -389,11 +478,11 @@ def rule_instrument(
             if status is None:
                 continue
             signed = nearest_date(sentence.dates, match.start(), floor)
+            if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
+                signed = doc.dateline  # "signed today", "during the session": the document's own date
             yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
+            found.add(kind == "legislation")
             break
-        else:
-            continue
-        break  # one instrument per sentence: the first kind that matched
 
 
 def rule_table_instrument(
@@ -407,6 +496,18 @@ def rule_table_instrument(
     if not row_parties:
         return
     caption_parties = tracker.caption_parties(sentence.block)
+    row_bodies = [
+        p
+        for start, end in sentence.cells[1:]
+        for p, _ in parties_in(sentence, start, end, skip_modifiers=False)
+        if p.member_type != "country" and not p.is_chinese
+    ]
+    chinese_bodies = [p for p in caption_parties if p.is_chinese and p.member_type != "country"]
+    if row_bodies and chinese_bodies:  # a "counterpart body" column facing a Chinese agency: agency level
+        row_parties, caption_parties = row_bodies[:1], chinese_bodies[:1]
+    elif chinese_bodies:  # a country row facing a Chinese agency: country level
+        caption_parties = [p for p in caption_parties if not p.is_chinese]
+    row_dates = sentence.dates if len({d.value for d in sentence.dates}) == 1 else []
     for cell_start, cell_end in sentence.cells[1:]:
         cell = sentence.text[cell_start:cell_end]
         for piece in re.finditer(r"[^,;]+", cell):
@@ -432,6 +533,8 @@ def rule_table_instrument(
                 else (agreement_status(segment, 0, len(segment)) or "signed")
             )
             signed = nearest_date(sentence.dates, cell_start + piece.start(), cell_start, cell_end)
+            if signed is None and row_dates:
+                signed = row_dates[0].value  # the row's one date (a "Signed" / "Accession" column)
             if kind == "legislation":
                 title = re.sub(r"['’]s\b", "", title)
             yield _claim(doc, sentence, title, kind, parties, signed, status, "table:instrument")

@@ -11,7 +11,7 @@ from pipeline.core.reading import Sentence
 
 CHINA = "China"
 # Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
-_CONNECTOR = re.compile(
+CONNECTOR = re.compile(
     r"^(?:\s|,|;|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$", re.IGNORECASE
 )
 _PROPER_WORD = re.compile(r"[A-Z][\w’'.-]*|\d+[A-Za-z]?")
@@ -98,7 +98,7 @@ def enumeration_before(
     chosen = [candidates[-1]]
     for party, mention in reversed(candidates[:-1]):
         gap = sentence.text[mention.end : chosen[0][1].start]
-        if not _CONNECTOR.match(gap):
+        if not CONNECTOR.match(gap):
             break
         chosen.insert(0, (party, mention))
     both = re.search(r"\bboth\s+", sentence.text[floor:position], re.IGNORECASE)
@@ -120,7 +120,7 @@ def enumeration_after(
     previous_end = position
     for party, mention in candidates:
         gap = sentence.text[previous_end : mention.start]
-        if chosen and not _CONNECTOR.match(gap) and not _short_descriptor(gap):
+        if chosen and not CONNECTOR.match(gap) and not _short_descriptor(gap):
             break
         if not chosen and len(gap.split()) > 8:
             break
@@ -141,7 +141,7 @@ def _short_descriptor(gap: str) -> bool:
         " ",
         stripped,
     )
-    return bool(_CONNECTOR.match(stripped))
+    return bool(CONNECTOR.match(stripped))
 
 
 def proper_name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:

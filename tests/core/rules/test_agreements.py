@@ -74,3 +74,51 @@ def test_an_organ_signs_for_the_organisation_in_scope() -> None:
 def test_an_organ_of_another_body_is_not_the_organisation_in_scope() -> None:
     text = "APSCO met in Beijing. The Council of Europe and Chile signed a memorandum on space law."
     assert all("APSCO" not in a.parties for a in agreements(text))
+
+
+def test_defined_terms_stand_for_the_bodies_they_define() -> None:
+    text = (
+        "(Astana, 2025 year 4 month 7 day)\n\n"
+        'China National Space Administration (below called "Party A") and the Aerospace Committee of '
+        'Republic of Kazakhstan (below called "Party B") held the fifth session.\n\n'
+        "During session, Party A and Party B signed 《Memorandum of Understanding on Cooperation in the "
+        "Field of Lunar Exploration》.\n"
+    )
+    [a] = agreements(text)
+    assert a.title == "Memorandum of Understanding on Cooperation in the Field of Lunar Exploration"
+    assert a.parties == (
+        "Aerospace Committee of the Republic of Kazakhstan",
+        "China National Space Administration",
+    )
+    assert a.signed == "2025-04-07"  # "during session": the statement's own date
+
+
+def test_a_law_beside_the_agreement_it_approves_and_a_law_named_without_its_country() -> None:
+    found = agreements(
+        "The station operates under the intergovernmental agreement signed by Argentina and China in 2014, "
+        "which Argentina's Congress approved through Law 27,123 in 2015."
+    )
+    assert {(a.title, a.agreement_type, a.parties, a.signed) for a in found} == {
+        ("Law 27,123", "legislation", ("Argentina",), "2015"),
+        ("Intergovernmental agreement", "cooperation_agreement", ("Argentina", "China"), "2014"),
+    }
+    [law] = agreements(
+        "In Washington, one constraint has not moved. The Wolf Amendment, first written into an "
+        "appropriations law in 2011, still bars NASA from bilateral cooperation with Chinese entities."
+    )
+    assert (law.agreement_type, law.parties, law.signed) == ("legislation", ("United States",), "2011")
+
+
+def test_instruments_without_china_and_generic_kinds_are_not_facts() -> None:
+    assert agreements("In April, JAXA and NASA signed an agreement on a pressurised lunar rover.") == []
+    assert agreements("# Who Shares What? Data-Exchange Instruments in China's Partnerships") == []
+
+
+def test_the_same_n_governments_are_the_ones_listed_before() -> None:
+    text = (
+        "APSCO counts eight member states: Bangladesh, China, Iran, Mongolia, Pakistan, Peru, Thailand and "
+        "Turkey. They are the same eight governments that signed the Convention of the Asia-Pacific Space "
+        "Cooperation Organization in 2005."
+    )
+    [a] = agreements(text)
+    assert a.agreement_type == "convention" and len(a.parties) == 8 and a.signed == "2005"
