@@ -269,6 +269,107 @@ def _site_of_city(city: str) -> str | None:
     return None
 
 
+# Launch tables: which column holds what, by its header words (checked in this order).
+LAUNCH_COLUMNS = (
+    ("partners", re.compile(r"(?i)foreign|partner|international|contribut|participa|countr|abroad")),
+    ("date", re.compile(r"(?i)\bdate|\bwhen\b|\butc\b|launched\b|\bday\b")),
+    ("vehicle", re.compile(r"(?i)launcher|vehicle|rocket|carrier|\blv\b")),
+    ("site", re.compile(r"(?i)\bpad\b|site|\bbase\b|spaceport|cent(?:er|re)|cosmodrome|\bfrom\b")),
+    ("target", re.compile(r"(?i)target|bound|destination|orbit|headed|\bto\b")),
+    ("mission", re.compile(r"(?i)spacecraft|mission|satellite|payload|probe|name")),
+)
+NOT_YET = re.compile(r"(?i)\b(?:planned|NET|TBD|no earlier than|expected|proposed)\b")
+ORBIT_WORDS = re.compile(r"(?i)\b(?:orbit|LEO|GEO|SSO|geostationary|sun-synchronous)\b")
+OWN_COUNTRY = re.compile(r"\s*(?:/[\w&.-]+)?\s*\(")
+TABLE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3}")
+
+
+def _launch_table(doc: Document) -> Iterator[MissionClaim]:
+    """Rows of a table of launches ("Date | Launcher | Spacecraft | Pad | Foreign payloads | Bound
+    for"), whatever the header words and column order."""
+    headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
+    for sentence in doc.sentences:
+        header = headers.get(sentence.block.context) if sentence.block.kind == "table_row" else None
+        if header is None or not sentence.cells:
+            continue
+        columns = _launch_columns(header)
+        if "mission" not in columns or len(columns) < 3 or columns["mission"] >= len(sentence.cells):
+            continue
+        cell = {name: sentence.cells[i] for name, i in columns.items() if i < len(sentence.cells)}
+        start, end = cell["mission"]
+        names = [
+            m.canonical for m in _distinct(m for m in sentence.of_kind("mission") if start <= m.start < end)
+        ]
+        if not names and TABLE_NAME.fullmatch(sentence.text[start:end]):
+            names = [sentence.text[start:end]]  # the spacecraft column names it, known or not
+        if not names:
+            continue
+        attributes: dict[str, object] = {}
+        for name, kind in (("vehicle", "launch_vehicle"), ("site", "launch_site")):
+            if name in cell and not NOT_YET.search(_cell_text(sentence, cell[name])):
+                found = [
+                    m.canonical for m in sentence.of_kind(kind) if cell[name][0] <= m.start < cell[name][1]
+                ]
+                if not found and name == "site":
+                    found = [
+                        x
+                        for x in map(
+                            _site_of_city, re.findall(r"[A-Z][a-z]+", _cell_text(sentence, cell[name]))
+                        )
+                        if x
+                    ]
+                attributes[f"launch_{name}"] = found[0] if found else None
+        if "date" in cell and not NOT_YET.search(_cell_text(sentence, cell["date"])):
+            dates = [d for d in sentence.dates if cell["date"][0] <= d.start < cell["date"][1]]
+            attributes["launch_date"] = dates[0].value if dates else None
+        if "target" in cell:
+            ts, te = cell["target"]
+            targets = [m.canonical for m in sentence.of_kind("target") if ts <= m.start < te]
+            attributes["target"] = (
+                targets[0]
+                if targets
+                else ("Earth orbit" if ORBIT_WORDS.search(sentence.text[ts:te]) else None)
+            )
+        if "partners" in cell:
+            attributes["partners"] = _cell_partners(sentence, *cell["partners"])
+        for name in names:
+            yield _claim(doc, sentence, name, "table:launches", **attributes)
+
+
+def _launch_columns(header: Sentence) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, (start, end) in enumerate(header.cells):
+        text = header.text[start:end]
+        for name, pattern in LAUNCH_COLUMNS:
+            if name not in columns and pattern.search(text):
+                columns[name] = index
+                break
+    return columns
+
+
+def _cell_text(sentence: Sentence, cell: tuple[int, int]) -> str:
+    return sentence.text[cell[0] : cell[1]]
+
+
+def _cell_partners(sentence: Sentence, start: int, end: int) -> list[str]:
+    """Countries (not China) and multinational bodies in a payload cell; an agency or institute
+    followed by its country in brackets ("CNES/IRAP (France)") stands for that country."""
+    found: list[str] = []
+    for party, mention in parties_in(sentence, start, end, allow_demonym=True, skip_modifiers=False):
+        if party.is_chinese:
+            continue
+        if party.member_type != "country" and OWN_COUNTRY.match(sentence.text, mention.end):
+            continue  # its country, in brackets, is named next
+        name = (
+            party.name
+            if party.member_type in ("country", "space_agency")
+            else _partner(party, sentence, mention)
+        )
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
 def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
     """'Mission: X / Vehicle: Y / Site: Z / Date: D' lines: one launch, stated field by field."""
     run: list[tuple[str, Sentence]] = []
@@ -362,6 +463,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         last_mission = missions[-1].canonical
         last_mission_block = sentence.block_index
     claims += list(_fact_sheet(doc))
+    claims += list(_launch_table(doc))
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
 

@@ -48,3 +48,26 @@ def test_planned_launch_gives_no_launch_date() -> None:
 def test_numbered_flight_of_a_series_is_its_own_mission() -> None:
     found = missions("Shenzhou-13 docked with Tiangong. The Queqiao-2 relay satellite was launched in 2024.")
     assert {"Shenzhou-13", "Queqiao-2", "Tiangong"} <= set(found)
+
+
+def test_a_launch_table_with_unusual_headers_and_column_order() -> None:
+    text = (
+        "| Date (UTC) | Launcher | Spacecraft | Pad | Foreign payloads | Bound for |\n"
+        "|:--|:--|:--|:--|:--|:--|\n"
+        "| 2024-05-03 09:27 | CZ-5 | Chang'e 6 | Wenchang | DORN detector, CNES/IRAP (France); "
+        "NILS, IRF (Sweden) with ESA | Moon (far side) |\n"
+        "| 2025-01-17 04:07 | CZ-2D | PRSC-EO1 | Jiuquan | whole satellite; owner SUPARCO (Pakistan) | "
+        "Sun-synchronous orbit |\n"
+        "| NET 2026 | CZ-5 (planned) | Chang'e 7 | Wenchang (planned) | instruments from Italy | Moon |\n"
+    )
+    rows = {m.name: m for m in extract_text("t", text).missions if m.span.method == "table:launches"}
+    assert (rows["Chang'e 6"].launch_date, rows["Chang'e 6"].launch_vehicle, rows["Chang'e 6"].target) == (
+        "2024-05-03",
+        "Long March 5",
+        "Moon",
+    )
+    assert rows["Chang'e 6"].launch_site == "Wenchang Satellite Launch Center"
+    assert set(rows["Chang'e 6"].partners) == {"France", "Sweden", "European Space Agency"}
+    assert (rows["PRSC-EO1"].target, rows["PRSC-EO1"].partners) == ("Earth orbit", ("Pakistan",))
+    planned = rows["Chang'e 7"]
+    assert (planned.launch_date, planned.launch_vehicle, planned.launch_site) == (None, None, None)
