@@ -167,6 +167,16 @@ DEFINED_LABEL = re.compile(r"^\W*(?P<term>Party\s+[A-D]|[A-Z][a-z]+\s+Side)\s*[:
 TERM_KINDS = frozenset({"country", "agency", "institution"})
 
 
+ACRONYM_AFTER = re.compile(r"\s{0,2}\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    match = ACRONYM_AFTER.match(text, end)
+    if match and sum(c.isupper() for c in match.group(1)) >= 2:
+        return match.group(1)
+    return None
+
+
 def _resolve_defined_terms(sentences: list[Sentence]) -> None:
     """Give each use of a defined term ("Party A") the mention of the body it was defined as."""
     defined: dict[str, Mention] = {}
@@ -175,6 +185,9 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
         for i, mention in enumerate(sentence.mentions):
             if mention.kind not in TERM_KINDS:
                 continue
+            acronym = mention.acronym or _acronym_after(sentence.text, mention.end)
+            if acronym and acronym not in defined:
+                defined[acronym] = mention  # "Harbin Institute of Technology (HIT)", then "HIT"
             after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
             if after:
                 defined.setdefault(after["term"], mention)

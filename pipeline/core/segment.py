@@ -385,6 +385,16 @@ def _find_tables(
     flush_pipe(run)
 
     run = []
+    for i in [*chunk, -1]:  # comma-separated rows: the same number of commas, no prose
+        if i >= 0 and i not in used and _csv_row(strs[i]):
+            run.append(i)
+            continue
+        if len(run) >= 3 and len({strs[j].count(",") for j in run}) == 1:
+            tables.append((run, ","))
+            used.update(run)
+        run = []
+
+    run = []
     for i in [*chunk, -1]:
         if i >= 0 and i not in used and "\t" in strs[i]:
             run.append(i)
@@ -396,6 +406,11 @@ def _find_tables(
         run = []
     tables.sort(key=lambda t: t[0][0])
     return tables
+
+
+def _csv_row(s: str) -> bool:
+    """A line that reads as comma-separated values: commas without spaces after them, no sentence."""
+    return s.count(",") >= 2 and ", " not in s and not s.endswith(".") and "|" not in s
 
 
 def _repeat_key(s: str) -> str:
@@ -422,8 +437,8 @@ def split_blocks(text: str) -> list[Block]:
     role: dict[int, str] = {}  # line -> "table" | "sep" | "furn" | "cap"
     tables: list[tuple[list[int], str]] = []
     cell_lines: set[int] = set()
-    if "|" in text or "\t" in text:
-        cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s}
+    if "|" in text or "\t" in text or ",," in text or "," in text:
+        cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s or _csv_row(s)}
     for chunk in chunks:
         if not cell_lines or cell_lines.isdisjoint(chunk):
             continue

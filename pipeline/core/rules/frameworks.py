@@ -28,6 +28,7 @@ MEMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+INSTRUMENT_HEADER = re.compile(r"(?i)\b(?:instrument|agreement|memorand|treaty|mou)")
 # A section heading that is only a membership label ("## Members", "Founding member states").
 MEMBERS_HEADING = re.compile(
     r"^[#\s*]*(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
@@ -57,6 +58,7 @@ class FrameworkTracker:
         self.current: str | None = None
         self.history: list[str] = []  # frameworks named so far, most recent last
         self.last_parties: list = []  # parties opening the previous sentence, for "it" / "they"
+        self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
         self._by_block: dict[int, list[Sentence]] = {}
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
@@ -94,6 +96,9 @@ class FrameworkTracker:
         opening = parties_in(sentence, 0, min(len(sentence.text), 60))
         if opening:
             self.last_parties = [opening[0][0]]
+        listed = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
+        if len(listed) >= 2:
+            self.last_list = listed
 
     def referent(self, noun: str, recent: list[str] | None = None) -> str | None:
         """The most recent framework that `noun` ('the organisation', 'the Accords') can refer to."""
@@ -166,7 +171,12 @@ class FrameworkTracker:
             heading = self.section_heading(block.context if block.context is not None else -1)
             named = [name for name, _ in self.named(heading)] if heading else []
             heading_text = heading.text if heading else ""
-            if named or (self.current and MEMBER_WORDS.search(" ".join(header_cells) + " " + heading_text)):
+            instruments = INSTRUMENT_HEADER.search(" ".join(header_cells))  # a table of agreements
+            if named or (
+                self.current
+                and not instruments
+                and MEMBER_WORDS.search(" ".join(header_cells) + " " + heading_text)
+            ):
                 frameworks = named[:1] or [self.current]
                 context_text = f"{heading_text} {context_text}"
         if not frameworks or not MEMBER_WORDS.search(context_text):

@@ -42,12 +42,15 @@ JOIN = re.compile(
     r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign)|"
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
-    r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted\s+(?:to|into|as)|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as))?|"
+    r"belongs\s+to|belonged\s+to|belong\s+to|"
     r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate)s?\s+(?:of|to|in)|"
     r"(?:is|are|was|were)\s+part\s+of|"
+    r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:members|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|enrolled\s+in|"
     r"(?:took|take|takes|taking|taken|assumed|gained|obtained|acquired)\s+up\s+(?:full\s+)?membership|"
     r"(?:assumed|gained|obtained|acquired|was\s+granted|were\s+granted)\s+(?:full\s+)?membership"
@@ -116,13 +119,34 @@ MEMBER_SINCE = re.compile(
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|to|from|by|for|between|among|against|towards?)\s+(?:the\s+)?$", re.I
+    r"\b(?:with|to|from|by|for|between|among|against|towards?|joined|joins|signed|signs|entered|enters|left|"
+    r"founded|launched)\s+(?:the\s+)?$",
+    re.I,
+)
+GROUP_SUBJECT = re.compile(
+    r"\b(?:the|both|these|those|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:governments|countries|sides|nations|states|partners|agencies)\b",
+    re.IGNORECASE,
 )
 RELATIVE_PRONOUN = re.compile(r"\s*[,—–(]\s*(?:which|who)\b")
 COPULAS = frozenset(
     ["is", "are", "was", "were", "been", "remains", "remain", "remained", "became", "becomes", "become"]
 )
 SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
+FRAMEWORK_HEADER = re.compile(
+    r"(?i)^\W*(?:framework|organi[sz]ation|body|initiative|programme|program|bloc)\W*$"
+)
+ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|membership|type)\W*$")
+ROLE_VALUES = {
+    "founder": "founder",
+    "founding member": "founder",
+    "co-founder": "founder",
+    "member": "member",
+    "full member": "member",
+    "member state": "member",
+    "signatory": "signatory",
+    "partner": "partner",
+}
 SIGNS_ALONE = re.compile(r"(?i)(?:(?:has|have|had)\s+(?:also\s+)?)?(?:signed|signs|sign)")
 INTRANSITIVE_FOLLOW = re.compile(
     r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
@@ -132,6 +156,7 @@ INTRANSITIVE_FOLLOW = re.compile(
 )
 INTRANSITIVE_VERB = re.compile(
     r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
 PRONOUN_SUBJECT = re.compile(
@@ -342,6 +367,44 @@ def rule_member_since(
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:member_since")
 
 
+QUESTION = re.compile(
+    r"^\W*(?:Q\s*\d*\s*[:.)]\s*)?(?:\w+\s+){0,2}?(?:Is|Are|Was|Were|Has|Have|Does|Do|Did)\s+(?P<subject>.{2,80}?)\s+"
+    r"(?:(?:still\s+)?(?:an?\s+)?(?:full\s+)?(?:member|signatory|partner|participant|party)(?:\s+state)?\s+(?:of|in|to)|"
+    r"(?:still\s+)?part\s+of|(?:still\s+)?in|joined|entered|acceded\s+to|signed(?:\s+up\s+to)?|belong\s+to)\s+",
+    re.IGNORECASE,
+)
+YES = re.compile(
+    r"^\W*(?:A\s*\d*\s*[:.)]\s*)?(?:Yes|Yes,\s+indeed|Correct)\s*(?:[.,;:!—–-]|$)", re.IGNORECASE
+)
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" *_\"”'").endswith("?")
+
+
+def rule_answered_question(doc: Document, index: int, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'Q: Is Egypt in BRICS?' answered 'A: Yes — a full member since 1 January 2024.'"""
+    sentence = doc.sentences[index]
+    match = QUESTION.match(sentence.text)
+    answer = doc.sentences[index + 1] if index + 1 < len(doc.sentences) else None
+    if match is None or answer is None or not YES.match(answer.text):
+        return
+    named = [(name, m) for name, m in tracker.named(sentence) if m.start >= match.end()]
+    subjects = parties_in(sentence, match.start("subject"), match.end("subject"), skip_modifiers=False)
+    if not named or not subjects or named[0][1].start - match.end() > 6:
+        return
+    framework = named[0][0]
+    following = doc.sentences[index + 2] if index + 2 < len(doc.sentences) else None
+    dates = answer.dates or (
+        following.dates if following and following.block_index == answer.block_index else []
+    )
+    joined = dates[0].value if dates else None
+    role = _role(match.group(), framework)
+    for party, _ in subjects:
+        if party.name != framework:
+            yield _claim(doc, answer, party, framework, role, joined, "faq")
+
+
 def _sentence_topic(sentence: Sentence, tracker: FrameworkTracker) -> str | None:
     """The framework a sentence opening with 'The organisation ...' or 'Its ...' is about."""
     anaphor = tracker.anaphor_after(sentence.text, 0)
@@ -494,6 +557,8 @@ def rule_founder_verb(
         framework, object_end = target
         floor = clause_start(sentence.text, match.start())
         subjects = enumeration_before(sentence, match.start(), floor)
+        if not subjects and GROUP_SUBJECT.search(sentence.text, floor, match.start()):
+            subjects = [(p, None) for p in tracker.last_list]  # "The two governments founded ..."
         if not subjects or not is_asserted(sentence.text, floor, object_end):
             continue
         joined = nearest_date(sentence.dates, object_end, floor)
@@ -542,12 +607,20 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if block.kind != "table_row" or not sentence.cells:
         return
     framework, header_cells, header_text = tracker.table_context(doc, block)
-    if framework is None:
+    cells = [sentence.text[s:e] for s, e in sentence.cells]
+    stated_role = None
+    framework_column = _header_column(header_cells, FRAMEWORK_HEADER)
+    if framework_column is not None and framework_column < len(cells):
+        # a register with one framework per row ("country,framework,role,year")
+        fs, fe = sentence.cells[framework_column]
+        named = [name for name, m in tracker.named(sentence) if fs <= m.start < fe]
+        framework = named[0] if named else None
+        role_column = _header_column(header_cells, ROLE_HEADER)
+        if role_column is not None and role_column < len(cells):
+            stated_role = ROLE_VALUES.get(cells[role_column].strip().lower(), "not a member")
+    if framework is None or not cells or stated_role == "not a member":
         return
     member_column, date_column = _columns(header_cells)
-    cells = [sentence.text[s:e] for s, e in sentence.cells]
-    if not cells:
-        return
     column = member_column if member_column is not None and member_column < len(cells) else 0
     cell_start, cell_end = sentence.cells[column]
     candidates = parties_in(sentence, cell_start, cell_end, allow_demonym=False, skip_modifiers=False)
@@ -563,8 +636,12 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if date_column is not None and date_column < len(sentence.cells):
         ds, de = sentence.cells[date_column]
         joined = nearest_date(sentence.dates, ds, ds, de)
-    role = _role(cells[column] + " " + header_text, framework)
+    role = stated_role or _role(cells[column] + " " + header_text, framework)
     yield _claim(doc, sentence, party, framework, role, joined, "table")
+
+
+def _header_column(header_cells: list[str], pattern: re.Pattern[str]) -> int | None:
+    return next((i for i, text in enumerate(header_cells) if pattern.search(text)), None)
 
 
 def _columns(header_cells: list[str]) -> tuple[int | None, int | None]:
@@ -627,6 +704,11 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
         if not sentence.mentions:
             continue  # names no participant, and changes no framework in scope
         if index in retracted:
+            tracker.leave(sentence)
+            continue
+        if is_question(sentence.text):
+            tracker.enter(sentence)
+            claims.extend(rule_answered_question(doc, index, tracker))
             tracker.leave(sentence)
             continue
         tracker.enter(sentence)
