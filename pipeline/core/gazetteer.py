@@ -534,6 +534,7 @@ _HEADS = {
     "League": "organization",
     "Commission": "institution",
     "Committee": "institution",
+    "Authority": "institution",
     "Corporation": "company",
     "Company": "company",
     "Co.": "company",
@@ -713,8 +714,11 @@ def _walk_right(w: str, raw: str, reg: _Registry, he: int) -> list[_Token]:
 def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
     """Cut at an "and" that joins two names, drop edge joiners and leading stop words; keep
     the candidate only if it has a name word besides head and geo words."""
-    for i in range(hi - 1, -1, -1):  # "University of Lagos and Nairobi Institute"
-        if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and any(t[2] == "head" for t in tokens[:i]):
+    for i in range(hi - 1, -1, -1):  # "University of Lagos and Nairobi Institute", "HIT and Kazan University"
+        left = w[tokens[i - 1][0] : tokens[i - 1][1]] if i else ""
+        if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and (
+            any(t[2] == "head" for t in tokens[:i]) or (len(left) >= 2 and left.isupper())
+        ):
             tokens, hi = tokens[i + 1 :], hi - i - 1
             break
     for i in range(hi + 1, len(tokens)):

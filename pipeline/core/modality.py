@@ -99,6 +99,11 @@ NOT_SIGNED = re.compile(
     r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
     re.IGNORECASE,
 )
+TALKS_FAILED = re.compile(
+    r"\b(?:broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
+    r"fell\s+through|was\s+abandoned|were\s+abandoned|exchanged\s+(?:drafts|texts))\b",
+    re.IGNORECASE,
+)
 PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|under\s+discussion|tabled)\b", re.IGNORECASE)
 ANNOUNCEMENT = re.compile(
     r"\b(?:announc\w*|unveil\w*|pledged|agreed\s+to|will\s+sign|to\s+sign|plans?\s+to|planned|"
@@ -120,6 +125,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return "proposed"
     if SPECULATION.search(scope) or NOT_SIGNED.search(whole) or is_disputed(text, end):
         return None
+    if TALKS_FAILED.search(whole):
+        return None  # "exchanged texts on a memorandum ... before the other side broke them off"
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no)\b", scope, re.IGNORECASE):
         return None
     if ANNOUNCEMENT.search(scope) and not re.search(

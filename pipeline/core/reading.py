@@ -48,7 +48,8 @@ FRAMEWORK_CONTINUATIONS = frozenset(
 GENERIC_SERIES = re.compile(
     r"(?i)^(?:complex|satellite|station|pad|phase|block|stage|unit|flight|mission|launch|orbit|module|table|"
     r"figure|fig|section|chapter|article|annex|part|step|level|round|group|item|class|type|model|version|"
-    r"site|area|zone|room|building|hall|gate|line|route|channel|band|option|scenario|payload|probe|rocket)"
+    r"site|area|zone|room|building|hall|gate|line|route|channel|band|option|scenario|payload|probe|rocket|"
+    r"sheet|issue|page|report|paper|volume|slide|session|annex|appendix|card|note|item|no)"
     r"[-‑ ]?\d"
 )
 SERIES_NUMBER = re.compile(r"[-‑ ]?(\d{1,2}[A-Z]?)$")

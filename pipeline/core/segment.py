@@ -665,7 +665,11 @@ def _hanging(first: int, j: int, raw: list[int], ls: list[int], strs: list[str])
     head = strs[first]
     if len(head.split()) <= 4 and _DIGIT_RE.search(head) and head[-1] not in ".!?":
         return True  # a date-only first line ("November 3rd, 2019"), its entry indented below
-    return k >= len(head) + 1 or (k > 2 and head[k - 2 : k] == "  " and head[k : k + 1] not in ("", " "))
+    if k >= len(head) + 1:
+        return True
+    aligned = head[k : k + 1] not in ("", " ") and head[k - 1 : k] == " "
+    # aligned under the text after a column gap, or after a label ("LAUNCH SITE — Jiuquan ...")
+    return aligned and k > 2 and (head[k - 2 : k] == "  " or head[: k - 1].rstrip()[-1:] in ("—", "–", ":"))
 
 
 def _emit(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.modality import agreement_status, clause_start
 from pipeline.core.reading import Document, Sentence
-from pipeline.core.rules.common import CHINA, CONNECTOR, Party, nearest_date, parties_in
+from pipeline.core.rules.common import CHINA, CONNECTOR, Party, home_country, nearest_date, parties_in
 from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -31,6 +31,7 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b", re.I)),
+    ("other", re.compile(r"\b(?:supply|launch|procurement|delivery|turnkey)\s+contracts?\b", re.I)),
     ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
@@ -239,24 +240,9 @@ def _inside_any_title(sentence: Sentence, mention) -> bool:
     )
 
 
-def _home_country(party: Party) -> str | None:
-    """The country a party belongs to: itself, or the country its name says ("Egypt Space Agency")."""
-    if party.member_type == "country":
-        return party.name
-    if party.is_chinese:
-        return CHINA
-    from pipeline.core.gazetteer import Gazetteer
-
-    for word in party.name.replace("-", " ").split()[:2]:
-        country = Gazetteer.default().country(word, ("country", "demonym"))
-        if country:
-            return country[0]
-    return None
-
-
 def _most_specific(parties: list[Party]) -> list[Party]:
     """An agency or institution that signs stands for its country: drop the country beside it."""
-    represented = {_home_country(p) for p in parties if p.member_type != "country"}
+    represented = {home_country(p) for p in parties if p.member_type != "country"}
     return [p for p in parties if not (p.member_type == "country" and p.name in represented)]
 
 
@@ -515,6 +501,9 @@ def rule_table_instrument(
             if not found:
                 continue
             kind, match = found
+            at = cell_start + piece.start() + match.start()
+            if any(m.start <= at < m.end for m in sentence.of_kind("framework")):
+                continue  # "Artemis Accords" in a register's framework column is a framework
             segment = piece.group().strip()
             named = _named_title(
                 segment,

@@ -191,3 +191,19 @@ def nearest_date(
         inside, key=lambda d: abs(d.start - position) if d.start >= position else 2 * (position - d.end)
     )
     return best.value
+
+
+def home_country(party: Party, words: int = 2) -> str | None:
+    """The country a party belongs to: itself, or the country its name says within its first `words`
+    words ("Egypt Space Agency", "Italian Space Agency")."""
+    if party.member_type == "country":
+        return party.name
+    if party.is_chinese:
+        return CHINA
+    from pipeline.core.gazetteer import Gazetteer
+
+    for word in party.name.replace("-", " ").split()[:words]:
+        country = Gazetteer.default().country(word, ("country", "demonym"))
+        if country:
+            return country[0]
+    return None

@@ -24,6 +24,7 @@ from pipeline.core.rules.common import (
     Party,
     enumeration_after,
     enumeration_before,
+    home_country,
     nearest_date,
     parties_in,
     party_of,
@@ -57,10 +58,15 @@ NATIONAL_HARDWARE = re.compile(
 )
 ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?", re.IGNORECASE)
 FACT_LABEL = re.compile(
-    r"^\W*(?P<label>missions?|spacecraft|payloads?|(?:launch\s+)?vehicle|rocket|launcher|(?:launch\s+)?site|"
-    r"launch\s+pad|(?:launch\s+)?date(?:\s*/\s*time)?|(?:target(?:\s+orbit)?|orbit|destination))\W*:\s*",
+    r"^\W*(?P<label>missions?|spacecraft|(?:international\s+|foreign\s+)?payloads?|(?:international\s+)?partners|"
+    r"(?:launch\s+)?vehicle|rocket|launcher|(?:launch\s+)?site|launch\s+pad|(?:launch\s+)?date(?:\s*/\s*time)?|"
+    r"(?:target(?:\s+orbit)?|orbit|destination))[^\w\n]*?(?::|\s[—–-]|[—–])\s*",
     re.IGNORECASE,
 )
+MULTINATIONAL = re.compile(
+    r"\b(?:European|International|Asia-Pacific|African|Arab|Regional|Inter\w+|United\s+Nations)\b"
+)
+OTHER_LABEL = re.compile(r"^\W*[A-Za-z][\w /()&-]{1,40}?(?::|\s[—–])\s")
 SITE_CITY = re.compile(
     r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))"
 )
@@ -92,8 +98,11 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     says which ("X in Germany", "Peru's X", "the Austrian Academy ...")."""
     if party.is_chinese:
         return None
-    if party.member_type in ("country", "space_agency"):
+    if party.member_type == "country":
         return party.name
+    if party.member_type == "space_agency":  # a national agency stands for its country
+        home = home_country(party, words=8)
+        return None if home == "China" else home or party.name
     inside = [
         m
         for m in sentence.mentions
@@ -113,7 +122,7 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
         r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$", sentence.text[max(0, mention.start - 60) : mention.start]
     )
     words = [owner.group(1)] if owner else []
-    words += sentence.surface(mention).split()[:1]
+    words += sentence.surface(mention).split()
     for word in words:
         for kinds in (("country",), ("demonym",)):
             country = Gazetteer.default().country(word, kinds)
@@ -284,6 +293,19 @@ OWN_COUNTRY = re.compile(r"\s*(?:/[\w&.-]+)?\s*\(")
 TABLE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3}")
 
 
+def _titled_mission(doc: Document, first: Sentence, reach: int = 12) -> list[str]:
+    """The mission named last in the few blocks above a run of labelled fields."""
+    index = next((i for i, s in enumerate(doc.sentences) if s is first), 0)
+    named = [
+        m.canonical
+        for sentence in doc.sentences[max(0, index - reach) : index]
+        for m in sentence.of_kind("mission")
+        if not m.canonical.startswith("Artemis")
+    ]
+    numbered = [name for name in named if name[-1:].isdigit()]  # "CSES-2" rather than its series
+    return (numbered or named)[:1]
+
+
 def _launch_table(doc: Document) -> Iterator[MissionClaim]:
     """Rows of a table of launches ("Date | Launcher | Spacecraft | Pad | Foreign payloads | Bound
     for"), whatever the header words and column order."""
@@ -352,31 +374,48 @@ def _cell_text(sentence: Sentence, cell: tuple[int, int]) -> str:
 
 
 def _cell_partners(sentence: Sentence, start: int, end: int) -> list[str]:
-    """Countries (not China) and multinational bodies in a payload cell; an agency or institute
-    followed by its country in brackets ("CNES/IRAP (France)") stands for that country."""
+    """Partners listed in a payload cell or field, one item per ';'-separated segment: the countries
+    it names (an institute or national agency stands for its country), and multinational bodies
+    such as the European Space Agency by name."""
     found: list[str] = []
-    for party, mention in parties_in(sentence, start, end, allow_demonym=True, skip_modifiers=False):
-        if party.is_chinese:
-            continue
-        if party.member_type != "country" and OWN_COUNTRY.match(sentence.text, mention.end):
-            continue  # its country, in brackets, is named next
-        name = (
-            party.name
-            if party.member_type in ("country", "space_agency")
-            else _partner(party, sentence, mention)
-        )
-        if name and name not in found:
-            found.append(name)
+    position = start
+    for segment in [*sentence.text[start:end].split(";")]:
+        seg_start, seg_end = position, position + len(segment)
+        position = seg_end + 1
+        parties = [
+            (p, m)
+            for p, m in parties_in(sentence, seg_start, seg_end, allow_demonym=True, skip_modifiers=False)
+            if not p.is_chinese
+        ]
+        countries = [p.name for p, _ in parties if p.member_type == "country"]
+        for party, mention in parties:
+            if party.member_type == "country":
+                name = party.name
+            else:
+                home = home_country(party, words=8)
+                if home is None and MULTINATIONAL.search(party.name):
+                    name = party.name  # a multinational body: the European Space Agency
+                elif countries or home:
+                    name = home
+                else:
+                    name = _partner(party, sentence, mention)
+            if name and name != "China" and name not in found:
+                found.append(name)
     return found
 
 
 def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
     """'Mission: X / Vehicle: Y / Site: Z / Date: D' lines: one launch, stated field by field."""
     run: list[tuple[str, Sentence]] = []
+    last_label_block = -10
     for sentence in [*doc.sentences, None]:
         match = FACT_LABEL.match(sentence.text) if sentence is not None else None
-        if match and (not run or sentence.block_index - run[-1][1].block_index <= 1):
+        if match and (not run or sentence.block_index - last_label_block <= 1):
             run.append((match.group("label").lower(), sentence))
+            last_label_block = sentence.block_index
+            continue
+        if sentence is not None and run and OTHER_LABEL.match(sentence.text):
+            last_label_block = sentence.block_index  # "DESIGN LIFETIME — 6 years": the card goes on
             continue
         yield from _fact_sheet_claims(doc, run)
         run = [(match.group("label").lower(), sentence)] if match else []
@@ -389,10 +428,15 @@ def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterat
         if label.startswith(("mission", "spacecraft", "payload"))
         for m in s.of_kind("mission")
     ]
+    if not missions and len(run) >= 2:
+        missions = _titled_mission(doc, run[0][1])  # a card under its mission's name
     if not missions or len(run) < 2:
         return
     for label, sentence in run:
         attributes: dict[str, object] = {}
+        if "partner" in label or label.startswith(("international", "foreign")):
+            attributes["partners"] = _cell_partners(sentence, 0, len(sentence.text))
+            label = ""
         if "vehicle" in label or label in ("rocket", "launcher"):
             vehicles = sentence.of_kind("launch_vehicle")
             attributes["launch_vehicle"] = vehicles[0].canonical if vehicles else None
@@ -464,8 +508,18 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         last_mission_block = sentence.block_index
     claims += list(_fact_sheet(doc))
     claims += list(_launch_table(doc))
+    claims = _with_something_stated(claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
+
+
+def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:
+    """Missions the document says something about (a target, a launch detail or a partner); a name
+    mentioned in passing ("the BeiDou system", "Shenzhou crews") is no mission fact."""
+    stated = {
+        c.name for c in claims if c.target or c.launch_date or c.launch_site or c.launch_vehicle or c.partners
+    }
+    return [c for c in claims if c.name in stated]
 
 
 def _owners(sentence: Sentence, mission: Mention) -> list[str]:

@@ -122,3 +122,11 @@ def test_the_same_n_governments_are_the_ones_listed_before() -> None:
     )
     [a] = agreements(text)
     assert a.agreement_type == "convention" and len(a.parties) == 8 and a.signed == "2005"
+
+
+def test_talks_that_broke_off_are_no_agreement() -> None:
+    text = (
+        "CNSA and the Malaysian Space Agency exchanged texts on a participation memorandum through late "
+        "2023 before the Malaysian side broke them off."
+    )
+    assert agreements(text) == []

@@ -248,3 +248,34 @@ def test_hanging_indent_timeline_entries() -> None:
 
 def test_about_to_join_is_no_membership() -> None:
     assert members("Talk that Saudi Arabia is about to enter the ILRS has circulated since 2023.") == set()
+
+
+def test_a_register_with_a_framework_and_a_role_per_row() -> None:
+    text = (
+        "Columns: country, framework, role, year.\n\n"
+        "country,framework,role,year\nEgypt,ILRS,member,2024\nNigeria,Artemis Accords,signatory,2022\n"
+        "Kenya,ILRS,applicant,\nChina,ILRS,founder,2021\n"
+    )
+    assert members(text) == {
+        ("Egypt", "ILRS", "member", "2024"),
+        ("Nigeria", "Artemis Accords", "signatory", "2022"),
+        ("China", "ILRS", "founder", "2021"),
+    }
+
+
+def test_answered_questions_and_unanswered_ones() -> None:
+    text = (
+        "**Q: Is Egypt in BRICS?**\nA: Yes — a full member since 1 January 2024.\n\n"
+        "**Q: Is Saudi Arabia a BRICS member?**\nA: Not on our records.\n\n"
+        "**Q: Is Bolivia a member of the ILRS, and has it signed the Artemis Accords?**\n"
+        "A: Yes to the first, no to the second.\n"
+    )
+    assert members(text) == {("Egypt", "BRICS", "member", "2024-01-01")}
+
+
+def test_an_acronym_defined_in_the_text_names_its_institution() -> None:
+    text = (
+        "The School of Astronautics at Harbin Institute of Technology (HIT) works with many partners. "
+        "HIT has been an institutional partner of the ILRS since April 2023."
+    )
+    assert ("Harbin Institute of Technology", "ILRS", "partner", "2023-04") in members(text)
