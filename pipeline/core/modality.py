@@ -68,10 +68,19 @@ DISPUTE = re.compile(
 )
 
 
+QUOTED_CLAIM = re.compile(r"[\"“]([^\"”]{3,160})[\"”]")
+
+
 def is_disputed(text: str, end: int) -> bool:
-    """The statement ending at `end` is the content of a report or claim the sentence disputes."""
+    """The statement ending at `end` is the content of a report or claim the sentence disputes
+    ("Claims that X joined Y are untrue"; '"Turkey joins ILRS" headline: false, retracted')."""
     reported = REPORTED_THAT.search(text, 0, end)
-    return reported is not None and DISPUTE.search(text) is not None
+    if reported is not None and DISPUTE.search(text) is not None:
+        return True
+    for quoted in QUOTED_CLAIM.finditer(text):
+        if quoted.start() < end <= quoted.end() + 1 and DISPUTE.search(text, quoted.end()):
+            return True
+    return False
 
 
 def is_asserted(text: str, start: int, end: int) -> bool:

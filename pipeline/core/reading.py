@@ -69,6 +69,7 @@ class Sentence:
     offset: int  # where `text` starts in `view.text`
     cells: list[tuple[int, int]] = field(default_factory=list)  # table cells, relative to `text`
     lead_date: str | None = None  # a timeline line's date ("2021-03-09 — ...", "April 2023: ...")
+    denied: bool = False  # under a heading that denies what follows ("Things that did NOT happen")
 
     def original_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Exact offsets in the document text of `self.text[start:end]`."""
@@ -94,6 +95,11 @@ class Document:
 
 
 _SPACE = re.compile(r"\s+")
+# A heading that denies the items below it.
+DENYING_HEADING = re.compile(
+    r"(?i)\b(?:did\s+not|didn['’]t|never|has\s+not|have\s+not)\s+happen|\bnot\s+(?:signed|confirmed|members?|"
+    r"on\s+the\s+register|true)\b|\bnon-members\b|\b(?:myths|false\s+claims|rumou?rs|unconfirmed|debunked)\b"
+)
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")
 _RELATIVE_WORD = re.compile(r"(?i)year|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -106,6 +112,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     sentences: list[Sentence] = []
     in_references = False
     continued = _continued_over_page_breaks(text, blocks)
+    denied_section = False
     for index, block in enumerate(blocks):
         if block.kind == "furniture" or index in continued.values():
             continue
@@ -122,6 +129,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         if not view.text.strip():
             continue
         lead_date = _lead_date(view.text)
+        if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
+            denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
         block_mentions = gazetteer.find(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
@@ -140,7 +149,18 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                     clean_end = _clean_offset(view, cell_end)
                     cells.append((clean_start - start, clean_end - start))
             sentences.append(
-                Sentence(sentence_text, mentions, dates, block, index, view, start, cells, lead_date)
+                Sentence(
+                    sentence_text,
+                    mentions,
+                    dates,
+                    block,
+                    index,
+                    view,
+                    start,
+                    cells,
+                    lead_date,
+                    denied_section,
+                )
             )
     _resolve_defined_terms(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
@@ -219,6 +239,11 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
             )
         if added:
             sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
+
+
+def _title_like(line: str) -> bool:
+    """A short line without closing punctuation: a slide title or an unmarked heading."""
+    return "\n" not in line and len(line) < 60 and not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
 
 
 def _continued_over_page_breaks(text: str, blocks: list[Block]) -> dict[int, int]:

@@ -552,6 +552,8 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
     claims: list[AgreementClaim] = []
     previous: list[Party] = []
     for sentence in doc.sentences:
+        if sentence.denied:
+            continue  # under "Things that did NOT happen"
         if not sentence.mentions:  # parties can still come from the sentence before
             claims.extend(rule_instrument(doc, sentence, tracker, previous))
             continue

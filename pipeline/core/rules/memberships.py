@@ -51,7 +51,10 @@ JOIN = re.compile(
     r"(?:is|are|was|were)\s+part\s+of|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|partners|signatories|participants|founders)\s+(?:of|to|in)|"
-    r"(?:was|were)\s+joined\s+to|took\s+part\s+in|enrolled\s+in|"
+    r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
+    r"enrolled\s+in|formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
+    r",\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|signatory|participant)"
+    r"(?:\s+(?:state|country|nation))?s?\s+(?:of|to|in)|"
     r"(?:took|take|takes|taking|taken|assumed|gained|obtained|acquired)\s+up\s+(?:full\s+)?membership|"
     r"(?:assumed|gained|obtained|acquired|was\s+granted|were\s+granted)\s+(?:full\s+)?membership"
     r")\b",
@@ -157,6 +160,7 @@ INTRANSITIVE_FOLLOW = re.compile(
 INTRANSITIVE_VERB = re.compile(
     r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
+    r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
 PRONOUN_SUBJECT = re.compile(
@@ -703,7 +707,7 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
     for index, sentence in enumerate(doc.sentences):
         if not sentence.mentions:
             continue  # names no participant, and changes no framework in scope
-        if index in retracted:
+        if index in retracted or sentence.denied:
             tracker.leave(sentence)
             continue
         if is_question(sentence.text):

@@ -279,3 +279,26 @@ def test_an_acronym_defined_in_the_text_names_its_institution() -> None:
         "HIT has been an institutional partner of the ILRS since April 2023."
     )
     assert ("Harbin Institute of Technology", "ILRS", "partner", "2023-04") in members(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Serbia has taken part in the Belt and Road Initiative since 2015.",
+            ("Serbia", "BRI", "member", "2015"),
+        ),
+        ("Bangladesh, a member state of APSCO, hosts the course.", ("Bangladesh", "APSCO", "member", None)),
+        (
+            "The Chinese-led lunar station keeps growing. Venezuela and Azerbaijan formalised their "
+            "participation in 2023.",
+            ("Azerbaijan", "ILRS", "member", "2023"),
+        ),
+    ],
+)
+def test_more_ways_of_stating_membership(text: str, expected: tuple) -> None:
+    assert expected in members(text)
+
+
+def test_a_quoted_headline_marked_false_is_no_membership() -> None:
+    assert members('- "Turkey joins ILRS" headline (2023): false, retracted') == set()
