@@ -24,7 +24,7 @@ HEDGE = re.compile(
     r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
     r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|about to|poised to|"
-    r"on the verge of|"
+    r"on the verge of|next\s+(?:week|month|year)|tomorrow|"
     r"pending|awaiting|applications?|applied|apply|applying|applicants?|candidacy|bid\s+to)\b",
     re.IGNORECASE,
 )
@@ -63,7 +63,7 @@ REPORTED_THAT = re.compile(
 DISPUTE = re.compile(
     r"\b(?:untrue|false|unfounded|baseless|inaccurate|incorrect|wrong|mistaken|erroneous|fake|misleading|"
     r"denied|denies|deny|dismissed|dismisses|refuted|rejected|debunked|retracted|groundless|without\s+(?:any\s+)?"
-    r"basis|no\s+basis|does\s+not\s+conform|not\s+(?:true|correct|accurate))\b",
+    r"basis|no\s+basis|does\s+not\s+conform|deleted|withdrawn|pulled|not\s+(?:true|correct|accurate))\b",
     re.IGNORECASE,
 )
 
@@ -78,8 +78,9 @@ def is_disputed(text: str, end: int) -> bool:
     if reported is not None and DISPUTE.search(text) is not None:
         return True
     for quoted in QUOTED_CLAIM.finditer(text):
-        if quoted.start() < end <= quoted.end() + 1 and DISPUTE.search(text, quoted.end()):
-            return True
+        inside = quoted.start() < end <= quoted.end() + 1
+        if inside and (DISPUTE.search(text, quoted.end()) or quoted.group(1).rstrip().endswith("?")):
+            return True  # a quoted claim said to be false, or a quoted question
     return False
 
 

@@ -163,6 +163,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 )
             )
     _resolve_defined_terms(sentences)
+    _resolve_definite_bodies(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
 
@@ -237,6 +238,46 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
                     "defined",
                 )
             )
+        if added:
+            sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
+
+
+DEFINITE_BODY = re.compile(
+    r"\b[Tt]he\s+(institute|university|agency|academy|observatory|laboratory|centre|center|foundation|"
+    r"administration|commission|committee)\b"
+)
+
+
+def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
+    """'The institute and CNSA signed ...': "the institute" is the institute named just before."""
+    for index, sentence in enumerate(sentences):
+        added = []
+        taken = [(m.start, m.end) for m in sentence.mentions]
+        for match in DEFINITE_BODY.finditer(sentence.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            noun = match.group(1).lower()
+            earlier = [
+                m
+                for s in sentences[max(0, index - reach) : index + 1]
+                for m in s.mentions
+                if m.kind in ("agency", "institution")
+                and noun in m.canonical.lower()
+                and (s is not sentence or m.end <= match.start())
+            ]
+            if earlier:
+                body = earlier[-1]
+                added.append(
+                    Mention(
+                        match.start(),
+                        match.end(),
+                        body.kind,
+                        body.canonical,
+                        body.iso3,
+                        body.member_type,
+                        "anaphor",
+                    )
+                )
         if added:
             sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
 

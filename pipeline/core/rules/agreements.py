@@ -211,16 +211,26 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
     return plural and bool(QUANTIFIED.search(before) or not re.search(r"\b(?:two|both|the)\s+$", before))
 
 
+def _new_clause(text: str, clause_ends: list[int], position: int) -> bool:
+    """Is `position` in a later coordinated clause than every instrument found so far ("the station in
+    Namibia, leased since 2001, and the station in Neuquen, built under an agreement signed in 2014")?"""
+    last = max(clause_ends, default=0)
+    return position >= last and bool(re.match(r",\s+and\s+the\b|;", text[last:]))
+
+
 def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> bool:
-    """An action verb (signed, established, passed...) close to the instrument, in its clause."""
+    """An action verb (signed, established, passed...) close to the instrument, in its clause, or the
+    instrument word is itself the verb ("the station in Namibia, leased since 2001")."""
     return bool(
-        ACTION.search(text[max(floor, start - window) : start]) or ACTION.search(text[end : end + window])
+        ACTION.search(text[max(floor, start - window) : start])
+        or ACTION.search(text[end : end + window])
+        or re.fullmatch(r"(?i)leas(?:ed|ing)", text[start:end])
     )
 
 
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
-    cut = re.search(r"\(|,\s+(?:a|an|which|who|whose|where|when)\b|;|\s[–—]\s", text[position:])
+    cut = re.search(r"\(|,\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s", text[position:])
     return position + cut.start() if cut else len(text)
 
 
@@ -399,15 +409,18 @@ def rule_instrument(
         return  # no instrument, or a question
     text = sentence.text
     framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
-    # one instrument per sentence (the first kind that matches), plus a law that approves or restricts it
+    # one instrument per clause (the first kind that matches), plus a law that approves or restricts it
     found: set[bool] = set()  # True: a law was found; False: another instrument
+    clause_ends: list[int] = []  # where the clauses of the instruments found so far end
     for kind, pattern in INSTRUMENTS:
-        if (kind == "legislation") in found:
+        if kind == "legislation" and True in found:
             continue
         for match in pattern.finditer(text):
+            if kind != "legislation" and False in found and not _new_clause(text, clause_ends, match.start()):
+                continue
             if any(s <= match.start() < e for s, e in framework_spans):
                 continue  # "Artemis Accords" is a framework, handled by rule_accord
-            floor = clause_start(text, match.start())
+            floor = max(clause_start(text, match.start()), *clause_ends, 0)
             named = _named_title(text, match.start(), match.end())
             if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(
                 text, match.end()
@@ -468,6 +481,8 @@ def rule_instrument(
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
             found.add(kind == "legislation")
+            if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
+                clause_ends.append(scope_end)
             break
 
 

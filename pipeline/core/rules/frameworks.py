@@ -236,4 +236,9 @@ class FrameworkTracker:
                 and MEMBERS_HEADING.match(sentence.text)
             ):
                 return self.current, sentence  # "## Members" in a page about one framework
+        heading = self.section_heading(block.context + 1) if block.context is not None else None
+        if heading is not None and MEMBER_WORDS.search(heading.text):
+            names = {name for name, _ in self.named(heading)}
+            if len(names) == 1:  # "Is there an up-to-date list of ILRS members?"
+                return names.pop(), heading
         return None

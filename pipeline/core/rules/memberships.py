@@ -150,6 +150,14 @@ ROLE_VALUES = {
     "signatory": "signatory",
     "partner": "partner",
 }
+MATRIX_TICK = re.compile(
+    r"^\W{0,2}(?:[✔✓✅☑]|yes\b|y\b|member\b|signatory\b|founder\b|partner\b|x\b)", re.IGNORECASE
+)
+FOUNDER_MARK = re.compile(r"ᶠ|\(f\)|\bfound(?:er|ing)\b", re.IGNORECASE)
+ITEM_LABEL = re.compile(
+    r"^[\s\-*•]*(?:\*\*|__)?[^:*\n]{1,30}?:(?:\*\*|__)?\s*|^[\s\-*•]*\*\*[^*\n]{1,30}\*\*\s*"
+)
+OBSERVERS = re.compile(r"(?i)\bobservers?\b|\bapplicants?\b|\bcandidates?\b")
 SIGNS_ALONE = re.compile(r"(?i)(?:(?:has|have|had)\s+(?:also\s+)?)?(?:signed|signs|sign)")
 INTRANSITIVE_FOLLOW = re.compile(
     r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
@@ -611,6 +619,8 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if block.kind != "table_row" or not sentence.cells:
         return
     framework, header_cells, header_text = tracker.table_context(doc, block)
+    if _matrix_columns(doc, block):
+        return  # one framework per column: rule_matrix reads it
     cells = [sentence.text[s:e] for s, e in sentence.cells]
     stated_role = None
     framework_column = _header_column(header_cells, FRAMEWORK_HEADER)
@@ -644,6 +654,49 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     yield _claim(doc, sentence, party, framework, role, joined, "table")
 
 
+def rule_matrix(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """A membership matrix: members down the rows, one framework per column, a tick (✔, Yes, member)
+    in the cell where the row's member belongs — with the date and founder mark the cell gives."""
+    block = sentence.block
+    columns = _matrix_columns(doc, block) if block.kind == "table_row" and sentence.cells else {}
+    if not columns:
+        return
+    first_start, first_end = sentence.cells[0]
+    members = parties_in(sentence, first_start, first_end, skip_modifiers=False)
+    if not members:
+        return
+    party, _ = members[0]
+    for index, framework in columns.items():
+        if index >= len(sentence.cells):
+            continue
+        start, end = sentence.cells[index]
+        cell = sentence.text[start:end]
+        tick = MATRIX_TICK.match(cell)
+        if tick is None:
+            continue
+        role = "founder" if FOUNDER_MARK.search(cell) else _role(cell, framework)
+        dates = [d for d in sentence.dates if start <= d.start < end]
+        joined = dates[0].value if dates else None
+        yield _claim(doc, sentence, party, framework, role, joined, "table:matrix")
+
+
+def _matrix_columns(doc: Document, block) -> dict[int, str]:
+    """{column: framework} when a table's header names a framework in two or more cells."""
+    header = (
+        next((s for s in doc.sentences if s.block_index == block.context), None)
+        if block.context is not None
+        else None
+    )
+    if header is None or not header.cells:
+        return {}
+    columns: dict[int, str] = {}
+    for index, (start, end) in enumerate(header.cells):
+        named = [m for m in header.mentions if start <= m.start < end and m.kind == "framework"]
+        if named:
+            columns[index] = named[0].canonical
+    return columns if len(set(columns.values())) >= 2 else {}
+
+
 def _header_column(header_cells: list[str], pattern: re.Pattern[str]) -> int | None:
     return next((i for i, text in enumerate(header_cells) if pattern.search(text)), None)
 
@@ -672,21 +725,35 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
     if lead is None:
         return
     framework, lead_sentence = lead
+    if not is_asserted(lead_sentence.text, 0, len(lead_sentence.text)) or OBSERVERS.search(
+        lead_sentence.text
+    ):
+        return  # "They are not ILRS participants:", "attended as observers:"
     candidates = parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)
     if not candidates or not is_asserted(sentence.text, 0, len(sentence.text)):
         return
-    party, mention = candidates[0]
-    if mention.start > 12:
-        return
-    joined = nearest_date(sentence.dates, mention.end) or nearest_date(lead_sentence.dates, 0)
-    if re.search(r"\b(?:founding|founder)\b", sentence.text, re.IGNORECASE):
+    label = ITEM_LABEL.match(sentence.text)
+    if label and candidates[0][1].start >= label.end():
+        # "- **2024:** Belarus, Egypt and Thailand", "- Founders: China and Russia set it up in 2021"
+        members = enumeration_after(sentence, label.end())
+        dates = [d for d in sentence.dates if d.end <= label.end()]
+        joined = dates[0].value if dates else nearest_date(sentence.dates, label.end())
+    else:
+        party, mention = candidates[0]
+        if mention.start > 12:
+            return
+        members = [(party, mention)]
+        joined = nearest_date(sentence.dates, mention.end) or nearest_date(lead_sentence.dates, 0)
+    if re.search(r"\b(?:founding|founders?)\b", sentence.text, re.IGNORECASE):
         role = "founder"  # an item labelled "founding"
     else:
         role = _role(sentence.text + " " + lead_sentence.text, framework)
-    yield _claim(doc, sentence, party, framework, role, joined, "list")
+    for party, _ in members:
+        yield _claim(doc, sentence, party, framework, role, joined, "list")
 
 
 SENTENCE_RULES = (
+    rule_matrix,
     rule_joined,
     rule_modifier,
     rule_member_since,

@@ -130,3 +130,27 @@ def test_talks_that_broke_off_are_no_agreement() -> None:
         "2023 before the Malaysian side broke them off."
     )
     assert agreements(text) == []
+
+
+def test_the_institute_named_before_signs() -> None:
+    text = (
+        "The National Astronomical Research Institute of Thailand did not drift into this by accident. "
+        "The institute and the China National Space Administration signed a cooperation agreement in 2023."
+    )
+    [a] = agreements(text)
+    assert a.parties == (
+        "China National Space Administration",
+        "National Astronomical Research Institute of Thailand",
+    )
+
+
+def test_two_instruments_in_coordinated_clauses() -> None:
+    text = (
+        "China operates facilities abroad, including the tracking station in Namibia, leased since 2001, "
+        "and the station in Neuquen, Argentina, built under an intergovernmental agreement signed in 2014."
+    )
+    found = {(a.agreement_type, a.parties, a.signed) for a in agreements(text)}
+    assert found == {
+        ("lease", ("China", "Namibia"), "2001"),
+        ("cooperation_agreement", ("Argentina", "China"), "2014"),
+    }

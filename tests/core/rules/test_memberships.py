@@ -302,3 +302,37 @@ def test_more_ways_of_stating_membership(text: str, expected: tuple) -> None:
 
 def test_a_quoted_headline_marked_false_is_no_membership() -> None:
     assert members('- "Turkey joins ILRS" headline (2023): false, retracted') == set()
+
+
+def test_a_membership_matrix_with_ticks() -> None:
+    text = (
+        "| Country | ILRS | APSCO | Artemis Accords |\n|---|:-:|:-:|:-:|\n"
+        "| Thailand | ✔ 2024 | ✔ | ✔ Dec 2024 |\n"
+        "| United States | ✘ | ✘ | ✔ᶠ Oct 2020 |\n"
+        "| Indonesia | ✘ | ◐ | — |\n"
+    )
+    assert members(text) == {
+        ("Thailand", "ILRS", "member", "2024"),
+        ("Thailand", "APSCO", "member", None),
+        ("Thailand", "Artemis Accords", "signatory", "2024-12"),
+        ("United States", "Artemis Accords", "founder", "2020-10"),
+    }
+
+
+def test_year_labelled_list_items_under_a_heading_naming_the_framework() -> None:
+    text = (
+        "## Is there an up-to-date list of ILRS members?\n\nGoing from signing announcements only:\n\n"
+        "- **2023:** Venezuela, South Africa, Azerbaijan.\n- **2025:** Bolivia in March.\n"
+    )
+    found = members(text)
+    assert ("Azerbaijan", "ILRS", "member", "2023") in found
+    assert {m for m, *_ in found} == {"Venezuela", "South Africa", "Azerbaijan", "Bolivia"}
+
+
+def test_observers_listed_under_a_negated_lead_in_are_no_members() -> None:
+    text = (
+        "The ILRS partners met in Wuhan.\n\n"
+        "The following delegations attended as observers. They are not ILRS participants:\n\n"
+        "- Kenya Space Agency (Kenya)\n- Malaysian Space Agency (Malaysia)\n"
+    )
+    assert members(text) == set()
