@@ -536,6 +536,7 @@ _HEADS = {
     "Committee": "institution",
     "Authority": "institution",
     "Corporation": "company",
+    "Aerospace": "company",
     "Company": "company",
     "Co.": "company",
     "Ltd": "company",
@@ -565,7 +566,8 @@ _LEAD_STOP = _words(
 _ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 _MISSION_WORD_RE = re.compile(
-    "mission|probe|spacecraft|satellite|lander|rover|orbiter|launch|lifted off|station|telescope"
+    "mission|probe|spacecraft|satellite|cubesat|smallsat|demonstrator|lander|rover|orbiter|launch|lifted off|"
+    "station|telescope"
 )
 _NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
 _MISSION_STOP = _words(

@@ -260,6 +260,8 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
             earlier = [
                 m
                 for s in sentences[max(0, index - reach) : index + 1]
+                if s.block_index == sentence.block_index
+                or (s.block.kind == "paragraph" and sentence.block_index - s.block_index == 1)
                 for m in s.mentions
                 if m.kind in ("agency", "institution")
                 and noun in m.canonical.lower()

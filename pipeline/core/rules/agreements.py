@@ -31,7 +31,10 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b", re.I)),
-    ("other", re.compile(r"\b(?:supply|launch|procurement|delivery|turnkey)\s+contracts?\b", re.I)),
+    (
+        "other",
+        re.compile(r"\b(?:supply|launch|procurement|delivery|turnkey)(?:\s+services?)?\s+contracts?\b", re.I),
+    ),
     ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
@@ -201,7 +204,10 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
     before = text[max(0, match.start() - 60) : match.start()]
     if re.search(r"\b(?:each|every|any|no)\s+(?:[\w’']+\s+)?$", before, re.IGNORECASE):
         return True  # "each partner's agreement": no one instrument
-    if ANAPHORIC.search(before) and not re.match(r"\s+(?:on|of|between|with|to|for)\b", text[match.end() :]):
+    introduced = (
+        r"\s+(?:on|of|between|with|to|for|(?:that|which)\s+(?:\S+\s+){1,8}?(?:signed|concluded|agreed))\b"
+    )
+    if ANAPHORIC.search(before) and not re.match(introduced, text[match.end() :]):
         return True
     if any(0 <= match.start() - e <= 2 for s, e in framework_spans):
         return True
@@ -476,7 +482,10 @@ def rule_instrument(
             )
             if status is None:
                 continue
-            signed = nearest_date(sentence.dates, match.start(), floor)
+            clause_end = text.find(";", match.end())
+            signed = nearest_date(
+                sentence.dates, match.start(), floor, clause_end if clause_end >= 0 else None
+            )
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")

@@ -248,6 +248,29 @@ def _listed_together(text: str, mention: Mention, others: list[Mention], forward
     return all(LIST_GLUE.fullmatch(text[a.end : b.start]) for a, b in pairwise(chain))
 
 
+def _manifest_item(
+    doc: Document,
+    sentence: Sentence,
+    missions: list[Mention],
+    recent: tuple[int, dict[str, str | None], Sentence] | None,
+) -> MissionClaim | None:
+    """An item of the payload list of a launch just reported ("Four of the seven satellites belong to
+    international customers: - KHANGAI-1, a 6U cubesat built by students of the National University
+    of Mongolia"): the launch's details, and the countries the item names as partners."""
+    if recent is None or sentence.block.kind != "list_item" or not missions or sentence.block.context is None:
+        return None
+    block, launch, launch_sentence = recent
+    if not 0 < sentence.block.context - block <= 2 or missions[0].start > 12:
+        return None
+    name = missions[0]
+    orbit = "Earth orbit" if ORBIT_WORDS.search(launch_sentence.text) else None
+    target = _target(sentence, name, missions) or next(
+        (m.canonical for m in launch_sentence.of_kind("target")), orbit
+    )
+    partners = _cell_partners(sentence, name.end, len(sentence.text))
+    return _claim(doc, sentence, name.canonical, "list:manifest", target=target, partners=partners, **launch)
+
+
 def _launched(sentence: Sentence, missions: list[Mention]) -> str | None:
     """The mission a launch verb is about: the only one, else the one just before a passive or
     intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6") or just after an
@@ -460,12 +483,19 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     last_mission: str | None = None
     heading_missions: list[Mention] = []
     last_mission_block = -10
+    recent_launch: tuple[int, dict[str, str | None], Sentence] | None = None  # (block, launch, sentence)
     for sentence in doc.sentences:
         if not (sentence.mentions or sentence.dates or sentence.block.kind in ("heading", "table_row")):
             continue  # no mission, partner or launch date to read, and no heading to reset
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         launched = _launched(sentence, missions) if launch else None
+        if launch and sentence.block.kind != "list_item":
+            recent_launch = (sentence.block_index, launch, sentence)
+        manifest = _manifest_item(doc, sentence, missions, recent_launch)
+        if manifest is not None:
+            claims.append(manifest)
+            continue
         partners = _partners(sentence)
         if sentence.block.kind == "table_row" and missions and sentence.cells:
             first = sentence.cells[0]

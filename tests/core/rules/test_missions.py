@@ -79,3 +79,19 @@ def test_a_launch_table_with_unusual_headers_and_column_order() -> None:
     assert (rows["PRSC-EO1"].target, rows["PRSC-EO1"].partners) == ("Earth orbit", ("Pakistan",))
     planned = rows["Chang'e 7"]
     assert (planned.launch_date, planned.launch_vehicle, planned.launch_site) == (None, None, None)
+
+
+def test_the_payload_list_of_a_launch_just_reported() -> None:
+    text = (
+        "HAIYANG, 14 October 2025 - A Long March 11 lifted off from the Xichang Satellite Launch Center "
+        "and placed seven spacecraft into a sun-synchronous orbit.\n\n"
+        "Four of the seven satellites belong to international customers:\n\n"
+        "* KHANGAI-1, a 6U cubesat built by students of the National University of Mongolia.\n"
+    )
+    [claim] = [c for c in missions(text)["KHANGAI-1"] if c.span.method == "list:manifest"]
+    assert (claim.launch_date, claim.launch_site, claim.target, claim.partners) == (
+        "2025-10-14",
+        "Xichang Satellite Launch Center",
+        "Earth orbit",
+        ("Mongolia",),
+    )
