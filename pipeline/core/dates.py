@@ -465,7 +465,7 @@ _YMD_WORDS = re.compile(
 # "In February", "since March": a month named without a year, in the year of the anchor (or the one
 # before, when that month is still to come at the anchor).
 _BARE_MONTH = re.compile(
-    rf"(?<!\w)(?:in|since|by|during|early|late|mid-?)\s{{1,3}}(?P<m>{_MONTH})"
+    rf"(?<!\w)(?:in|since|by|during|early|late|mid-?|c\.|ca\.|circa)\s{{1,3}}(?P<m>{_MONTH})"
     r"(?![\w-])(?!\.?,?\s{0,3}[0-9])(?!\s+(?:of\s+)?(?:this|last|next)\b)",
     re.IGNORECASE,
 )

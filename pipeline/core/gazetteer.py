@@ -561,7 +561,9 @@ _LEAD_STOP = _words(
     later now then here there such some many most all each every several other another both
     according like unlike led joined signed launched said says told announced only even
     technicians scientists researchers experts officials engineers students members partners
-    representatives delegates leaders astronauts staff"""
+    representatives delegates leaders astronauts staff
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december c. ca. circa"""
 )
 _ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 

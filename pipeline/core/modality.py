@@ -131,12 +131,12 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     """
     scope = text[start:end]
     whole = text[start : sentence_end if sentence_end is not None else len(text)]
+    if NOT_SIGNED.search(whole) or TALKS_FAILED.search(whole):
+        return None  # "a draft ... was never signed", "... before the other side broke them off"
     if PROPOSAL.search(scope):
         return "proposed"
-    if SPECULATION.search(scope) or NOT_SIGNED.search(whole) or is_disputed(text, end):
+    if SPECULATION.search(scope) or is_disputed(text, end):
         return None
-    if TALKS_FAILED.search(whole):
-        return None  # "exchanged texts on a memorandum ... before the other side broke them off"
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no)\b", scope, re.IGNORECASE):
         return None
     if ANNOUNCEMENT.search(scope) and not re.search(

@@ -95,6 +95,7 @@ class Document:
 
 
 _SPACE = re.compile(r"\s+")
+YEAR_HEADING = re.compile(r"[#=*\s-]*((?:19|20)\d\d)[#=*:\s-]*")
 # A heading that denies the items below it.
 DENYING_HEADING = re.compile(
     r"(?i)\b(?:did\s+not|didn['’]t|never|has\s+not|have\s+not)\s+happen|\bnot\s+(?:signed|confirmed|members?|"
@@ -113,6 +114,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     in_references = False
     continued = _continued_over_page_breaks(text, blocks)
     denied_section = False
+    section_year: str | None = None  # "=== 2015 ===": the year of the entries below
     for index, block in enumerate(blocks):
         if block.kind == "furniture" or index in continued.values():
             continue
@@ -131,15 +133,18 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         lead_date = _lead_date(view.text)
         if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
+            year = YEAR_HEADING.fullmatch(view.text.strip())
+            section_year = year.group(1) if year else None
         block_mentions = gazetteer.find(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
             mentions = _mentions_within(block_mentions, start, end)
             if mentions or "Artemis" in sentence_text:
                 mentions = _contextual(sentence_text, mentions, gazetteer)
+            local_anchor = section_year or anchor
             dates = (
-                find_dates(sentence_text, anchor=anchor)
-                if _DIGIT.search(sentence_text) or (anchor and _RELATIVE_WORD.search(sentence_text))
+                find_dates(sentence_text, anchor=local_anchor)
+                if _DIGIT.search(sentence_text) or (local_anchor and _RELATIVE_WORD.search(sentence_text))
                 else []
             )
             cells = []

@@ -283,6 +283,7 @@ def _legislating_country(doc: Document, sentence: Sentence, position: int) -> li
 
 
 MULTILATERAL_KINDS = frozenset({"accord", "convention", "treaty", "legislation"})
+PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution", "framework"})
 
 
 def _known_foreign(party: Party) -> bool:
@@ -432,7 +433,9 @@ def rule_instrument(
                 text, match.end()
             ):
                 continue
-            if not _acted_on(text, floor, match.start(), match.end()):
+            title_end = _title_span(text, named, match.start())[1] if named else match.end()
+            window = 200 if named else 70  # a named instrument: its parties may come before the verb
+            if not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
                 continue
             framework = tracker.framework_near(sentence, match.start())
             run_in = _run_in_title(sentence, kind)
@@ -472,6 +475,18 @@ def rule_instrument(
                 parties = _legislating_country(doc, sentence, match.start())
             if not parties:
                 continue
+            if (
+                sentence.block.kind == "heading"
+                and len([m for m in sentence.mentions if m.kind in PARTY_KINDS]) < 2
+            ):
+                continue  # a headline naming one side only: the body tells the instrument in full
+            if (
+                kind != "legislation"
+                and len(parties) == 1
+                and parties[0].is_chinese
+                and sentence.block_index < 4
+            ):
+                continue  # China alone in a headline: the body names both sides
             if kind not in MULTILATERAL_KINDS and all(_known_foreign(p) for p in parties):
                 continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)

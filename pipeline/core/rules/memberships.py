@@ -137,9 +137,15 @@ COPULAS = frozenset(
 )
 SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
 FRAMEWORK_HEADER = re.compile(
-    r"(?i)^\W*(?:framework|organi[sz]ation|body|initiative|programme|program|bloc)\W*$"
+    r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group)\W*$"
 )
-ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|membership|type)\W*$")
+ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$")
+NOT_MEMBER_VALUE = re.compile(
+    r"(?i)\b(?:applicant|applied|observer|not|no|none|candidate|invited|pending|declined)\b"
+)
+MEMBER_VALUE = re.compile(
+    r"(?i)\b(?:founder|founding|member|participant|participating|partner|signatory|signed|joined|acceded)\b"
+)
 ROLE_VALUES = {
     "founder": "founder",
     "founding member": "founder",
@@ -631,7 +637,7 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         framework = named[0] if named else None
         role_column = _header_column(header_cells, ROLE_HEADER)
         if role_column is not None and role_column < len(cells):
-            stated_role = ROLE_VALUES.get(cells[role_column].strip().lower(), "not a member")
+            stated_role = _stated_role(cells[role_column])
     if framework is None or not cells or stated_role == "not a member":
         return
     member_column, date_column = _columns(header_cells)
@@ -695,6 +701,24 @@ def _matrix_columns(doc: Document, block) -> dict[int, str]:
         if named:
             columns[index] = named[0].canonical
     return columns if len(set(columns.values())) >= 2 else {}
+
+
+def _stated_role(value: str) -> str:
+    """The role a register's role cell states ("founder", "participant", "member state"), or
+    "not a member" ("applicant", "not involved", "observer")."""
+    known = ROLE_VALUES.get(value.strip().lower())
+    if known:
+        return known
+    if NOT_MEMBER_VALUE.search(value) or not MEMBER_VALUE.search(value):
+        return "not a member"
+    lowered = value.lower()
+    if "found" in lowered:
+        return "founder"
+    if "partner" in lowered:
+        return "partner"
+    if "signator" in lowered:
+        return "signatory"
+    return "member"
 
 
 def _header_column(header_cells: list[str], pattern: re.Pattern[str]) -> int | None:

@@ -154,3 +154,21 @@ def test_two_instruments_in_coordinated_clauses() -> None:
         ("lease", ("China", "Namibia"), "2001"),
         ("cooperation_agreement", ("Argentina", "China"), "2014"),
     }
+
+
+def test_a_draft_never_signed_is_no_agreement() -> None:
+    text = (
+        "A draft memorandum on satellite applications between China and Paraguay was circulated in 2022, "
+        "but it was never signed."
+    )
+    assert agreements(text) == []
+
+
+def test_day_and_month_under_a_year_heading() -> None:
+    text = (
+        "=== 2017 ===\n\n14 Nov   The National Academy of Sciences of Belarus and CNSA sign a\n"
+        "         cooperation agreement covering remote sensing.\n"
+    )
+    [a] = agreements(text)
+    assert a.parties == ("China National Space Administration", "National Academy of Sciences of Belarus")
+    assert a.signed == "2017-11-14"

@@ -336,3 +336,16 @@ def test_observers_listed_under_a_negated_lead_in_are_no_members() -> None:
         "- Kenya Space Agency (Kenya)\n- Malaysian Space Agency (Malaysia)\n"
     )
     assert members(text) == set()
+
+
+def test_a_register_with_other_header_words_and_the_member_last() -> None:
+    text = (
+        "| Since | Remarks | Grouping | Standing | Party |\n|---|---|---|---|---|\n"
+        "| 2013 | announced in Astana | Belt & Road | cooperation document signed | Kazakhstan |\n"
+        "| Sep. 2025 | announced in Tashkent | Lunar station (ILRS) | participant | Uzbekistan |\n"
+        "| n.p. | no decision yet | Lunar station (ILRS) | applicant | Kyrgyzstan |\n"
+    )
+    assert members(text) == {
+        ("Kazakhstan", "BRI", "member", "2013"),
+        ("Uzbekistan", "ILRS", "member", "2025-09"),
+    }
