@@ -236,7 +236,10 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
 
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
-    cut = re.search(r"\(|,\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s", text[position:])
+    cut = re.search(
+        r"\((?![A-Z][A-Za-z&-]{1,11}\))|,\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s",
+        text[position:],
+    )  # "(CNSA)" after a name is part of it; any other bracket ends the parties
     return position + cut.start() if cut else len(text)
 
 
@@ -282,6 +285,9 @@ def _legislating_country(doc: Document, sentence: Sentence, position: int) -> li
     return []
 
 
+NOT_SPACE = re.compile(
+    r"(?i)\b(?:free[- ]trade|trade|tariff|investment|visa|tax|extradition|currency\s+swap)\b"
+)
 MULTILATERAL_KINDS = frozenset({"accord", "convention", "treaty", "legislation"})
 PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution", "framework"})
 
@@ -473,8 +479,8 @@ def rule_instrument(
                 ][:1]  # "the APSCO Data Sharing Mechanism": the organisation's own instrument
             if not parties and kind == "legislation":
                 parties = _legislating_country(doc, sentence, match.start())
-            if not parties:
-                continue
+            if not parties or NOT_SPACE.search(title):
+                continue  # nobody read, or a trade or tax agreement (outside the dataset)
             if (
                 sentence.block.kind == "heading"
                 and len([m for m in sentence.mentions if m.kind in PARTY_KINDS]) < 2
@@ -568,6 +574,88 @@ def rule_table_instrument(
             yield _claim(doc, sentence, title, kind, parties, signed, status, "table:instrument")
 
 
+REGISTER_COLUMNS = (
+    ("kind", re.compile(r"(?i)^\W*(?:kind|type|category|form)\b")),
+    ("status", re.compile(r"(?i)^\W*(?:standing|status|state|in\s+force)\b")),
+    ("date", re.compile(r"(?i)\b(?:inked|signed|date|year|since|concluded)\b")),
+    ("instrument", re.compile(r"(?i)\b(?:instrument|what|title|agreement|document|name|subject)\b")),
+    (
+        "party",
+        re.compile(
+            r"(?i)\b(?:side|party|parties|partner|counterpart|country|signatory|institution|agency|with)\b"
+        ),
+    ),
+)
+KIND_WORDS = (
+    ("memorandum", re.compile(r"(?i)\bmou\b|memorand")),
+    ("lease", re.compile(r"(?i)\blease")),
+    ("data_exchange", re.compile(r"(?i)\bdata")),
+    ("joint_laboratory", re.compile(r"(?i)\blab")),
+    ("roadmap", re.compile(r"(?i)road\s?map")),
+    ("treaty", re.compile(r"(?i)\btreaty")),
+    ("convention", re.compile(r"(?i)\bconvention")),
+    ("cooperation_agreement", re.compile(r"(?i)\bagreement")),
+)
+LAPSED = re.compile(r"(?i)\b(?:lapsed|expired|terminated|ended|not\s+renewed|withdrawn|cancelled)\b")
+NOT_CONCLUDED = re.compile(
+    r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|unsigned|under\s+negotiation|talks)\b"
+)
+
+
+def rule_instrument_register(
+    doc: Document, sentence: Sentence, header: Sentence | None
+) -> Iterator[AgreementClaim]:
+    """A row of a table of instruments whose columns are told by their header words ("Inked | Foreign
+    side | Chinese side | What it is | Kind | Standing"), in any order."""
+    if header is None or sentence.block.kind != "table_row" or not sentence.cells or not header.cells:
+        return
+    columns: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(header.cells):
+        text = header.text[start:end]
+        for name, pattern in REGISTER_COLUMNS:
+            if pattern.search(text):
+                columns.setdefault(name, []).append(index)
+                break
+    if "instrument" not in columns or len(columns.get("party", [])) < 2:
+        return
+    cells = sentence.cells
+
+    def cell(name: str) -> str:
+        index = columns.get(name, [None])[0]
+        return (
+            sentence.text[cells[index][0] : cells[index][1]]
+            if index is not None and index < len(cells)
+            else ""
+        )
+
+    status_text = cell("status")
+    title = cell("instrument").strip()
+    if not title or NOT_CONCLUDED.search(status_text + " " + title):
+        return
+    parties: list[Party] = []
+    for index in columns["party"]:
+        if index < len(cells):
+            found = parties_in(sentence, cells[index][0], cells[index][1], skip_modifiers=False)
+            if found and found[0][0].name not in {p.name for p in parties}:
+                parties.append(found[0][0])
+    chinese_column = any(
+        re.search(r"(?i)chin|counterpart", header.text[header.cells[i][0] : header.cells[i][1]])
+        for i in columns["party"]
+        if i < len(header.cells)
+    )
+    if len(parties) < 2 or not (chinese_column or any(p.is_chinese for p in parties)):
+        return  # a partner and its own country: the older table reading applies
+    kind_text = cell("kind") + " " + title
+    kind = next((k for k, pattern in KIND_WORDS if pattern.search(kind_text)), "other")
+    date_index = columns.get("date", [None])[0]
+    signed = None
+    if date_index is not None and date_index < len(cells):
+        dates = [d for d in sentence.dates if cells[date_index][0] <= d.start < cells[date_index][1]]
+        signed = dates[0].value if dates else None
+    status = "terminated" if LAPSED.search(status_text) else "signed"
+    yield _claim(doc, sentence, title, kind, parties, signed, status, "table:register")
+
+
 def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) -> list[AgreementClaim]:
     """A framework that is itself an accord or convention: one agreement, its members the parties,
     dated by its founding."""
@@ -590,6 +678,7 @@ def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) 
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
     previous: list[Party] = []
+    headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
     for sentence in doc.sentences:
         if sentence.denied:
             continue  # under "Things that did NOT happen"
@@ -598,7 +687,8 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             continue
         tracker.enter(sentence)
         claims.extend(rule_instrument(doc, sentence, tracker, previous))
-        claims.extend(rule_table_instrument(doc, sentence, tracker))
+        register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))
+        claims.extend(register or rule_table_instrument(doc, sentence, tracker))
         countries = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
         if len(countries) >= 2:
             previous = countries

@@ -172,3 +172,44 @@ def test_day_and_month_under_a_year_heading() -> None:
     [a] = agreements(text)
     assert a.parties == ("China National Space Administration", "National Academy of Sciences of Belarus")
     assert a.signed == "2017-11-14"
+
+
+def test_a_register_of_instruments_with_other_header_words() -> None:
+    text = (
+        "| Inked | Foreign side | Chinese side | What it is | Kind | Standing (Oct 2025) |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Aug. 2017 | Zambia (Ministry of Technology) | CNSA | Lease of the Chongwe telemetry site | lease "
+        "| lapsed Dec. 2023, not renewed |\n"
+        "| Jun. 2019 | Costa Rica | CNSA | Memorandum on the Peaceful Use of Outer Space | MoU | in force |\n"
+        "| - | Suriname | CNSA | Draft framework agreement on remote sensing | agreement | nothing signed |\n"
+    )
+    found = {(a.title, a.agreement_type, a.parties, a.signed, a.status) for a in agreements(text)}
+    assert found == {
+        (
+            "Lease of the Chongwe telemetry site",
+            "lease",
+            ("China National Space Administration", "Zambia"),
+            "2017-08",
+            "terminated",
+        ),
+        (
+            "Memorandum on the Peaceful Use of Outer Space",
+            "memorandum",
+            ("China National Space Administration", "Costa Rica"),
+            "2019-06",
+            "signed",
+        ),
+    }
+
+
+def test_signed_by_officials_of_both_bodies() -> None:
+    text = (
+        "A memorandum of understanding on cooperation in the ILRS was signed by Li Wen, deputy administrator "
+        "of the China National Space Administration (CNSA), and by Dr. Rehema Kitwana, director-general of "
+        "the Tanzania Commission for Science and Technology."
+    )
+    [a] = agreements(text)
+    assert a.parties == (
+        "China National Space Administration",
+        "Tanzania Commission for Science and Technology",
+    )
