@@ -93,12 +93,12 @@ class FrameworkTracker:
         if named:
             self.current = named[-1][0]
             self.history += [name for name, _ in named]
-        opening = parties_in(sentence, 0, min(len(sentence.text), 60))
+        found = parties_in(sentence, 0, len(sentence.text))
+        opening = [p for p, m in found if m.end <= 60]
         if opening:
-            self.last_parties = [opening[0][0]]
-        listed = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
-        if len(listed) >= 2:
-            self.last_list = listed
+            self.last_parties = opening[:1]
+        if len(found) >= 2:
+            self.last_list = [p for p, _ in found]
 
     def referent(self, noun: str, recent: list[str] | None = None) -> str | None:
         """The most recent framework that `noun` ('the organisation', 'the Accords') can refer to."""
