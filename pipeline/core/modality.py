@@ -154,11 +154,24 @@ RETRACTION = re.compile(
 )
 
 
+# "A regional outlet reported that X had signed ... . The centre denied it within a day."
+REPORTED = re.compile(r"(?i)\b(?:reported|claimed|alleged|rumou?red|said)\s+that\b|\breports?\s+that\b")
+DENIAL = re.compile(
+    r"(?i)^\W*(?:the\s+\w+|it|they|officials?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?"
+    r"(?:denied|denies|dismissed|rejected|refuted|retracted)\b"
+)
+
+
 def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not imported: no cycle)
-    """Indices of sentences the next sentence of the same block takes back."""
+    """Indices of sentences the next sentence of the same block takes back: "It has not.", or a
+    report followed by "The centre denied it"."""
     sentences = doc.sentences
     return {
         i
         for i, (sentence, following) in enumerate(pairwise(sentences))
-        if following.block_index == sentence.block_index and RETRACTION.match(following.text)
+        if following.block_index == sentence.block_index
+        and (
+            RETRACTION.match(following.text)
+            or (REPORTED.search(sentence.text) and DENIAL.match(following.text))
+        )
     }

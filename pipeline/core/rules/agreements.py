@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
-from pipeline.core.modality import agreement_status, clause_start
+from pipeline.core.modality import agreement_status, clause_start, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import CHINA, CONNECTOR, Party, home_country, nearest_date, parties_in
 from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
@@ -117,6 +117,8 @@ def _named_title(text: str, start: int, end: int) -> str | None:
         word = words[first - 1].group()
         if word[:1].isupper() or re.fullmatch(r"\d{4}|[A-Z][\w-]*['’]s", word):
             first -= 1
+        elif word in ("and", "&") and first >= 2 and words[first - 2].group()[:1].isupper():
+            first -= 2  # "Belt and Road memorandum"
         else:
             break
     stop = last
@@ -209,8 +211,8 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
     )
     if ANAPHORIC.search(before) and not re.match(introduced, text[match.end() :]):
         return True
-    if any(0 <= match.start() - e <= 2 for s, e in framework_spans):
-        return True
+    if any(0 <= match.start() - e <= 2 for s, e in framework_spans) and not MEMORANDUM.match(match.group()):
+        return True  # "the ILRS agreement" names the framework; "a Belt and Road memorandum" is a new one
     if GENERIC_PLURAL.match(text, match.end()):
         return True  # "data-exchange instruments", "data-sharing arrangements": a kind, not one
     plural = match.group().lower().endswith(("s", "memoranda", "treaties", "laboratories"))
@@ -285,6 +287,10 @@ def _legislating_country(doc: Document, sentence: Sentence, position: int) -> li
     return []
 
 
+PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|it|they)\s+(?:\w+\s+){0,2}?(?:signed|concluded|agreed|inked)\b")
+# Instruments that are not an organisation's own: founding treaties its states sign, bilateral memoranda.
+FOUNDING_OR_BILATERAL_KINDS = frozenset({"convention", "treaty", "accord", "memorandum"})
+MEMORANDUM = re.compile(r"(?i)memorand|mou")
 NOT_SPACE = re.compile(
     r"(?i)\b(?:free[- ]trade|trade|tariff|investment|visa|tax|extradition|currency\s+swap)\b"
 )
@@ -457,7 +463,7 @@ def rule_instrument(
                 title = _described_title(text, match.start(), match.end())
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
-            owner = _title_owner(title) if kind not in ("convention", "treaty", "accord") else None
+            owner = None if kind in FOUNDING_OR_BILATERAL_KINDS else _title_owner(title)
             acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
             parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting)
             if owner and {p.name for p in parties} <= {owner, CHINA}:
@@ -479,6 +485,13 @@ def rule_instrument(
                 ][:1]  # "the APSCO Data Sharing Mechanism": the organisation's own instrument
             if not parties and kind == "legislation":
                 parties = _legislating_country(doc, sentence, match.start())
+            if (
+                parties
+                and all(p.is_chinese for p in parties)
+                and PRONOUN_SUBJECT.match(text, floor)
+                and tracker.last_parties
+            ):
+                parties = [*tracker.last_parties[:1], *parties]  # "It signed a memorandum with China"
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)
             if (
@@ -679,9 +692,10 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
     claims: list[AgreementClaim] = []
     previous: list[Party] = []
     headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
-    for sentence in doc.sentences:
-        if sentence.denied:
-            continue  # under "Things that did NOT happen"
+    retracted = retracted_sentences(doc)
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.denied or index in retracted:
+            continue  # under "Things that did NOT happen", or taken back by the next sentence
         if not sentence.mentions:  # parties can still come from the sentence before
             claims.extend(rule_instrument(doc, sentence, tracker, previous))
             continue

@@ -213,3 +213,17 @@ def test_signed_by_officials_of_both_bodies() -> None:
         "China National Space Administration",
         "Tanzania Commission for Science and Technology",
     )
+
+
+def test_a_memorandum_named_after_a_framework_signed_by_it() -> None:
+    text = "Panama ran the experiment. It signed a Belt and Road memorandum with China in November 2017."
+    [a] = agreements(text)
+    assert (a.title, a.parties, a.signed) == ("Belt and Road memorandum", ("China", "Panama"), "2017-11")
+
+
+def test_a_report_denied_in_the_next_sentence_is_no_agreement() -> None:
+    text = (
+        "In October a regional outlet reported that the Royal Geographic Centre had signed an ILRS "
+        "memorandum with CNSA. The centre denied it within a day."
+    )
+    assert agreements(text) == []
