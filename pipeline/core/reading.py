@@ -231,20 +231,8 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
         for match in term_pattern.finditer(sentence.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            body = defined[match.group()]
-            added.append(
-                Mention(
-                    match.start(),
-                    match.end(),
-                    body.kind,
-                    body.canonical,
-                    body.iso3,
-                    body.member_type,
-                    "defined",
-                )
-            )
-        if added:
-            sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
+            added.append(_standing_for(defined[match.group()], match.start(), match.end(), "defined"))
+        _attach(sentence, added)
 
 
 DEFINITE_BODY = re.compile(
@@ -273,20 +261,18 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
                 and (s is not sentence or m.end <= match.start())
             ]
             if earlier:
-                body = earlier[-1]
-                added.append(
-                    Mention(
-                        match.start(),
-                        match.end(),
-                        body.kind,
-                        body.canonical,
-                        body.iso3,
-                        body.member_type,
-                        "anaphor",
-                    )
-                )
-        if added:
-            sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
+                added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
+        _attach(sentence, added)
+
+
+def _standing_for(body: Mention, start: int, end: int, source: str) -> Mention:
+    """A mention at [start, end) that stands for the body another mention names."""
+    return Mention(start, end, body.kind, body.canonical, body.iso3, body.member_type, source)
+
+
+def _attach(sentence: Sentence, added: list[Mention]) -> None:
+    if added:
+        sentence.mentions = sorted([*sentence.mentions, *added], key=lambda m: m.start)
 
 
 def _title_like(line: str) -> bool:
