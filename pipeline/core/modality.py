@@ -34,10 +34,6 @@ UNCERTAIN = re.compile(
     r"proposed|proposal|negotiat\w*|invited|applied|application)\b",
     re.IGNORECASE,
 )
-ANNOUNCE = re.compile(r"\b(?:announc\w*|unveil\w*|declared|pledged|agreed to|will sign|to sign)\b", re.I)
-PROPOSE = re.compile(
-    r"\b(?:propos\w*|draft|negotiat\w*|under discussion|considering|weighing|(?-i:may)|might|could)\b", re.I
-)
 
 
 def clause_start(text: str, position: int) -> int:

@@ -94,7 +94,6 @@ class Document:
     dateline: str | None = None  # the full date the document opens with ("Beijing, 12 November 2024")
 
 
-_SPACE = re.compile(r"\s+")
 YEAR_HEADING = re.compile(r"[#=*\s-]*((?:19|20)\d\d)[#=*:\s-]*")
 # A heading that denies the items below it.
 DENYING_HEADING = re.compile(

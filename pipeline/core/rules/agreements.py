@@ -14,9 +14,18 @@ import re
 from collections.abc import Iterator
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
+from pipeline.core.gazetteer import Gazetteer
 from pipeline.core.modality import agreement_status, clause_start, retracted_sentences
 from pipeline.core.reading import Document, Sentence
-from pipeline.core.rules.common import CHINA, CONNECTOR, Party, home_country, nearest_date, parties_in
+from pipeline.core.rules.common import (
+    CHINA,
+    CONNECTOR,
+    Party,
+    header_columns,
+    home_country,
+    nearest_date,
+    parties_in,
+)
 from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -304,8 +313,6 @@ def _known_foreign(party: Party) -> bool:
         return False
     if party.member_type == "country":
         return True
-    from pipeline.core.gazetteer import Gazetteer
-
     entry = Gazetteer.default().lookup(party.name)
     return entry is not None and entry.kind == "agency"
 
@@ -323,8 +330,6 @@ def _listed_with(text: str, mention, others: list) -> bool:
 
 def _title_owner(title: str) -> str | None:
     """The framework an instrument's name opens with ("APSCO Earth Observation Data Sharing Mechanism")."""
-    from pipeline.core.gazetteer import Gazetteer
-
     words = title.split()
     for n in range(min(5, len(words) - 1), 0, -1):
         entry = Gazetteer.default().lookup(" ".join(words[:n]))
@@ -622,13 +627,7 @@ def rule_instrument_register(
     side | Chinese side | What it is | Kind | Standing"), in any order."""
     if header is None or sentence.block.kind != "table_row" or not sentence.cells or not header.cells:
         return
-    columns: dict[str, list[int]] = {}
-    for index, (start, end) in enumerate(header.cells):
-        text = header.text[start:end]
-        for name, pattern in REGISTER_COLUMNS:
-            if pattern.search(text):
-                columns.setdefault(name, []).append(index)
-                break
+    columns = header_columns(header, REGISTER_COLUMNS, repeated={name for name, _ in REGISTER_COLUMNS})
     if "instrument" not in columns or len(columns.get("party", [])) < 2:
         return
     cells = sentence.cells

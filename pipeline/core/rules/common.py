@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from pipeline.core.dates import DateMention
-from pipeline.core.gazetteer import Mention
+from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.reading import Sentence
 
 CHINA = "China"
+CHINESE_NAME = re.compile(r"\b(?:China|Chinese|Sino)\b")
 # Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
 CONNECTOR = re.compile(
     r"^(?:\s|,|;|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$", re.IGNORECASE
@@ -28,7 +30,7 @@ class Party:
 
     @property
     def is_chinese(self) -> bool:
-        return self.iso3 == "CHN" or bool(re.search(r"\b(?:China|Chinese|Sino)\b", self.name))
+        return self.iso3 == "CHN" or CHINESE_NAME.search(self.name) is not None
 
 
 def party_of(
@@ -200,10 +202,25 @@ def home_country(party: Party, words: int = 2) -> str | None:
         return party.name
     if party.is_chinese:
         return CHINA
-    from pipeline.core.gazetteer import Gazetteer
-
     for word in party.name.replace("-", " ").split()[:words]:
         country = Gazetteer.default().country(word, ("country", "demonym"))
         if country:
             return country[0]
     return None
+
+
+def header_columns(
+    header: Sentence, patterns: tuple[tuple[str, re.Pattern[str]], ...], *, repeated: Collection[str] = ()
+) -> dict[str, list[int]]:
+    """Which table columns hold what, told by their header words: each header cell takes the first
+    pattern it matches. A name not in `repeated` keeps only its first column (a later cell goes on to
+    the next pattern)."""
+    columns: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(header.cells):
+        text = header.text[start:end]
+        for name, pattern in patterns:
+            if (name in columns and name not in repeated) or not pattern.search(text):
+                continue
+            columns.setdefault(name, []).append(index)
+            break
+    return columns

@@ -183,11 +183,6 @@ PRONOUN_SUBJECT = re.compile(
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
 FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
-MEMBER_HEADER = re.compile(
-    r"\b(?:member|members|membership|states|countries|signator|partner|participant|associate|part"
-    r"ies|join|accession|admitted)",
-    re.IGNORECASE,
-)
 DATE_HEADER = re.compile(r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when)\b", re.I)
 OBJECT_GAP = re.compile(
     r"^(?:\s|the\b|a\b|an\b|its\b|their\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"

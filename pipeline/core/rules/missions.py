@@ -21,9 +21,11 @@ from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
+    CHINESE_NAME,
     Party,
     enumeration_after,
     enumeration_before,
+    header_columns,
     home_country,
     nearest_date,
     parties_in,
@@ -75,7 +77,6 @@ MISSION_ANAPHOR = re.compile(
     re.I,
 )
 ORBITAL_NOUNS = re.compile(r"\b(?:space\s+station|satellites?|station|constellation|telescope)\b", re.I)
-PLANETARY = {"Moon", "Mars", "asteroid", "Sun", "Jupiter", "Venus", "Mercury"}
 TARGET_WINDOW = 90
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 # "ETRSS-1, Ethiopia's first Earth-observation satellite": an apposition saying what the mission is.
@@ -86,7 +87,6 @@ APPOSITIVE_SATELLITE = re.compile(
     re.IGNORECASE,
 )
 PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution"})
-CHINESE_NAME = re.compile(r"\b(?:China|Chinese|Sino)\b")
 
 
 def _is_chinese(mention: Mention) -> bool:
@@ -312,7 +312,6 @@ LAUNCH_COLUMNS = (
 )
 NOT_YET = re.compile(r"(?i)\b(?:planned|NET|TBD|no earlier than|expected|proposed)\b")
 ORBIT_WORDS = re.compile(r"(?i)\b(?:orbit|LEO|GEO|SSO|geostationary|sun-synchronous)\b")
-OWN_COUNTRY = re.compile(r"\s*(?:/[\w&.-]+)?\s*\(")
 TABLE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3}")
 
 
@@ -382,14 +381,7 @@ def _launch_table(doc: Document) -> Iterator[MissionClaim]:
 
 
 def _launch_columns(header: Sentence) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, (start, end) in enumerate(header.cells):
-        text = header.text[start:end]
-        for name, pattern in LAUNCH_COLUMNS:
-            if name not in columns and pattern.search(text):
-                columns[name] = index
-                break
-    return columns
+    return {name: indices[0] for name, indices in header_columns(header, LAUNCH_COLUMNS).items()}
 
 
 def _cell_text(sentence: Sentence, cell: tuple[int, int]) -> str:
