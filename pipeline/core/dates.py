@@ -83,9 +83,11 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
 )
 # End of a numeric form: no letters or digits glued on, no further numeric part.
-_END_NUM = r"(?!\w)(?![.,/:\-–—][0-9])"
+# ".14" after a year is a footnote number when a capital follows ("in August 2018.14 Cuba joined")
+_DECIMAL = r"(?![.](?![0-9]{1,3}(?:\s+[A-Z]|\Z))[0-9])"
+_END_NUM = r"(?!\w)(?![,/:\-–—][0-9])" + _DECIMAL
 # End of a form whose last part is a year after words ("April 2019–2023" keeps "April 2019").
-_END = r"(?!\w)(?![.,/:][0-9])"
+_END = r"(?!\w)(?![,/:][0-9])" + _DECIMAL
 _QUALIFIER = (
     r"(?:(?:the\s{1,3})?(?:very\s{1,3})?"
     r"(?:end|beginning|start|middle|turn|close|course|(?:first|second|latter)\s{1,3}half"
@@ -183,7 +185,9 @@ _NAME_OK_WORDS = (
 _NAME_OK = frozenset(_NAME_OK_WORDS.split())
 _RIGHT_RANGE = re.compile(rf"{_DASH}(?:(?P<full>{_YEAR})|(?P<short>[0-9]{{2}}))(?![0-9])")
 # A following digit group is glue ("2013 6852") unless words follow it ("In 2021 13 countries").
-_RIGHT_GLUE = re.compile(r"[.,:/][0-9]|[ \u00a0][0-9]+(?![0-9])(?!\s{0,3}[^\W\d_])|\s?[-–—]\s?[0-9]|\s?%")
+_RIGHT_GLUE = re.compile(
+    _DECIMAL[3:-1] + r"|[,:/][0-9]|[ \u00a0][0-9]+(?![0-9])(?!\s{0,3}[^\W\d_])|\s?[-–—]\s?[0-9]|\s?%"
+)
 # Units, currencies and magnitudes after a number. Words match in any case; abbreviations only in
 # their usual spelling, so initials ("In 2020 S. Korea") and names ("Mi") are not taken for units.
 _UNIT_WORDS = (

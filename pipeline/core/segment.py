@@ -826,6 +826,8 @@ def _finalise(text: str, blocks: list[_B]) -> list[Block]:
 
 _TERM_RE = re.compile(  # terminal punctuation + closers; Western only when whitespace follows
     r"[.!?…。！？]+(?:(?<=[。！？])[\"'”’»)\]」』）]*|[\"'”’»)\]」』）]*(?=\s))"
+    # a footnote number glued to the full stop of PDF text: "... in August 2018.14 Cuba and ..."
+    r"|(?:(?<=[^\W\d_])|(?<=\b(?:19|20)\d\d))[.][\"”’)]?\d{1,3}(?=\s+[A-Z])"
 )
 _ABBREV_ANY = _wordset("e.g i.e cf vs al approx esp incl viz ca resp")
 _ABBREV_CAP = _wordset(
@@ -901,7 +903,11 @@ def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
             c = text[nxt]
             if not (c.isupper() or c.isdigit() or c in _OPENERS or (c >= "\u3040" and _is_cjk(c))):
                 continue
-            if first == "." and text[p + 1] != "." and _is_abbrev(text, cur, p, c):
+            if (
+                first == "."
+                and text[p + 1] != "."
+                and _is_abbrev(text, cur, p, text[p + 1] if text[p + 1].isdigit() else c)
+            ):
                 continue
             if p - cur <= 8:
                 head = text[cur:p]

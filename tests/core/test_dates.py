@@ -520,3 +520,17 @@ def test_property_window_is_a_shifted_slice(text: str, data: st.DataObject) -> N
     assert [(m.start - start, m.end - start, m.value) for m in found] == [
         (m.start, m.end, m.value) for m in find_dates(text[start:end], anchor=ANCHOR)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("signed in August 2018.14 Cuba and Ecuador followed", ["2018-08"]),
+        ("a memorandum signed in August 2018.14", ["2018-08"]),
+        ("joined in 2018.3 The year after", ["2018"]),
+        ("grew to 2018.5 million tonnes", []),
+        ("release 2018.3 of the software", []),
+    ],
+)
+def test_footnote_number_after_a_year_is_not_a_decimal(text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text)] == values

@@ -568,3 +568,22 @@ def test_property_arbitrary_text(text: str) -> None:
             assert cv.origin[-2] < (len(text) if hi is None else hi)
         s2, e2 = cv.to_original(0, len(cv.text))
         assert 0 <= s2 <= e2 <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uruguay signed in August 2018.14 Cuba joined later.",
+            ["Uruguay signed in August 2018.14", "Cuba joined later."],
+        ),
+        (
+            "They did so respectively.15 None of these texts.",
+            ["They did so respectively.15", "None of these texts."],
+        ),
+        ("Rule No.5 Says that.", ["Rule No.5 Says that."]),
+        ("Growth was 4.5 Percent.", ["Growth was 4.5 Percent."]),
+    ],
+)
+def test_footnote_number_glued_to_a_full_stop_ends_the_sentence(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in split_sentences(text)] == expected
