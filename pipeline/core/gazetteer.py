@@ -351,9 +351,13 @@ class Gazetteer:
         shapes, absorbed = _shape_institutions(w, raw, reg, _map_spans(heads, at, shift))
         if absorbed:
             gaz = [g for i, g in enumerate(gaz) if i not in absorbed]
-        if nums:
+        lettered = _LETTERED_RE.search(w) is not None
+        if nums or lettered:
             taken = sorted([(g[0], g[1]) for g in gaz] + [(x[0], x[1]) for x in shapes])
-            shapes += _shape_missions(w, taken, _map_spans(nums, at, shift))
+            if nums:
+                shapes += _shape_missions(w, taken, _map_spans(nums, at, shift))
+            if lettered:
+                shapes += _lettered_missions(w, taken)
         out = [
             Mention(b + start, e + start, en.kind, en.canonical, en.iso3, en.member_type, "gazetteer")
             for b, e, en in gaz
@@ -571,6 +575,8 @@ _MISSION_WORD_RE = re.compile(
     "mission|probe|spacecraft|satellite|cubesat|smallsat|demonstrator|lander|rover|orbiter|launch|lifted off|"
     "station|telescope"
 )
+# "LUXLINK-A", "CONDOR-EC1": an upper-case name, a hyphen and a letter designation
+_LETTERED_RE = re.compile(r"(?<![\w'.-])([A-Z][A-Z0-9]{2,})-[A-Z]{1,2}[0-9]{0,2}(?![\w-])")
 _NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
 _MISSION_STOP = _words(
     """the a an in on at by of for from with to over about around some all only nearly almost
@@ -820,13 +826,35 @@ def _shape_missions(w: str, taken: list[tuple[int, int]], nums: list[tuple[int, 
             continue
         if fw is None:
             fw = fold(w)
-        if not any(
-            not (q and fw[q - 1].isalpha())
-            for q in (x.start() for x in _MISSION_WORD_RE.finditer(fw, max(0, b - _NEAR), e + _NEAR))
-        ):
+        if not _near_mission_word(fw, b, e):
             continue
         out.append((b, e, "mission", f"{word}-{num}", None, "shape:mission", None))
         last_end = e
+    return out
+
+
+def _near_mission_word(folded: str, b: int, e: int) -> bool:
+    return any(
+        not (q and folded[q - 1].isalpha())
+        for q in (x.start() for x in _MISSION_WORD_RE.finditer(folded, max(0, b - _NEAR), e + _NEAR))
+    )
+
+
+def _lettered_missions(w: str, taken: list[tuple[int, int]]) -> list[_Shape]:
+    """Capitalised designations with a letter suffix ("LUXLINK-A", "CONDOR-EC1") near a mission word."""
+    tstarts = [t[0] for t in taken]
+    out: list[_Shape] = []
+    fw = fold(w)
+    for m in _LETTERED_RE.finditer(w):
+        b, e = m.span()
+        i = bisect_left(tstarts, e) - 1
+        if (
+            (i >= 0 and taken[i][1] > b)
+            or m.group(1).lower() in _MISSION_STOP
+            or not _near_mission_word(fw, b, e)
+        ):
+            continue
+        out.append((b, e, "mission", m.group(), None, "shape:mission", None))
     return out
 
 

@@ -573,3 +573,17 @@ def test_find_with_bounds_stays_inside_them(text: str, a: int, b: int) -> None:
     ms = G.find(text, start, end)
     assert all(start <= m.start < m.end <= min(end, len(text)) for m in ms)
     assert all(x.end <= y.start for x, y in itertools.pairwise(ms))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LUXLINK-A, an IoT relay satellite for a start-up", ["LUXLINK-A"]),
+        ("CONDOR-EC1, a 3U cubesat from Quito", ["CONDOR-EC1"]),
+        ("The ALPHA-B working group met in Geneva", []),  # no mission word near
+    ],
+)
+def test_letter_suffixed_designations_near_a_mission_word_are_missions(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.canonical for m in Gazetteer.default().find(text) if m.kind == "mission"] == expected

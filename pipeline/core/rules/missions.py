@@ -271,6 +271,32 @@ def _manifest_item(
     return _claim(doc, sentence, name.canonical, "list:manifest", target=target, partners=partners, **launch)
 
 
+# "aboard Chang'e 6", "rode to the Moon on Chang'e 6": the mission after carries the one named before
+CARRIED_ON = re.compile(
+    r"(?i)\b(?:aboard|on\s+board(?:\s+of)?|onboard|riding\s+on|carried\s+(?:by|on)|hitched\s+a\s+ride\s+on|"
+    r"(?:rode|flew|flown|went|travell?ed)\b[^.;]{0,40}?\b(?:on|with))\s+(?:the\s+)?\Z"
+)
+# "Chang'e 6 ... carrying four foreign payloads: ... ICUBE-Q": the mission before carries the one after
+CARRYING = re.compile(r"(?i)\b(?:carrying|carried|carries|with\s+(?:\w+\s+){0,3}payloads?)\b")
+
+
+def _in_first_mission_cell(sentence: Sentence, missions: list[Mention]) -> list[Mention]:
+    cell = next(((b, e) for b, e in sentence.cells if b <= missions[0].start < e), None)
+    return [m for m in missions if cell is None or cell[0] <= m.start < cell[1]]
+
+
+def _carrier(sentence: Sentence, missions: list[Mention]) -> str | None:
+    """Of two missions in a sentence, the one that carries the other as a payload, if the text says so."""
+    first, second = missions
+    if CARRIED_ON.search(sentence.text[max(first.end, second.start - 60) : second.start]):
+        return second.canonical
+    if CARRYING.search(sentence.text, first.end, second.start) and not CARRYING.search(
+        sentence.text, 0, first.start
+    ):
+        return first.canonical
+    return None
+
+
 def _launched(sentence: Sentence, missions: list[Mention]) -> str | None:
     """The mission a launch verb is about: the only one, else the one just before a passive or
     intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6") or just after an
@@ -513,16 +539,23 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
                 unnamed_launches.append((sentence, launch))
             continue
+        if sentence.block.kind == "table_row" and sentence.cells:
+            missions = _in_first_mission_cell(sentence, missions)  # the others are payloads of this row
+        carrier = _carrier(sentence, missions) if len(missions) == 2 else None
         for mention in missions:
             attributes: dict[str, object] = {"target": _target(sentence, mention, missions)}
             owners = _owners(sentence, mention)
+            if mention.canonical == carrier:  # the payload's owners are partners of the mission carrying it
+                owners = sorted(
+                    {*owners, *(o for m in missions if m is not mention for o in _owners(sentence, m))}
+                )
             if owners:
                 attributes["partners"] = owners
             method = "rule:mission"
             if launch and mention.canonical == launched:
                 attributes.update(launch)
                 method = "rule:launch"
-            if partners and len(missions) == 1:
+            if partners and (len(missions) == 1 or mention.canonical == carrier):
                 attributes["partners"] = sorted({*partners, *owners})
                 method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
@@ -544,9 +577,17 @@ def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:
     return [c for c in claims if c.name in stated]
 
 
+POSSESSIVE = re.compile(r"['’]s\s+")
+
+
 def _owners(sentence: Sentence, mission: Mention) -> list[str]:
     """The country a mission belongs to, stated beside it: "ETRSS-1, Ethiopia's first satellite",
     "LaoSat-1, the country's first communications satellite"."""
+    possessor = next(
+        (m for m in sentence.mentions if m.kind == "country" and m.end < mission.start <= m.end + 4), None
+    )
+    if possessor and POSSESSIVE.fullmatch(sentence.text, possessor.end, mission.start):
+        return [possessor.canonical] if possessor.canonical != "China" else []  # "Pakistan's ICUBE-Q"
     after = sentence.text[mission.end : mission.end + 80]
     if not after.startswith((",", " (")):
         return []

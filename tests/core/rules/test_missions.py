@@ -95,3 +95,19 @@ def test_the_payload_list_of_a_launch_just_reported() -> None:
         "Earth orbit",
         ("Mongolia",),
     )
+
+
+def test_payload_owner_is_a_partner_of_the_mission_carrying_it() -> None:
+    found = missions(
+        "Pakistan's ICUBE-Q cubesat rode to the Moon on Chang'e 6, launched from Wenchang in May 2024."
+    )
+    assert {p for c in found["Chang'e 6"] for p in c.partners} == {"Pakistan"}
+    found = missions(
+        "The probe Chang'e 6 was launched carrying instruments from France and Italy and the ICUBE-Q satellite."
+    )
+    assert {p for c in found["Chang'e 6"] for p in c.partners} == {"France", "Italy"}
+
+
+def test_two_missions_without_a_carrier_share_no_partners() -> None:
+    found = missions("Chang'e 6 and Chang'e 7 are lunar missions; France supplied instruments.")
+    assert {p for c in found["Chang'e 6"] for p in c.partners} == set()
