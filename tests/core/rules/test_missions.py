@@ -103,7 +103,7 @@ def test_payload_owner_is_a_partner_of_the_mission_carrying_it() -> None:
     )
     assert {p for c in found["Chang'e 6"] for p in c.partners} == {"Pakistan"}
     found = missions(
-        "The probe Chang'e 6 was launched carrying instruments from France and Italy and the ICUBE-Q satellite."
+        "Chang'e 6 was launched carrying instruments from France and Italy and the ICUBE-Q satellite."
     )
     assert {p for c in found["Chang'e 6"] for p in c.partners} == {"France", "Italy"}
 
