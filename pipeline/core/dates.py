@@ -50,6 +50,7 @@ Decisions on ambiguous forms (each one is pinned by a test):
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -267,15 +268,18 @@ def _ymd(year: int, month: int, day: int) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}", "month"
 
 
-def _parse_anchor(anchor: str | None) -> tuple[int, int | None] | None:
-    """(year, month or None) of an ISO anchor; raise ValueError on malformed input."""
+Anchor = tuple[int, int | None, int | None]  # (year, month, day) of the date a document states
+
+
+def _parse_anchor(anchor: str | None) -> Anchor | None:
+    """(year, month or None, day or None) of an ISO anchor; raise ValueError on malformed input."""
     if anchor is None:
         return None
     m = _ANCHOR.match(anchor.strip())
     if not m:
         raise ValueError(f"anchor must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, 1900-2100): {anchor!r}")
-    month = m.group("m")
-    return int(m.group("y")), int(month) if month else None
+    month, day = m.group("m"), m.group("d")
+    return int(m.group("y")), int(month) if month else None, int(day) if day else None
 
 
 def _inside_url(text: str, start: int, end: int) -> bool:
@@ -335,7 +339,7 @@ def _bare_year_ok(text: str, start: int, end: int, year: int) -> bool:
     return not (_RIGHT_COUNTED.match(text, end) and not _LEFT_DETERMINER.search(text, lo, start))
 
 
-def _resolve(m: re.Match[str], anchor: tuple[int, int | None] | None) -> tuple[str, str] | None:
+def _resolve(m: re.Match[str], anchor: Anchor | None) -> tuple[str, str] | None:
     """(value, precision) of a main-pattern match, or None to drop it."""
     kind = m.lastgroup
     g = m.group
@@ -382,7 +386,10 @@ def _resolve(m: re.Match[str], anchor: tuple[int, int | None] | None) -> tuple[s
     return None  # pragma: no cover - every branch is named
 
 
-def _accept(text: str, m: re.Match[str], anchor: tuple[int, int | None] | None) -> DateMention | None:
+_WEEK_OF = re.compile(r"(?i)\bweek\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?\Z")
+
+
+def _accept(text: str, m: re.Match[str], anchor: Anchor | None) -> DateMention | None:
     start, end = m.span()
     resolved = _resolve(m, anchor)
     if resolved is None:
@@ -396,19 +403,19 @@ def _accept(text: str, m: re.Match[str], anchor: tuple[int, int | None] | None) 
         return None
     if _inside_url(text, start, end):
         return None
+    if precision == "day" and _WEEK_OF.search(text, max(0, start - 16), start):
+        value, precision = value[:7], "month"  # "the week of 12 May 2025": that month, not that day
     return DateMention(start, end, value, year, precision)
 
 
-def _scan_window(
-    text: str, lo: int, hi: int, anchor: tuple[int, int | None] | None, out: list[DateMention]
-) -> None:
+def _scan_window(text: str, lo: int, hi: int, anchor: Anchor | None, out: list[DateMention]) -> None:
     for m in _MAIN.finditer(text, lo, hi):
         mention = _accept(text, m, anchor)
         if mention is not None:
             out.append(mention)
 
 
-def _scan_main(text: str, anchor: tuple[int, int | None] | None, windowed: bool = True) -> list[DateMention]:
+def _scan_main(text: str, anchor: Anchor | None, windowed: bool = True) -> list[DateMention]:
     """Main-pattern mentions. Every form contains a digit, so only windows around digits are read."""
     out: list[DateMention] = []
     if not windowed:
@@ -430,9 +437,9 @@ def _scan_main(text: str, anchor: tuple[int, int | None] | None, windowed: bool 
     return out
 
 
-def _scan_relative(text: str, anchor: tuple[int, int | None]) -> list[DateMention]:
+def _scan_relative(text: str, anchor: Anchor) -> list[DateMention]:
     out: list[DateMention] = []
-    ay, am = anchor
+    ay, am, _ = anchor
     shift = {"this": 0, "last": -1, "next": 1}
     last_end, n = 0, len(text)
     for hint in _RELATIVE_HINT.finditer(text):
@@ -486,8 +493,8 @@ def _scan_words(text: str) -> list[DateMention]:
     return out
 
 
-def _scan_bare_months(text: str, anchor: tuple[int, int | None]) -> list[DateMention]:
-    ay, am = anchor
+def _scan_bare_months(text: str, anchor: Anchor) -> list[DateMention]:
+    ay, am, _ = anchor
     out = []
     for m in _BARE_MONTH.finditer(text):
         month = _month_number(m["m"])
@@ -508,7 +515,30 @@ def _merge_longest(found: list[DateMention], extra: list[DateMention]) -> list[D
     return out
 
 
-def _find(text: str, anchor: tuple[int, int | None] | None, windowed: bool = True) -> list[DateMention]:
+# "on Tuesday", "last Friday": the latest such day up to a full anchor date (a wire's dateline)
+_WEEKDAY_HINT = re.compile(r"(?i)day\b")
+_WEEKDAY = re.compile(
+    r"(?<![\w-])(?P<rel>on|last|this\s+past)\s{1,3}(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?![\w-])(?!,?\s{0,3}(?:[0-9]|(?:the\s+)?[0-9]|" + _MONTH + r"))",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _scan_weekdays(text: str, anchor: Anchor) -> list[DateMention]:
+    ay, am, ad = anchor
+    today = datetime.date(ay, am or 1, ad or 1)
+    out: list[DateMention] = []
+    for m in _WEEKDAY.finditer(text):
+        back = (today.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7
+        if back == 0 and m.group("rel").lower() != "on":
+            back = 7  # "last Tuesday", written on a Tuesday
+        day = today - datetime.timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), day.isoformat(), day.year, "day"))
+    return out
+
+
+def _find(text: str, anchor: Anchor | None, windowed: bool = True) -> list[DateMention]:
     found = _scan_main(text, anchor, windowed)
     words = _scan_words(text)
     if words:
@@ -520,6 +550,8 @@ def _find(text: str, anchor: tuple[int, int | None] | None, windowed: bool = Tru
         relative = _scan_relative(text, anchor)
         if relative:
             found = _merge_longest(found, relative)
+        if anchor[2] is not None and _WEEKDAY_HINT.search(text):
+            found = _merge_longest(found, _scan_weekdays(text, anchor))
     return found
 
 

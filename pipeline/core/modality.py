@@ -52,13 +52,14 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+[^,;]*(?:,|$)", re.IGNO
 # "Claims that X had joined Y are untrue", "officials dismissed reports that ...": a reported
 # statement the same sentence disputes.
 REPORTED_THAT = re.compile(
-    r"\b(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|speculation|stories|posts?|assertions?)\b"
+    r"\b(?:claims?|reports?|rumou?rs?|allegations?|suggestions?|speculation|stor(?:y|ies)|posts?|assertions?)\b"
     r"[^.;]{0,100}?\bthat\b",
     re.IGNORECASE,
 )
 DISPUTE = re.compile(
     r"\b(?:untrue|false|unfounded|baseless|inaccurate|incorrect|wrong|mistaken|erroneous|fake|misleading|"
-    r"denied|denies|deny|dismissed|dismisses|refuted|rejected|debunked|retracted|groundless|without\s+(?:any\s+)?"
+    r"denied|denies|deny|denying|dismissed|dismisses|dismissing|refuted|refuting|rejected|rejecting|debunked|"
+    r"retracted|groundless|without\s+(?:any\s+)?"
     r"basis|no\s+basis|does\s+not\s+conform|deleted|withdrawn|pulled|not\s+(?:true|correct|accurate))\b",
     re.IGNORECASE,
 )

@@ -102,7 +102,7 @@ DENYING_HEADING = re.compile(
 )
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")
-_RELATIVE_WORD = re.compile(r"(?i)year|month|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_RELATIVE_WORD = re.compile(r"(?i)year|month|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
@@ -240,8 +240,15 @@ DEFINITE_BODY = re.compile(
 )
 
 
+# "bringing the Sultanate into the Belt and Road Initiative": the state named just before
+DEFINITE_STATE = re.compile(
+    r"\b[Tt]he\s+(?:Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b)"
+)
+
+
 def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
-    """'The institute and CNSA signed ...': "the institute" is the institute named just before."""
+    """'The institute and CNSA signed ...': "the institute" is the institute named just before; "the
+    Sultanate" is the state named just before."""
     for index, sentence in enumerate(sentences):
         added = []
         taken = [(m.start, m.end) for m in sentence.mentions]
@@ -257,6 +264,20 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
                 for m in s.mentions
                 if m.kind in ("agency", "institution")
                 and noun in m.canonical.lower()
+                and (s is not sentence or m.end <= match.start())
+            ]
+            if earlier:
+                added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
+        for match in DEFINITE_STATE.finditer(sentence.text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            earlier = [
+                m
+                for s in sentences[max(0, index - reach) : index + 1]
+                if s.block_index == sentence.block_index
+                for m in s.mentions
+                if m.kind == "country"
+                and m.canonical != "China"
                 and (s is not sentence or m.end <= match.start())
             ]
             if earlier:

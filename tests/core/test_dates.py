@@ -534,3 +534,22 @@ def test_property_window_is_a_shifted_slice(text: str, data: st.DataObject) -> N
 )
 def test_footnote_number_after_a_year_is_not_a_decimal(text: str, values: list[str]) -> None:
     assert [d.value for d in find_dates(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The Congo on Tuesday became a participant", ["2025-07-08"]),  # 2025-07-09 is a Wednesday
+        ("signed last Wednesday", ["2025-07-02"]),
+        ("signed on Wednesday", ["2025-07-09"]),
+        ("admitted in the week of 12 May 2025", ["2025-05"]),
+    ],
+)
+def test_weekdays_resolve_against_a_full_anchor_and_weeks_give_their_month(
+    text: str, values: list[str]
+) -> None:
+    assert [d.value for d in find_dates(text, anchor="2025-07-09")] == values
+
+
+def test_weekdays_need_a_day_precise_anchor() -> None:
+    assert find_dates("signed on Tuesday", anchor="2025-07") == []

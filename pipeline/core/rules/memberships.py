@@ -40,15 +40,19 @@ JOIN = re.compile(
     r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:country|state|nation|government|"
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
     r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign)|"
-    r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|"
+    r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signed\s+up|signed\s+on|"
+    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
-    r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as))?|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as))?|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?welcomed\s+(?:as\s+(?:a|an|the|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:member|partner|participant|signatory)(?:\s+(?:state|country|nation|institution|"
+    r"university|agency))?s?\s+(?:of|to|in)|in(?:to)?)|"
     r"belongs\s+to|belonged\s+to|belong\s+to|"
     r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate)s?\s+(?:of|to|in)|"
-    r"(?:is|are|was|were)\s+part\s+of|"
+    r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
@@ -69,10 +73,12 @@ COMPOSITION = re.compile(
     r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
     r"signatories\s+(?:are|include|such\s+as)|"
     r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
-    r"(?:welcomed|admitted|accepted|added)\b(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))|"
+    r"(?:welcomed|admitted|accepted|added|welcomes|admits|accepts|adds)\b"
+    r"(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))|"
+    r"(?:bringing|brings|brought)\b(?=\s.{0,60}?\binto\s+(?:the\s+)?[A-Z])|"
     r"(?:expanded|enlarged|grew)\s+to\s+(?:take\s+in|include|admit)|(?:took|takes|take)\s+in|"
     r"admitted\s+(?:\w+\s+){0,2}?(?:new\s+)?(?:members|states|countries)\s*(?::|,)?|"
-    r"(?:admitted|welcomed|accepted|enrolled)(?=\s+(?:the\s+)?[A-Z])"
+    r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?[A-Z])"
     r")",
     re.IGNORECASE,
 )
@@ -172,10 +178,17 @@ INTRANSITIVE_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE_VERB = re.compile(
-    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|acceded|"
+    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|signed\s+on|acceded|"
+    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
+)
+PARTICIPLE = re.compile(r"(?i)(?:becoming|joining|acceding|signing)\b")
+# "Pakistan signed up in 2023. Egypt and Senegal followed in 2024": joined what the text is about
+FOLLOWED = re.compile(r"(?i)followed|did\s")
+NOT_FOLLOWING_SUIT = re.compile(
+    r"(?i)\s+(?:in\s+(?:the|its|their)\s+(?:footsteps|wake|path)|by|with|up|through)\b"
 )
 PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
@@ -249,6 +262,8 @@ def _subjects(
     """Who the statement is about: the list before the verb, a pronoun's antecedent, or the list after
     a colon when the subject is only counted ("Eight countries signed ...: A, B, C")."""
     region = sentence.text[floor:position]
+    if PARTICIPLE.match(sentence.text, position) and re.search(r",\s*(?:thereby\s+|thus\s+)?$", region):
+        return _main_subject(sentence, tracker, floor)  # "It signed ..., becoming part of the BRI"
     relatives = list(RELATIVE_PRONOUN.finditer(region))
     relative = relatives[-1] if relatives else None
     if (
@@ -282,6 +297,16 @@ def _subjects(
     return []
 
 
+def _main_subject(sentence: Sentence, tracker: FrameworkTracker, floor: int) -> list[Party]:
+    """The subject that opens the clause: a pronoun's antecedent, or the list the clause starts with."""
+    if re.match(r"\s*(?:it|they)\b", sentence.text[floor:], re.IGNORECASE):
+        return tracker.last_parties[:1]
+    opening = enumeration_after(sentence, floor)
+    if opening and len(sentence.text[floor : opening[0][1].start].split()) <= 2:
+        return [p for p, _ in opening]
+    return []
+
+
 def _is_framework(name: str) -> bool:
     from pipeline.core.rules.frameworks import framework_properties
 
@@ -290,7 +315,10 @@ def _is_framework(name: str) -> bool:
 
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
     for match in JOIN.finditer(sentence.text):
-        target = _object_framework(sentence, match.end(), tracker)
+        following = FOLLOWED.match(match.group())
+        if following and NOT_FOLLOWING_SUIT.match(sentence.text, match.end()):
+            continue  # "followed in the footsteps of", "followed by": no joining
+        target = None if following else _object_framework(sentence, match.end(), tracker)
         intransitive = INTRANSITIVE_VERB.match(match.group().strip())
         in_scope = tracker.in_scope(sentence, match.start())
         signs_accord = bool(
@@ -318,7 +346,7 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         infinitive = re.search(r"\sto\s+(?:join|sign|accede)", match.group())
         role_from = match.start() + (infinitive.start() if infinitive else 0)
         role = _role(sentence.text[role_from : object_end + 25], framework)
-        signs = re.match(r"(?i)(?:signed|signs|sign)\b", match.group())
+        signs = re.match(r"(?i)(?:signed|signs|sign)\b(?!\s+(?:up|on)\b)", match.group())
         documents = re.match(
             r"\s*(?:\w+\s+){0,2}?(?:cooperation\s+)?(?:documents?|agreements?|memorand\w+|MoUs?|accords?)\b",
             sentence.text[object_end:],
@@ -507,7 +535,7 @@ def rule_composition(
         else:
             role = framework_role(framework, "member")
         joined = None
-        if role == "founder" or re.search(r"admitted|welcomed|take|took|expanded|enlarged", trigger):
+        if role == "founder" or re.search(r"admit|welcom|take|took|expanded|enlarged|bring|brought", trigger):
             joined = nearest_date(sentence.dates, match.end()) or sentence.lead_date
         for party, _ in members:
             if party.name != framework:

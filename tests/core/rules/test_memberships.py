@@ -349,3 +349,51 @@ def test_a_register_with_other_header_words_and_the_member_last() -> None:
         ("Kazakhstan", "BRI", "member", "2013"),
         ("Uzbekistan", "ILRS", "member", "2025-09"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # intransitive "signed up", then "followed" for the same framework
+            "China and Russia launched the ILRS in 2021. Pakistan signed up in 2023. "
+            "Egypt and Chad followed in 2024.",
+            {
+                ("Pakistan", "ILRS", "member", "2023"),
+                ("Egypt", "ILRS", "member", "2024"),
+                ("Chad", "ILRS", "member", "2024"),
+            },
+        ),
+        (  # a participle after a comma takes the subject of the main clause, here a capital for its state
+            "Brazzaville was ready. It signed a memorandum with Beijing in September 2018, "
+            "becoming part of the BRI.",
+            {("Republic of the Congo", "BRI", "member", "2018-09")},
+        ),
+        (  # historical present of a timeline
+            "In 2019 Sultan Qaboos University is admitted to the University Alliance of the Silk Road.",
+            {("Sultan Qaboos University", "UASR", "member", "2019")},
+        ),
+        (
+            "On 5 Nov. 2025 the Asia-Pacific Space Cooperation Organization admits Oman as a member state.",
+            {("Oman", "APSCO", "member", "2025-11-05")},
+        ),
+        (
+            "In May 2018 Oman's minister signed a memorandum, bringing the Sultanate into the "
+            "Belt and Road Initiative.",
+            {("Oman", "BRI", "member", "2018-05")},
+        ),
+    ],
+)
+def test_follow_ups_participles_and_historical_present(text: str, expected: set) -> None:
+    assert {m for m in members(text) if m[0] != "China" and m[0] != "Russia"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt joined the ILRS. Russia followed in the footsteps of China.",
+        "Nairobi is still studying the terms, rejecting a report that it had already signed up to the ILRS.",
+        "A 2024 story that Kampala had signed up to the ILRS was denied the following day.",
+    ],
+)
+def test_no_membership_from_figures_of_speech_or_rejected_reports(text: str) -> None:
+    assert {m for m in members(text) if m[0] not in ("Egypt",)} == set()
