@@ -109,6 +109,7 @@ _MAIN = re.compile(
     rf"(?P<ymd>(?P<ymd_y>{_YEAR})(?P<ymd_s>[-/.])(?P<ymd_m>1[0-2]|0?[1-9])(?P=ymd_s)"
     rf"(?P<ymd_d>{_DAY})(?:(?=T[0-9]{{2}}:)|{_END_NUM}))"
     rf"|(?P<ym>(?P<ym_y>{_YEAR})-(?P<ym_m>0[1-9]|1[0-2]){_END_NUM})"
+    rf"|(?P<my2>(?<![/.-])(?P<my2_m>1[0-2]|0[1-9])/(?P<my2_y>{_YEAR}){_END_NUM})"
     rf"|(?P<year>(?P<year_y>{_YEAR})(?!\w))"
     rf"|(?P<num>(?P<num_a>[0-9]{{1,2}})(?P<num_s>[-/.])(?P<num_b>[0-9]{{1,2}})(?P=num_s)"
     rf"(?P<num_y>{_YEAR}){_END_NUM})"
@@ -339,7 +340,7 @@ def _bare_year_ok(text: str, start: int, end: int, year: int) -> bool:
     return not (_RIGHT_COUNTED.match(text, end) and not _LEFT_DETERMINER.search(text, lo, start))
 
 
-def _resolve(m: re.Match[str], anchor: Anchor | None) -> tuple[str, str] | None:
+def _resolve(m: re.Match[str], anchor: Anchor | None, day_first: bool = False) -> tuple[str, str] | None:
     """(value, precision) of a main-pattern match, or None to drop it."""
     kind = m.lastgroup
     g = m.group
@@ -352,13 +353,13 @@ def _resolve(m: re.Match[str], anchor: Anchor | None) -> tuple[str, str] | None:
         return _ymd(y, mo, d)
     if kind == "num":
         a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
-        day_first = 1 <= b <= 12 and 1 <= a <= _days_in_month(y, b)
+        day_valid = 1 <= b <= 12 and 1 <= a <= _days_in_month(y, b)
         month_first = 1 <= a <= 12 and 1 <= b <= _days_in_month(y, a)
-        if day_first and (not month_first or a == b or g("num_s") == "."):
+        if day_valid and (not month_first or a == b or g("num_s") == "." or day_first):
             return _ymd(y, b, a)
-        if month_first and not day_first:
+        if month_first and not day_valid:
             return _ymd(y, a, b)
-        if day_first:  # both readings valid and different: only the year is certain
+        if day_valid:  # both readings valid and different: only the year is certain
             return str(y), "year"
         return None
     if kind in ("dm", "md"):
@@ -383,15 +384,24 @@ def _resolve(m: re.Match[str], anchor: Anchor | None) -> tuple[str, str] | None:
         return _ymd(y, month, day)
     if kind == "ym":
         return f"{g('ym_y')}-{g('ym_m')}", "month"
+    if kind == "my2":
+        return f"{g('my2_y')}-{int(g('my2_m')):02d}", "month"
     return None  # pragma: no cover - every branch is named
 
 
 _WEEK_OF = re.compile(r"(?i)\bweek\s+(?:of|beginning|starting|commencing)\s+(?:the\s+)?\Z")
 
 
-def _accept(text: str, m: re.Match[str], anchor: Anchor | None) -> DateMention | None:
+_NUMBERED_ACT = re.compile(
+    r"(?i)(?:\bno\.?|nº|n°|#|\b(?:law|decree|resolution|act|order|decision|ordinance|circular|page|p\.))\s*\Z"
+)
+
+
+def _accept(
+    text: str, m: re.Match[str], anchor: Anchor | None, day_first: bool = False
+) -> DateMention | None:
     start, end = m.span()
-    resolved = _resolve(m, anchor)
+    resolved = _resolve(m, anchor, day_first)
     if resolved is None:
         return None
     value, precision = resolved
@@ -399,6 +409,8 @@ def _accept(text: str, m: re.Match[str], anchor: Anchor | None) -> DateMention |
     kind = m.lastgroup
     if kind == "year" and not _bare_year_ok(text, start, end, year):
         return None
+    if kind == "my2" and _NUMBERED_ACT.search(text, max(0, start - 20), start):
+        return None  # "Decree No. 05/2019" numbers an act
     if text[start].isdigit() and _LEFT_NUMERIC_GLUE.search(text, max(0, start - 3), start):
         return None
     if _inside_url(text, start, end):
@@ -408,18 +420,22 @@ def _accept(text: str, m: re.Match[str], anchor: Anchor | None) -> DateMention |
     return DateMention(start, end, value, year, precision)
 
 
-def _scan_window(text: str, lo: int, hi: int, anchor: Anchor | None, out: list[DateMention]) -> None:
+def _scan_window(
+    text: str, lo: int, hi: int, anchor: Anchor | None, out: list[DateMention], day_first: bool = False
+) -> None:
     for m in _MAIN.finditer(text, lo, hi):
-        mention = _accept(text, m, anchor)
+        mention = _accept(text, m, anchor, day_first)
         if mention is not None:
             out.append(mention)
 
 
-def _scan_main(text: str, anchor: Anchor | None, windowed: bool = True) -> list[DateMention]:
+def _scan_main(
+    text: str, anchor: Anchor | None, windowed: bool = True, day_first: bool = False
+) -> list[DateMention]:
     """Main-pattern mentions. Every form contains a digit, so only windows around digits are read."""
     out: list[DateMention] = []
     if not windowed:
-        _scan_window(text, 0, len(text), anchor, out)
+        _scan_window(text, 0, len(text), anchor, out, day_first)
         return out
     n = len(text)
     win_lo = win_hi = -1
@@ -430,10 +446,10 @@ def _scan_main(text: str, anchor: Anchor | None, windowed: bool = True) -> list[
         elif lo <= win_hi:
             win_hi = hi
         else:
-            _scan_window(text, win_lo, win_hi, anchor, out)
+            _scan_window(text, win_lo, win_hi, anchor, out, day_first)
             win_lo, win_hi = lo, hi
     if win_hi >= 0:
-        _scan_window(text, win_lo, win_hi, anchor, out)
+        _scan_window(text, win_lo, win_hi, anchor, out, day_first)
     return out
 
 
@@ -538,8 +554,10 @@ def _scan_weekdays(text: str, anchor: Anchor) -> list[DateMention]:
     return out
 
 
-def _find(text: str, anchor: Anchor | None, windowed: bool = True) -> list[DateMention]:
-    found = _scan_main(text, anchor, windowed)
+def _find(
+    text: str, anchor: Anchor | None, windowed: bool = True, day_first: bool = False
+) -> list[DateMention]:
+    found = _scan_main(text, anchor, windowed, day_first)
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
@@ -561,23 +579,25 @@ def _find(text: str, anchor: Anchor | None, windowed: bool = True) -> list[DateM
 
 
 def find_dates(
-    text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None
+    text: str, start: int = 0, end: int | None = None, *, anchor: str | None = None, day_first: bool = False
 ) -> list[DateMention]:
     """All date mentions in text[start:end]: absolute offsets, sorted by start, non-overlapping.
 
     At one position the longest reading wins. ``anchor`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``,
     a date the document itself states, e.g. its dateline) resolves month-day forms without a year
     and relative expressions; without it they give nothing. A malformed anchor raises ValueError.
+    ``day_first`` reads numeric dates valid both ways (``08/07/2025``) day first, where the document
+    says it writes them so; otherwise only their year is certain.
     """
     anchor_parts = _parse_anchor(anchor)
     start, end, _ = slice(start, end).indices(len(text))
     if start >= end:
         return []
     if start == 0 and end == len(text):
-        return _find(text, anchor_parts)
+        return _find(text, anchor_parts, day_first=day_first)
     return [
         DateMention(m.start + start, m.end + start, m.value, m.year, m.precision)
-        for m in _find(text[start:end], anchor_parts)
+        for m in _find(text[start:end], anchor_parts, day_first=day_first)
     ]
 
 

@@ -109,6 +109,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     """Split, clean and annotate a document."""
     blocks = split_blocks(text)
     anchor = latest_explicit_date(text[:2000])
+    day_first = _writes_day_first(text)
     sentences: list[Sentence] = []
     in_references = False
     continued = _continued_over_page_breaks(text, blocks)
@@ -129,7 +130,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         view = clean_view(text, block.start, end_block.end, blocks=blocks)
         if not view.text.strip():
             continue
-        lead_date = _lead_date(view.text)
+        lead_date = _lead_date(view.text, day_first)
         if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
             year = YEAR_HEADING.fullmatch(view.text.strip())
@@ -142,7 +143,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 mentions = _contextual(sentence_text, mentions, gazetteer)
             local_anchor = section_year or anchor
             dates = (
-                find_dates(sentence_text, anchor=local_anchor)
+                find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
                 if _DIGIT.search(sentence_text) or (local_anchor and _RELATIVE_WORD.search(sentence_text))
                 else []
             )
@@ -338,10 +339,23 @@ def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None
     return None
 
 
-def _lead_date(block_text: str) -> str | None:
+# How a document writes numeric dates: it says so ("All dates are day/month/year"), or some of its
+# dates can only be read day first (14/03/2025) and none only month first.
+DAY_FIRST_NOTE = re.compile(r"(?i)\bday\s*/\s*month\s*/\s*year\b|\bdd[/.]mm[/.]yyyy\b|\bday-month-year\b")
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+
+
+def _writes_day_first(text: str) -> bool:
+    if DAY_FIRST_NOTE.search(text):
+        return True
+    pairs = [(int(a), int(b)) for a, _, b in NUMERIC_DATE.findall(text)]
+    return any(a > 12 >= b for a, b in pairs) and not any(b > 12 >= a for a, b in pairs)
+
+
+def _lead_date(block_text: str, day_first: bool = False) -> str | None:
     """The date a timeline entry starts with, followed by a dash or colon."""
     head = block_text.lstrip("-*• #")
-    for mention in find_dates(head[:40]):
+    for mention in find_dates(head[:40], day_first=day_first):
         if mention.start <= 2 and TIMELINE_SEPARATOR.match(head, mention.end):
             return mention.value
         break

@@ -553,3 +553,17 @@ def test_weekdays_resolve_against_a_full_anchor_and_weeks_give_their_month(
 
 def test_weekdays_need_a_day_precise_anchor() -> None:
     assert find_dates("signed on Tuesday", anchor="2025-07") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "values"),
+    [
+        ("• 09/2018: At the summit", False, ["2018-09"]),
+        ("Decree No. 05/2019 of the ministry", False, []),
+        ("08/07/2025: In Brazzaville", False, ["2025"]),  # both readings valid: only the year is certain
+        ("08/07/2025: In Brazzaville", True, ["2025-07-08"]),
+        ("14/03/2025: In Ouagadougou", False, ["2025-03-14"]),
+    ],
+)
+def test_month_year_and_documents_that_write_day_first(text: str, day_first: bool, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, day_first=day_first)] == values

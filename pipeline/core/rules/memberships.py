@@ -60,6 +60,11 @@ JOIN = re.compile(
     r",\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|signatory|participant)"
     r"(?:\s+(?:state|country|nation))?s?\s+(?:of|to|in)|"
     r"(?:took|take|takes|taking|taken|assumed|gained|obtained|acquired)\s+up\s+(?:full\s+)?membership|"
+    r"(?:took|take|takes|taking|taken)\s+up\s+(?:their|its|his|her)\s+seats?\s+as\s+(?:(?:full|founding|new)\s+)?"
+    r"(?:member|partner|participant)(?:\s+(?:state|country|nation))?s?\s+(?:of|in)|"
+    r"(?:is|was|became|becomes|become)\s+the\s+(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|\w+th|"
+    r"latest|newest)\s+(?:[\w-]+\s+){0,3}?(?:state|country|nation|government|university|institution|agency)\s+"
+    r"(?:in|of)|"
     r"(?:assumed|gained|obtained|acquired|was\s+granted|were\s+granted)\s+(?:full\s+)?membership"
     r")\b",
     re.IGNORECASE,
@@ -184,6 +189,8 @@ INTRANSITIVE_VERB = re.compile(
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
+ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:together|along)\s+with\s+")
+GROUP_PRONOUN = re.compile(r"(?i)\b(?:both|each|all\s+(?:three|four|five|of\s+them))\s+$")
 PARTICIPLE = re.compile(r"(?i)(?:becoming|joining|acceding|signing)\b")
 # "Pakistan signed up in 2023. Egypt and Senegal followed in 2024": joined what the text is about
 FOLLOWED = re.compile(r"(?i)followed|did\s")
@@ -264,6 +271,10 @@ def _subjects(
     region = sentence.text[floor:position]
     if PARTICIPLE.match(sentence.text, position) and re.search(r",\s*(?:thereby\s+|thus\s+)?$", region):
         return _main_subject(sentence, tracker, floor)  # "It signed ..., becoming part of the BRI"
+    if GROUP_PRONOUN.search(region):  # "A and B each sign ..., and both become part of F"
+        group = _first_group(sentence, floor, position)
+        if group:
+            return group
     relatives = list(RELATIVE_PRONOUN.finditer(region))
     relative = relatives[-1] if relatives else None
     if (
@@ -294,6 +305,20 @@ def _subjects(
     colon = sentence.text.find(":", object_end)
     if COUNTED_SUBJECT.search(region) and colon >= 0:
         return [p for p, _ in enumeration_after(sentence, colon + 1)]
+    return []
+
+
+def _first_group(sentence: Sentence, floor: int, position: int) -> list[Party]:
+    """The first list of two or more participants in `[floor, position)` that is no prepositional object."""
+    cursor = floor
+    for _, mention in parties_in(sentence, floor, position):
+        if mention.start < cursor:
+            continue
+        listed = enumeration_after(sentence, mention.start, position)
+        if listed:
+            cursor = listed[-1][1].end
+            if len(listed) >= 2 and not PREPOSITION_BEFORE.search(sentence.text, 0, listed[0][1].start):
+                return [p for p, _ in listed]
     return []
 
 
@@ -354,6 +379,11 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         if signs and framework_role(framework, "member") == "member" and not documents:
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
         joined = nearest_date(sentence.dates, match.end(), floor) or sentence.lead_date
+        along = ALONG_WITH.match(sentence.text, object_end)
+        if along:  # "A and B joined F, together with C and D"
+            subjects += [(p, None) for p, _ in enumeration_after(sentence, along.end())]
+        if documents and any(not p.is_chinese for p, _ in subjects):
+            subjects = [(p, m) for p, m in subjects if not p.is_chinese]  # China's side of the signing
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")

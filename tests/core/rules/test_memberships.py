@@ -397,3 +397,33 @@ def test_follow_ups_participles_and_historical_present(text: str, expected: set)
 )
 def test_no_membership_from_figures_of_speech_or_rejected_reports(text: str) -> None:
     assert {m for m in members(text) if m[0] not in ("Egypt",)} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 1 January 2024 Egypt and Ethiopia take up their seats as full members of BRICS, "
+            "together with Iran.",
+            {
+                ("Egypt", "BRICS", "member", "2024-01-01"),
+                ("Ethiopia", "BRICS", "member", "2024-01-01"),
+                ("Iran", "BRICS", "member", "2024-01-01"),
+            },
+        ),
+        (
+            "In 2018 Laos and Nepal each signed a memorandum with China, and both became part of the BRI.",
+            {("Laos", "BRI", "member", "2018"), ("Nepal", "BRI", "member", "2018")},
+        ),
+        (
+            "The ILRS grew again. In 2025 Chad became the first Central African state in the programme.",
+            {("Chad", "ILRS", "member", "2025")},
+        ),
+        (  # the Chinese side of a signing is no new member
+            "In March 2025 the Government of Mali and CNSA signed the ILRS memorandum of understanding.",
+            {("Mali", "ILRS", "member", "2025-03")},
+        ),
+    ],
+)
+def test_seats_groups_ordinals_and_the_chinese_signer(text: str, expected: set) -> None:
+    assert members(text) == expected
