@@ -134,7 +134,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return "proposed"
     if SPECULATION.search(scope) or is_disputed(text, end):
         return None
-    if NEGATION.search(scope) and re.search(r"\b(?:not|never|no)\b", scope, re.IGNORECASE):
+    if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
         return None
     if ANNOUNCEMENT.search(scope) and not re.search(
         r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b", scope, re.IGNORECASE

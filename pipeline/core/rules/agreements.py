@@ -31,7 +31,13 @@ from pipeline.core.rules.frameworks import FrameworkTracker, framework_propertie
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "data_exchange",
-        re.compile(r"\bdata[- ](?:exchange|sharing)(?:\s+(?:mechanism|agreement|arrangement))?\b", re.I),
+        re.compile(
+            r"\bdata[- ](?:exchange|sharing)(?:\s+(?:mechanism|agreement|arrangement))?\b|"
+            r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:exchange|sharing)\s+of\b|"
+            r"\b(?:exchanged?|shared?|exchanging|sharing)\s+(?:[\w-]+\s+){0,5}?data\s+(?:under|through|via)\s+"
+            r"(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b",
+            re.I,
+        ),
     ),
     (
         "joint_laboratory",
@@ -386,7 +392,7 @@ def _parties(
     kept = []
     for party, mention in candidates:
         if previous_end is not None and re.fullmatch(
-            r"\s+of\s+(?:the\s+)?", sentence.text[previous_end : mention.start]
+            r"\)?\s+(?:\([^()]{1,12}\)\s+)?of\s+(?:the\s+)?", sentence.text[previous_end : mention.start]
         ):
             previous_end = mention.end
             continue  # "the National Space Science Center of the Chinese Academy of Sciences": its parent

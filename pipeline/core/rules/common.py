@@ -59,6 +59,19 @@ def is_possessive_modifier(sentence: Sentence, mention: Mention) -> bool:
     return after[:2] in ("'s", "’s") and after[2:].strip()[:1].isupper()
 
 
+def is_describing_apposition(sentence: Sentence, mention: Mention) -> bool:
+    """'The Hellenic Space Center (HSC), Greece's national space agency, ...': the country describes
+    the body just before it."""
+    return (
+        sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
+        and bool(re.search(r"[,(]\s*$", sentence.text[max(0, mention.start - 3) : mention.start]))
+        and any(
+            m.kind in ("agency", "institution") and 0 <= mention.start - m.end <= 10
+            for m in sentence.mentions
+        )
+    )
+
+
 def parties_in(
     sentence: Sentence,
     start: int,
@@ -73,8 +86,12 @@ def parties_in(
     for mention in sentence.mentions:
         if mention.start < start or mention.end > end:
             continue
-        if skip_modifiers and is_possessive_modifier(sentence, mention):
+        if (skip_modifiers and is_possessive_modifier(sentence, mention)) or is_describing_apposition(
+            sentence, mention
+        ):
             continue
+        if re.match(r"[-‑](?:based|headquartered)\b", sentence.text[mention.end : mention.end + 14]):
+            continue  # "the Beijing-based APSCO": where a body sits
         if mention.kind == "capital" and re.search(
             r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
             sentence.text[max(0, mention.start - 20) : mention.start],

@@ -150,6 +150,11 @@ class FrameworkTracker:
             return self.current
         return None
 
+    def caption_sentences(self, block) -> list[Sentence]:
+        """The sentences of a table row's caption (or the title line above its header)."""
+        caption = block.caption if block.caption is not None else self._caption_above(block.context)
+        return self._by_block.get(caption, []) if caption is not None else []
+
     def table_context(self, doc: Document, block) -> tuple[str | None, list[str], str]:
         """(framework, header cell texts, caption + header text) for a table row."""
         header_cells: list[str] = []

@@ -191,6 +191,11 @@ INTRANSITIVE_VERB = re.compile(
 )
 ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:together|along)\s+with\s+")
 GROUP_PRONOUN = re.compile(r"(?i)\b(?:both|each|all\s+(?:three|four|five|of\s+them))\s+$")
+# "a member of the Beijing-based APSCO and, since April, a signatory of ...": APSCO is an object
+MEMBERSHIP_OF = re.compile(
+    r"(?i)\b(?:member|signatory|partner|participant|founder)s?\s+(?:state\s+)?(?:of|in|to)\s+(?:the\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?$"
+)
 PARTICIPLE = re.compile(r"(?i)(?:becoming|joining|acceding|signing)\b")
 # "Pakistan signed up in 2023. Egypt and Senegal followed in 2024": joined what the text is about
 FOLLOWED = re.compile(r"(?i)followed|did\s")
@@ -293,6 +298,12 @@ def _subjects(
         and len(sentence.text[listed[-1][1].end : position].split()) > 3
     ):
         listed = enumeration_before(sentence, position, floor)  # a framework far from the verb is no subject
+    if (
+        listed
+        and listed[-1][1].kind == "framework"
+        and MEMBERSHIP_OF.search(sentence.text, 0, listed[-1][1].start)
+    ):
+        listed = enumeration_before(sentence, position, floor)  # "a member of APSCO and a signatory of ..."
     subjects = [p for p, _ in listed]
     subjects = [p for p in subjects if p.name != framework]
     if any(p.member_type != "organization" or p.iso3 for p in subjects):
@@ -691,12 +702,21 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         role_column = _header_column(header_cells, ROLE_HEADER)
         if role_column is not None and role_column < len(cells):
             stated_role = _stated_role(cells[role_column])
+        answer_column = next((i for i, h in enumerate(header_cells) if h.strip().endswith("?")), None)
+        if (
+            answer_column is not None
+            and answer_column < len(cells)
+            and not MATRIX_TICK.match(cells[answer_column])
+        ):
+            stated_role = "not a member"  # "In? | No"
     if framework is None or not cells or stated_role == "not a member":
         return
     member_column, date_column = _columns(header_cells)
     column = member_column if member_column is not None and member_column < len(cells) else 0
     cell_start, cell_end = sentence.cells[column]
     candidates = parties_in(sentence, cell_start, cell_end, allow_demonym=False, skip_modifiers=False)
+    if not candidates and framework_column is not None and member_column is None:
+        candidates = _caption_subject(sentence, tracker)  # "Table 1. Bangladesh in the main frameworks"
     if not candidates:
         return
     party, _ = candidates[0]
@@ -711,6 +731,16 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         joined = nearest_date(sentence.dates, ds, ds, de)
     role = stated_role or _role(cells[column] + " " + header_text, framework)
     yield _claim(doc, sentence, party, framework, role, joined, "table")
+
+
+def _caption_subject(sentence: Sentence, tracker: FrameworkTracker) -> list[tuple[Party, Mention]]:
+    """The one participant a register's caption is about, when its rows name only frameworks."""
+    found = [
+        pair
+        for caption in tracker.caption_sentences(sentence.block)
+        for pair in parties_in(caption, 0, len(caption.text))
+    ]
+    return found if len({p.name for p, _ in found}) == 1 else []
 
 
 def rule_matrix(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:

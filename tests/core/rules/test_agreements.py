@@ -227,3 +227,31 @@ def test_a_report_denied_in_the_next_sentence_is_no_agreement() -> None:
         "memorandum with CNSA. The centre denied it within a day."
     )
     assert agreements(text) == []
+
+
+def test_an_arrangement_on_the_exchange_of_data_between_a_body_and_a_parents_unit() -> None:
+    (found,) = agreements(
+        "In 2024 the National Observatory of Athens (NOA) and the National Satellite Meteorological Center "
+        "(NSMC) of the China Meteorological Administration concluded an arrangement on the exchange of "
+        "satellite data."
+    )
+    assert found.agreement_type == "data_exchange"
+    assert found.parties == ("National Observatory of Athens", "National Satellite Meteorological Center")
+
+
+def test_a_country_describing_the_agency_before_it_is_no_party() -> None:
+    (found,) = agreements(
+        "The Hellenic Space Center (HSC), Greece's national space agency, signed a memorandum of "
+        "understanding with the China National Space Administration in 2024."
+    )
+    assert found.parties == ("China National Space Administration", "Hellenic Space Center")
+
+
+def test_yet_to_sign_is_no_agreement() -> None:
+    assert (
+        agreements(
+            "The Kuwait Institute for Scientific Research has yet to sign the memorandum with the Shanghai "
+            "Academy of Spaceflight Technology that was initialled in 2024."
+        )
+        == []
+    )

@@ -427,3 +427,26 @@ def test_no_membership_from_figures_of_speech_or_rejected_reports(text: str) -> 
 )
 def test_seats_groups_ordinals_and_the_chinese_signer(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+def test_register_of_frameworks_about_the_one_country_its_caption_names() -> None:
+    text = (
+        "**Table 1. Nepal in the main frameworks**\n\n"
+        "| Since | Grouping | In? | Remarks |\n|---|---|---|---|\n"
+        "| Oct 2016 | Belt and Road Initiative | Yes | memorandum signed |\n"
+        "| — | ILRS | No | no application filed |\n"
+    )
+    assert members(text) == {("Nepal", "BRI", "member", "2016-10")}
+
+
+def test_a_framework_that_is_the_object_of_a_first_predicate_is_no_subject_of_the_second() -> None:
+    text = (
+        "Nepal is now tied to both: it is a member of the Beijing-based APSCO and, since 2025, "
+        "a signatory of the Artemis Accords."
+    )
+    assert ("APSCO", "Artemis Accords") not in {(m[0], m[1]) for m in members(text)}
+    assert ("China", "Artemis Accords") not in {(m[0], m[1]) for m in members(text)}
+
+
+def test_items_under_a_heading_saying_they_are_not_happening_are_no_facts() -> None:
+    assert members("## What is not happening\n\n1. Nepal is joining IDSEA, some say.\n") == set()
