@@ -23,6 +23,7 @@ from pipeline.core.rules.common import (
     Party,
     header_columns,
     home_country,
+    is_prose_row,
     nearest_date,
     parties_in,
 )
@@ -433,8 +434,10 @@ def _claim(
 def rule_instrument(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: list[Party]
 ) -> Iterator[AgreementClaim]:
-    if sentence.block.kind in ("table_row", "table_header"):
-        return  # table rows are read by rule_table_instrument
+    if sentence.block.kind == "table_header" or (
+        sentence.block.kind == "table_row" and not is_prose_row(sentence)
+    ):
+        return  # table rows are read by rule_table_instrument, unless a cell tells a whole event
     if not ANY_INSTRUMENT.search(sentence.text) or sentence.text.rstrip(" *_\"”'").endswith("?"):
         return  # no instrument, or a question
     text = sentence.text
@@ -606,7 +609,8 @@ REGISTER_COLUMNS = (
     (
         "party",
         re.compile(
-            r"(?i)\b(?:side|party|parties|partner|counterpart|country|signatory|institution|agency|with)\b"
+            r"(?i)\b(?:sides?|party|parties|partners?|counterparts?|countr(?:y|ies)|signator(?:y|ies)|"
+            r"institutions?|agenc(?:y|ies)|with)\b"
         ),
     ),
 )
@@ -634,8 +638,9 @@ def rule_instrument_register(
     if header is None or sentence.block.kind != "table_row" or not sentence.cells or not header.cells:
         return
     columns = header_columns(header, REGISTER_COLUMNS, repeated={name for name, _ in REGISTER_COLUMNS})
-    if "instrument" not in columns or len(columns.get("party", [])) < 2:
+    if "instrument" not in columns or "party" not in columns:
         return
+    single = len(columns["party"]) == 1  # one "Counterparts" column naming every party
     cells = sentence.cells
 
     def cell(name: str) -> str:
@@ -654,8 +659,9 @@ def rule_instrument_register(
     for index in columns["party"]:
         if index < len(cells):
             found = parties_in(sentence, cells[index][0], cells[index][1], skip_modifiers=False)
-            if found and found[0][0].name not in {p.name for p in parties}:
-                parties.append(found[0][0])
+            for party, _ in found if single else found[:1]:
+                if party.name not in {p.name for p in parties}:
+                    parties.append(party)
     chinese_column = any(
         re.search(r"(?i)chin|counterpart", header.text[header.cells[i][0] : header.cells[i][1]])
         for i in columns["party"]
@@ -705,9 +711,10 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             claims.extend(rule_instrument(doc, sentence, tracker, previous))
             continue
         tracker.enter(sentence)
-        claims.extend(rule_instrument(doc, sentence, tracker, previous))
+        stated = list(rule_instrument(doc, sentence, tracker, previous))
+        claims.extend(stated)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))
-        claims.extend(register or rule_table_instrument(doc, sentence, tracker))
+        claims.extend(register or ([] if stated else rule_table_instrument(doc, sentence, tracker)))
         countries = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
         if len(countries) >= 2:
             previous = countries

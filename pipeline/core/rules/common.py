@@ -241,3 +241,12 @@ def header_columns(
             columns.setdefault(name, []).append(index)
             break
     return columns
+
+
+def is_prose_row(sentence: Sentence) -> bool:
+    """A table row with a cell that tells a whole event ("| May 2018 | Oman's minister signs ... |")."""
+    return any(
+        len(sentence.text[start:end].split()) >= 8
+        and sentence.text[start:end].rstrip(" *_").endswith((".", "!"))
+        for start, end in sentence.cells
+    )

@@ -255,3 +255,23 @@ def test_yet_to_sign_is_no_agreement() -> None:
         )
         == []
     )
+
+
+def test_a_register_with_one_counterparts_column_names_every_party() -> None:
+    text = (
+        "| Instrument | Counterparts | Date | In force? |\n|---|---|---|---|\n"
+        "| Memorandum of Understanding on Belt and Road cooperation | Governments of Nepal and China "
+        "| 12 May 2017 | ✓ |\n"
+    )
+    (found,) = agreements(text)
+    assert (found.parties, found.signed) == (("China", "Nepal"), "2017-05-12")
+
+
+def test_a_timeline_row_that_tells_an_event_is_read_as_prose() -> None:
+    text = (
+        "| When | What happened |\n|---|---|\n"
+        "| May 2018 | On a visit to Beijing, Oman's foreign minister signs a memorandum of understanding "
+        "on the Belt and Road with China. |\n"
+    )
+    (found,) = agreements(text)
+    assert (found.agreement_type, found.parties, found.signed) == ("memorandum", ("China", "Oman"), "2018-05")
