@@ -808,6 +808,16 @@ def _shape_missions(w: str, taken: list[tuple[int, int]], nums: list[tuple[int, 
         b = p
         while b > 0 and w[b - 1].isalpha():
             b -= 1
+        if b > 2 and w[b - 1] == "-" and w[b].isupper():  # "Faso-Sat 1", "UY-Cubo 1": a compound name
+            head = b - 1
+            while head > 0 and w[head - 1].isalpha():
+                head -= 1
+            if (
+                b - 1 - head >= 2
+                and w[head].isupper()
+                and not (head and (w[head - 1].isalnum() or w[head - 1] in "'-."))
+            ):
+                b = head
         e = m.end()
         word, sep, num = w[b:p], w[p], m.group(1)
         if (

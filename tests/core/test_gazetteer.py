@@ -587,3 +587,8 @@ def test_letter_suffixed_designations_near_a_mission_word_are_missions(
     text: str, expected: list[str]
 ) -> None:
     assert [m.canonical for m in Gazetteer.default().find(text) if m.kind == "mission"] == expected
+
+
+def test_compound_mission_names_keep_their_first_word() -> None:
+    found = [m.canonical for m in Gazetteer.default().find("the UY-Cubo 1 cubesat") if m.kind == "mission"]
+    assert found == ["UY-Cubo-1"]

@@ -62,13 +62,13 @@ ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?", re.IGNORECASE)
 FACT_LABEL = re.compile(
     r"^\W*(?P<label>missions?|spacecraft|(?:international\s+|foreign\s+)?payloads?|(?:international\s+)?partners|"
     r"(?:launch\s+)?vehicle|rocket|launcher|(?:launch\s+)?site|launch\s+pad|(?:launch\s+)?date(?:\s*/\s*time)?|"
-    r"(?:target(?:\s+orbit)?|orbit|destination))[^\w\n]*?(?::|\s[—–-]|[—–])\s*",
+    r"lift-?off(?:\s+date)?|launched|(?:target(?:\s+orbit)?|orbit|destination))[^\w\n]*?(?::|\s[—–-]|[—–]|\|)\s*",
     re.IGNORECASE,
 )
 MULTINATIONAL = re.compile(
     r"\b(?:European|International|Asia-Pacific|African|Arab|Regional|Inter\w+|United\s+Nations)\b"
 )
-OTHER_LABEL = re.compile(r"^\W*[A-Za-z][\w /()&-]{1,40}?(?::|\s[—–])\s")
+OTHER_LABEL = re.compile(r"^\W*[A-Za-z][\w /()&-]{1,40}?\W*?(?::|\s[—–]|\|)\s")
 SITE_CITY = re.compile(
     r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))"
 )
@@ -484,7 +484,7 @@ def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterat
         elif "site" in label or "pad" in label:
             sites = sentence.of_kind("launch_site")
             attributes["launch_site"] = sites[0].canonical if sites else None
-        elif "date" in label:
+        elif "date" in label or label.startswith(("lift", "launched")):
             days = [d for d in sentence.dates if d.precision == "day"] or sentence.dates
             attributes["launch_date"] = days[0].value if days else None
         elif label in ("target", "target orbit", "orbit", "destination"):

@@ -111,3 +111,20 @@ def test_payload_owner_is_a_partner_of_the_mission_carrying_it() -> None:
 def test_two_missions_without_a_carrier_share_no_partners() -> None:
     found = missions("Chang'e 6 and Chang'e 7 are lunar missions; France supplied instruments.")
     assert {p for c in found["Chang'e 6"] for p in c.partners} == set()
+
+
+def test_a_fact_sheet_table_with_labels_in_the_first_column() -> None:
+    text = (
+        "| | |\n|---|---|\n"
+        "| **Mission** | Zhulong-1 limb-sounding satellite |\n"
+        "| **Lift-off** | 3 April 2025, 10:12 Beijing time |\n"
+        "| **Launcher** | Long March 6 |\n"
+        "| **Launch site** | Taiyuan Satellite Launch Center |\n"
+    )
+    found = missions(text)["Zhulong-1"]
+    assert {c.launch_date for c in found} >= {"2025-04-03"}
+    assert {c.launch_vehicle for c in found} >= {"Long March 6"}
+
+
+def test_compound_names_with_a_number_near_a_mission_word() -> None:
+    assert "Faso-Sat-1" in missions("Faso-Sat 1, the country's first satellite, launched on 5 December 2024.")
