@@ -43,7 +43,10 @@ def party_of(
         return Party(mention.canonical, "country", mention.iso3)
     if mention.kind == "demonym":
         surface = sentence.surface(mention)
-        if allow_demonym or (surface.endswith("s") and surface[:1].isupper()):
+        government = re.match(
+            r"\s+(?:government|authorities|side)\b", sentence.text[mention.end : mention.end + 14]
+        )
+        if allow_demonym or government or (surface.endswith("s") and surface[:1].isupper()):
             return Party(mention.canonical, "country", mention.iso3)
         return None
     if mention.kind == "agency":

@@ -275,3 +275,11 @@ def test_a_timeline_row_that_tells_an_event_is_read_as_prose() -> None:
     )
     (found,) = agreements(text)
     assert (found.agreement_type, found.parties, found.signed) == ("memorandum", ("China", "Oman"), "2018-05")
+
+
+def test_a_demonym_with_government_is_the_country_that_signs() -> None:
+    (found,) = agreements(
+        "The Cooperation Agreement on the ILRS was signed in 2025 by a minister on behalf of the Congolese "
+        "government and by a CNSA vice-administrator."
+    )
+    assert found.parties == ("China National Space Administration", "Republic of the Congo")
