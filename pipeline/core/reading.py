@@ -97,7 +97,8 @@ class Document:
 YEAR_HEADING = re.compile(r"[#=*\s-]*((?:19|20)\d\d)[#=*:\s-]*")
 # A heading that denies the items below it.
 DENYING_HEADING = re.compile(
-    r"(?i)\b(?:did\s+not|didn['’]t|never|has\s+not|have\s+not)\s+happen|\b(?:not|isn['’]t|aren['’]t)\s+happening\b|\bnot\s+(?:signed|confirmed|members?|"
+    r"(?i)\b(?:did\s+not|didn['’]t|never|has\s+not|have\s+not)\s+happen|"
+    r"\b(?:not|isn['’]t|aren['’]t)\s+happening\b|\bnot\s+(?:signed|confirmed|members?|"
     r"on\s+the\s+register|true)\b|\bnon-members\b|\b(?:myths|false\s+claims|rumou?rs|unconfirmed|debunked)\b"
 )
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
