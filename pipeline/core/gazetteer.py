@@ -351,7 +351,7 @@ class Gazetteer:
         shapes, absorbed = _shape_institutions(w, raw, reg, _map_spans(heads, at, shift))
         if absorbed:
             gaz = [g for i, g in enumerate(gaz) if i not in absorbed]
-        lettered = _LETTERED_RE.search(w) is not None
+        lettered = _LETTERED_HINT.search(w) is not None and _LETTERED_RE.search(w) is not None
         if nums or lettered:
             taken = sorted([(g[0], g[1]) for g in gaz] + [(x[0], x[1]) for x in shapes])
             if nums:
@@ -576,6 +576,7 @@ _MISSION_WORD_RE = re.compile(
     "station|telescope"
 )
 # "LUXLINK-A", "CONDOR-EC1": an upper-case name, a hyphen and a letter designation
+_LETTERED_HINT = re.compile(r"[A-Z0-9]-[A-Z]")
 _LETTERED_RE = re.compile(r"(?<![\w'.-])([A-Z][A-Z0-9]{2,})-[A-Z]{1,2}[0-9]{0,2}(?![\w-])")
 _NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
 _MISSION_STOP = _words(

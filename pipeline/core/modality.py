@@ -169,6 +169,6 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
         if following.block_index == sentence.block_index
         and (
             RETRACTION.match(following.text)
-            or (REPORTED.search(sentence.text) and DENIAL.match(following.text))
+            or (DENIAL.match(following.text) and REPORTED.search(sentence.text))
         )
     }

@@ -236,52 +236,46 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
         _attach(sentence, added)
 
 
-DEFINITE_BODY = re.compile(
-    r"\b[Tt]he\s+(institute|university|agency|academy|observatory|laboratory|centre|center|foundation|"
-    r"administration|commission|committee)\b"
-)
-
-
-# "bringing the Sultanate into the Belt and Road Initiative": the state named just before
-DEFINITE_STATE = re.compile(
-    r"\b[Tt]he\s+(?:Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b)"
+# "The institute and CNSA signed ...": a body named just before; "bringing the Sultanate into the Belt
+# and Road Initiative": the state named just before.
+DEFINITE_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:(?P<body>institute|university|agency|academy|observatory|laboratory|centre|center|"
+    r"foundation|administration|commission|committee)\b|"
+    r"(?P<state>Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b))"
 )
 
 
 def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
-    """'The institute and CNSA signed ...': "the institute" is the institute named just before; "the
-    Sultanate" is the state named just before."""
+    """Give "the institute" the institute named just before, and "the Sultanate" the state."""
     for index, sentence in enumerate(sentences):
         added = []
         taken = [(m.start, m.end) for m in sentence.mentions]
-        for match in DEFINITE_BODY.finditer(sentence.text):
+        for match in DEFINITE_REFERENCE.finditer(sentence.text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            noun = match.group(1).lower()
-            earlier = [
-                m
-                for s in sentences[max(0, index - reach) : index + 1]
-                if s.block_index == sentence.block_index
-                or (s.block.kind == "paragraph" and sentence.block_index - s.block_index == 1)
-                for m in s.mentions
-                if m.kind in ("agency", "institution")
-                and noun in m.canonical.lower()
-                and (s is not sentence or m.end <= match.start())
-            ]
-            if earlier:
-                added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
-        for match in DEFINITE_STATE.finditer(sentence.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            earlier = [
-                m
-                for s in sentences[max(0, index - reach) : index + 1]
-                if s.block_index == sentence.block_index
-                for m in s.mentions
-                if m.kind == "country"
-                and m.canonical != "China"
-                and (s is not sentence or m.end <= match.start())
-            ]
+            window = sentences[max(0, index - reach) : index + 1]
+            if match.group("body"):
+                noun = match.group("body").lower()
+                earlier = [
+                    m
+                    for s in window
+                    if s.block_index == sentence.block_index
+                    or (s.block.kind == "paragraph" and sentence.block_index - s.block_index == 1)
+                    for m in s.mentions
+                    if m.kind in ("agency", "institution")
+                    and noun in m.canonical.lower()
+                    and (s is not sentence or m.end <= match.start())
+                ]
+            else:
+                earlier = [
+                    m
+                    for s in window
+                    if s.block_index == sentence.block_index
+                    for m in s.mentions
+                    if m.kind == "country"
+                    and m.canonical != "China"
+                    and (s is not sentence or m.end <= match.start())
+                ]
             if earlier:
                 added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
         _attach(sentence, added)
