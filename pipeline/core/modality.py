@@ -159,6 +159,15 @@ DENIAL = re.compile(
 )
 
 
+DENIAL_VERBS = ("denied", "denies", "dismissed", "rejected", "refuted", "retracted")
+
+
+def _denies(text: str) -> bool:
+    """A cheap test that DENIAL can match: one of its verbs is there."""
+    lowered = text.lower()
+    return any(verb in lowered for verb in DENIAL_VERBS)
+
+
 def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not imported: no cycle)
     """Indices of sentences the next sentence of the same block takes back: "It has not.", or a
     report followed by "The centre denied it"."""
@@ -169,6 +178,6 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
         if following.block_index == sentence.block_index
         and (
             RETRACTION.match(following.text)
-            or (DENIAL.match(following.text) and REPORTED.search(sentence.text))
+            or (_denies(following.text) and DENIAL.match(following.text) and REPORTED.search(sentence.text))
         )
     }

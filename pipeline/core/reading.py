@@ -337,13 +337,17 @@ def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None
 # How a document writes numeric dates: it says so ("All dates are day/month/year"), or some of its
 # dates can only be read day first (14/03/2025) and none only month first.
 DAY_FIRST_NOTE = re.compile(r"(?i)\bday\s*/\s*month\s*/\s*year\b|\bdd[/.]mm[/.]yyyy\b|\bday-month-year\b")
-NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
 
 
 def _writes_day_first(text: str) -> bool:
     if DAY_FIRST_NOTE.search(text):
         return True
-    pairs = [(int(a), int(b)) for a, _, b in NUMERIC_DATE.findall(text)]
+    pairs = [
+        (int(m.group(1)), int(m.group(3)))
+        for m in NUMERIC_DATE.finditer(text)
+        if not (m.start() and text[m.start() - 1] in "0123456789/.-")
+    ]
     return any(a > 12 >= b for a, b in pairs) and not any(b > 12 >= a for a, b in pairs)
 
 

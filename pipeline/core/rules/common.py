@@ -33,6 +33,12 @@ class Party:
         return self.iso3 == "CHN" or CHINESE_NAME.search(self.name) is not None
 
 
+# "on behalf of the Congolese government": a demonym standing for its state
+DEMONYM_GOVERNMENT = re.compile(r"\s+(?:government|authorities|side)\b")
+# "the Beijing-based APSCO": where a body sits, not a participant
+PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
+
+
 def party_of(
     sentence: Sentence, mention: Mention, *, allow_demonym: bool = False, include_frameworks: bool = False
 ) -> Party | None:
@@ -43,10 +49,11 @@ def party_of(
         return Party(mention.canonical, "country", mention.iso3)
     if mention.kind == "demonym":
         surface = sentence.surface(mention)
-        government = re.match(
-            r"\s+(?:government|authorities|side)\b", sentence.text[mention.end : mention.end + 14]
-        )
-        if allow_demonym or government or (surface.endswith("s") and surface[:1].isupper()):
+        if (
+            allow_demonym
+            or (surface.endswith("s") and surface[:1].isupper())
+            or DEMONYM_GOVERNMENT.match(sentence.text, mention.end)
+        ):
             return Party(mention.canonical, "country", mention.iso3)
         return None
     if mention.kind == "agency":
@@ -93,7 +100,9 @@ def parties_in(
             sentence, mention
         ):
             continue
-        if re.match(r"[-‑](?:based|headquartered)\b", sentence.text[mention.end : mention.end + 14]):
+        if sentence.text[mention.end : mention.end + 1] in ("-", "‑") and PLACE_OF_BODY.match(
+            sentence.text, mention.end
+        ):
             continue  # "the Beijing-based APSCO": where a body sits
         if mention.kind == "capital" and re.search(
             r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
