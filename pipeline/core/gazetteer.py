@@ -555,7 +555,7 @@ _HEADS = {
     "plc": "company",
 }
 _JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|bin|and|&) ")
-_JOINERS = _words("of and for the de di da del della des du bin &")
+_JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin &")
 _LEAD_STOP = _words(
     """a an the this that these those its it their his her our my your we they he she i
     in on at by for from with through under over after before during since until within without

@@ -592,3 +592,11 @@ def test_letter_suffixed_designations_near_a_mission_word_are_missions(
 def test_compound_mission_names_keep_their_first_word() -> None:
     found = [m.canonical for m in Gazetteer.default().find("the UY-Cubo 1 cubesat") if m.kind == "mission"]
     assert found == ["UY-Cubo-1"]
+
+
+def test_spanish_and_french_institution_names_with_articles() -> None:
+    found = Gazetteer.default().find("The Universidad de la República and the Université de Lomé signed.")
+    assert [m.canonical for m in found if m.kind == "institution"] == [
+        "Universidad de la República",
+        "Université de Lomé",
+    ]

@@ -5,13 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from importlib import resources
 
 from pipeline.core.dates import DateMention
 from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.reading import Sentence
 
 CHINA = "China"
-CHINESE_NAME = re.compile(r"\b(?:China|Chinese|Sino)\b")
+
+
+def _chinese_name_pattern() -> re.Pattern[str]:
+    """China, Chinese, Sino, or a Chinese province, city or university short name ("Harbin Institute of
+    Technology", "Beihang University"): a body so named is Chinese."""
+    rows = (
+        resources.files("pipeline.reference").joinpath("chinese_name_words.csv").read_text(encoding="utf-8")
+    )
+    words = [line.split(",", 1)[0] for line in rows.splitlines()[1:] if line.strip()]
+    return re.compile(r"\b(?:China|Chinese|Sino|" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+CHINESE_NAME = _chinese_name_pattern()
 # Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
 CONNECTOR = re.compile(
     r"^(?:\s|,|;|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$", re.IGNORECASE

@@ -128,3 +128,11 @@ def test_a_fact_sheet_table_with_labels_in_the_first_column() -> None:
 
 def test_compound_names_with_a_number_near_a_mission_word() -> None:
     assert "Faso-Sat-1" in missions("Faso-Sat 1, the country's first satellite, launched on 5 December 2024.")
+
+
+def test_a_university_named_after_a_chinese_city_is_no_foreign_partner() -> None:
+    found = missions(
+        "Chang'e 4 carried instruments from the Harbin Institute of Technology and Kazan Federal University "
+        "to the Moon."
+    )
+    assert {p for c in found["Chang'e 4"] for p in c.partners} == {"Kazan Federal University"}
