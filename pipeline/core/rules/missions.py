@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
-from pipeline.core.modality import clause_start, is_asserted, is_stated
+from pipeline.core.modality import NEGATION, clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINESE_NAME,
@@ -542,7 +542,12 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         if sentence.block.kind == "table_row" and sentence.cells:
             missions = _in_first_mission_cell(sentence, missions)  # the others are payloads of this row
         carrier = _carrier(sentence, missions) if len(missions) == 2 else None
+        stated = [m for m in missions if _stated_about(sentence, m)]
+        if not stated:
+            continue  # "did not fly", "proposed but not approved", "with no Chinese involvement"
         for mention in missions:
+            if mention not in stated:
+                continue
             attributes: dict[str, object] = {"target": _target(sentence, mention, missions)}
             owners = _owners(sentence, mention)
             if mention.canonical == carrier:  # the payload's owners are partners of the mission carrying it
@@ -564,8 +569,53 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     claims += list(_fact_sheet(doc))
     claims += list(_launch_table(doc))
     claims = _with_something_stated(claims)
+    claims = _involving_china(doc, claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
+
+
+NO_CHINESE_PART = re.compile(
+    r"(?i)\b(?:no|without(?:\s+any)?)\s+Chinese\s+(?:involvement|components?|parts?|participation|role|input)\b|"
+    r"\bentirely\s+(?!Chinese\b)[A-Z][a-z]+\s+(?:mission|project|satellite)\b|"
+    r"(?i:\bowes?\s+nothing\s+to|\bnothing\s+to\s+do\s+with|\bunconnected\s+to|\bindependent(?:ly)?\s+of)\s+(?:the\s+)?Chin"
+)
+
+
+def _stated_about(sentence: Sentence, mention: Mention) -> bool:
+    """The clause naming the mission is not negated ("did not fly", "has not been approved"), and the
+    sentence does not say China had no part in it."""
+    text = sentence.text
+    end = text.find(";", mention.end)
+    scope = text[clause_start(text, mention.start) : len(text) if end < 0 else end]
+    return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text))
+
+
+def _involving_china(doc: Document, claims: list[MissionClaim]) -> list[MissionClaim]:
+    """Missions of China's cooperation only: a name found by its shape alone ("Proba-3", "Raavana-1")
+    needs a Chinese body, mission, vehicle or site in some sentence that names it."""
+    linked: set[str] = set()
+    shaped: set[str] = set()
+    for sentence in doc.sentences:
+        names = {m.canonical for m in sentence.mentions if m.kind == "mission"}
+        if not names:
+            continue
+        shaped |= {
+            m.canonical for m in sentence.mentions if m.kind == "mission" and m.source == "shape:mission"
+        }
+        if any(_is_chinese_mention(m) for m in sentence.mentions):
+            linked |= names
+    linked |= {
+        c.name for c in claims if CHINESE_NAME.search(f"{c.launch_site or ''} {c.launch_vehicle or ''}")
+    }  # launched from a Chinese site or on a Chinese rocket
+    return [c for c in claims if c.name not in shaped or c.name in linked]
+
+
+def _is_chinese_mention(mention: Mention) -> bool:
+    if mention.iso3 == "CHN":
+        return True
+    return mention.kind in ("agency", "institution", "launch_site", "launch_vehicle", "mission") and bool(
+        CHINESE_NAME.search(mention.canonical)
+    )
 
 
 def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:

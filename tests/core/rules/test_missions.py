@@ -127,7 +127,9 @@ def test_a_fact_sheet_table_with_labels_in_the_first_column() -> None:
 
 
 def test_compound_names_with_a_number_near_a_mission_word() -> None:
-    assert "Faso-Sat-1" in missions("Faso-Sat 1, the country's first satellite, launched on 5 December 2024.")
+    assert "Faso-Sat-1" in missions(
+        "Faso-Sat 1, the country's first satellite, launched from Jiuquan in 2024."
+    )
 
 
 def test_a_university_named_after_a_chinese_city_is_no_foreign_partner() -> None:
@@ -136,3 +138,19 @@ def test_a_university_named_after_a_chinese_city_is_no_foreign_partner() -> None
         "to the Moon."
     )
     assert {p for c in found["Chang'e 4"] for p in c.partners} == {"Kazan Federal University"}
+
+
+def test_missions_without_china_or_that_did_not_fly_are_no_facts() -> None:
+    assert (
+        missions("Hunza-1, a student cubesat from Pakistan, failed a vibration test and did not fly.") == {}
+    )
+    assert missions("Chandrayaan-3 landed on the Moon in 2023, with no Chinese involvement.") == {}
+    assert missions("ESA's coronagraph Proba-3 was launched in December 2024 on an Indian PSLV rocket.") == {}
+    assert missions("Kuafu-3, a mission to the L5 point, has been proposed but has not been approved.") == {}
+
+
+def test_a_name_found_by_its_shape_is_kept_when_china_launches_it() -> None:
+    found = missions(
+        "ZamCube-2, a Zambian cubesat, was launched in 2025 from the Jiuquan Satellite Launch Center."
+    )
+    assert {c.launch_site for c in found["ZamCube-2"]} == {"Jiuquan Satellite Launch Center"}
