@@ -524,6 +524,10 @@ _HEADS = {
     "Centre": "institution",
     "Center": "institution",
     "Observatory": "institution",
+    "Observatorium": "institution",
+    "Observatoire": "institution",
+    "Observatorio": "institution",
+    "Osservatorio": "institution",
     "Office": "institution",
     "Consortium": "institution",
     "Organisation": "institution",
@@ -537,6 +541,9 @@ _HEADS = {
     "Council": "organization",
     "League": "organization",
     "Commission": "institution",
+    "Comisión": "institution",
+    "Comissão": "institution",
+    "Service": "institution",
     "Committee": "institution",
     "Authority": "institution",
     "Corporation": "company",
@@ -650,7 +657,7 @@ class _Registry:
         return None
 
 
-_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|&")
+_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|[A-Z]\.|&")  # "Arthur C. Clarke Institute": an initial
 _OPENERS = "([{\"'“"
 _CLOSERS = ").,;:!?]}\"”'"
 
@@ -728,9 +735,16 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
     for i in range(hi - 1, -1, -1):  # "University of Lagos and Nairobi Institute", "HIT and Kazan University"
         left = w[tokens[i - 1][0] : tokens[i - 1][1]] if i else ""
         if w[tokens[i][0] : tokens[i][1]] in ("and", "&") and (
-            any(t[2] == "head" for t in tokens[:i]) or (len(left) >= 2 and left.isupper())
+            any(t[2] == "head" for t in tokens[:i])
+            or (len(left) >= 2 and left.isupper())
+            or w[tokens[i + 1][0] : tokens[i + 1][1]]
+            == "the"  # "in Moratuwa and the Aerospace ... Institute"
         ):
             tokens, hi = tokens[i + 1 :], hi - i - 1
+            break
+    for j in range(hi - 2, -1, -1):
+        if tokens[j][2] == "head" and w[tokens[j + 1][0] : tokens[j + 1][1]] == "of":
+            tokens, hi = tokens[j + 2 :], hi - j - 2  # "... Institute of the Academy": the Academy's name
             break
     for i in range(hi + 1, len(tokens)):
         word = w[tokens[i][0] : tokens[i][1]]
@@ -739,6 +753,10 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
             or (i + 1 < len(tokens) and w[tokens[i + 1][0] : tokens[i + 1][1]] == "the")
         ):
             tokens = tokens[:i]  # "... of Belgrade and the Brazilian company": a second name begins
+            break
+    for i in range(hi + 1, len(tokens)):
+        if w[tokens[i][0] : tokens[i][1]] == "of" and any(t[2] == "head" for t in tokens[i + 1 :]):
+            tokens = tokens[:i]  # "Ulugh Beg Astronomical Institute of the Academy of Sciences": its parent
             break
     while tokens and (
         tokens[0][2] == "join"

@@ -108,6 +108,7 @@ NOT_SIGNED = re.compile(
 )
 TALKS_FAILED = re.compile(
     r"\b(?:broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
+    r"talks\b[^.;]{0,160}\b(?:break|broke)\s+down|"
     r"fell\s+through|was\s+abandoned|were\s+abandoned|exchanged\s+(?:drafts|texts))\b",
     re.IGNORECASE,
 )

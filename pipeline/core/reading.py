@@ -215,7 +215,12 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
                 continue
             acronym = mention.acronym or _acronym_after(sentence.text, mention.end)
             if acronym and acronym not in defined:
-                defined[acronym] = mention  # "Harbin Institute of Technology (HIT)", then "HIT"
+                owner = mention
+                if i and re.fullmatch(
+                    r"\s+of\s+(?:the\s+)?", sentence.text[sentence.mentions[i - 1].end : mention.start]
+                ):
+                    owner = sentence.mentions[i - 1]  # "X Institute of the Chinese Academy of Sciences (XI)"
+                defined[acronym] = owner  # "Harbin Institute of Technology (HIT)", then "HIT"
             after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
             if after:
                 defined.setdefault(after["term"], mention)

@@ -600,3 +600,28 @@ def test_spanish_and_french_institution_names_with_articles() -> None:
         "Universidad de la República",
         "Université de Lomé",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Ulugh Beg Astronomical Institute of the Academy of Sciences of the Republic of Uzbekistan",
+            ["Ulugh Beg Astronomical Institute", "Academy of Sciences of the Republic of Uzbekistan"],
+        ),
+        (
+            "the Arthur C. Clarke Institute for Modern Technologies",
+            ["Arthur C. Clarke Institute for Modern Technologies"],
+        ),
+        (
+            "based in Moratuwa and the Aerospace Information Research Institute",
+            ["Aerospace Information Research Institute"],
+        ),
+        (
+            "the University of Science and Technology of China",
+            ["University of Science and Technology of China"],
+        ),
+    ],
+)
+def test_institution_names_end_before_their_parent_and_keep_initials(text: str, expected: list[str]) -> None:
+    assert [m.canonical for m in Gazetteer.default().find(text) if m.kind == "institution"] == expected

@@ -20,6 +20,7 @@ from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
     CONNECTOR,
+    DEMONYM_GOVERNMENT,
     Party,
     header_columns,
     home_country,
@@ -34,6 +35,8 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "data_exchange",
         re.compile(
             r"\bdata[- ](?:exchange|sharing)(?:\s+(?:mechanism|agreement|arrangement))?\b|"
+            r"\barrangements?\b(?=[^.;]{0,160}\b(?:receiving|reception\s+of|exchang\w*|shar\w*|suppl\w*)\s+"
+            r"(?:of\s+)?(?:[\w-]+\s+){0,3}?data\b)|"
             r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:exchange|sharing)\s+of\b|"
             r"\b(?:exchanged?|shared?|exchanging|sharing)\s+(?:[\w-]+\s+){0,5}?data\s+(?:under|through|via)\s+"
             r"(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b",
@@ -75,7 +78,7 @@ ACTION = re.compile(
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
-    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*)\b",
+    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*)\b",
     re.IGNORECASE,
 )
 TERMINATED = re.compile(
@@ -242,12 +245,19 @@ def _new_clause(text: str, clause_ends: list[int], position: int) -> bool:
     return position >= last and bool(re.match(r",\s+and\s+the\b|;", text[last:]))
 
 
+PASSIVE_ACTION = re.compile(
+    r"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|inked|"
+    r"established|agreed|renewed|extended|set\s+up|adopted|ratified)\b"
+)
+
+
 def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> bool:
     """An action verb (signed, established, passed...) close to the instrument, in its clause, or the
     instrument word is itself the verb ("the station in Namibia, leased since 2001")."""
     return bool(
         ACTION.search(text[max(floor, start - window) : start])
         or ACTION.search(text[end : end + window])
+        or PASSIVE_ACTION.search(text, end, end + 250)  # "An arrangement between A and B on ... was signed"
         or re.fullmatch(r"(?i)leas(?:ed|ing)", text[start:end])
     )
 
@@ -292,7 +302,14 @@ def _legislating_country(doc: Document, sentence: Sentence, position: int) -> li
         if candidate is None:
             continue
         governments = [
-            m for m in candidate.mentions if m.kind in ("country", "capital") and m.iso3 and m.iso3 != "CHN"
+            m
+            for m in candidate.mentions
+            if m.iso3
+            and m.iso3 != "CHN"
+            and (
+                m.kind in ("country", "capital")
+                or (m.kind == "demonym" and DEMONYM_GOVERNMENT.match(candidate.text, m.end))
+            )
         ]
         if governments:
             nearest = (
@@ -477,6 +494,9 @@ def rule_instrument(
                 title = _described_title(text, match.start(), match.end())
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
+            lab = next((m for m in sentence.of_kind("institution") if m.start <= match.start() < m.end), None)
+            if kind == "joint_laboratory" and lab is not None:  # a named laboratory is the instrument itself
+                title, title_span = sentence.surface(lab), (lab.start, lab.end)
             owner = None if kind in FOUNDING_OR_BILATERAL_KINDS else _title_owner(title)
             acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
             parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting)

@@ -47,7 +47,7 @@ class Party:
 
 
 # "on behalf of the Congolese government": a demonym standing for its state
-DEMONYM_GOVERNMENT = re.compile(r"\s+(?:government|authorities|side)\b")
+DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
 # "the Beijing-based APSCO": where a body sits, not a participant
 PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
 

@@ -283,3 +283,31 @@ def test_a_demonym_with_government_is_the_country_that_signs() -> None:
         "government and by a CNSA vice-administrator."
     )
     assert found.parties == ("China National Space Administration", "Republic of the Congo")
+
+
+def test_demonym_governments_and_the_law_that_promulgates_their_agreement() -> None:
+    found = agreements(
+        "On 9 May 2024 the Hungarian and Chinese governments concluded an Agreement on Cooperation in the "
+        "Peaceful Exploration and Use of Outer Space. The National Assembly promulgated it by "
+        "Act XXI of 2025."
+    )
+    assert {(a.agreement_type, a.parties) for a in found} == {
+        ("cooperation_agreement", ("China", "Hungary")),
+        ("legislation", ("Hungary",)),
+    }
+
+
+def test_an_arrangement_on_receiving_data_and_talks_that_break_down() -> None:
+    (found,) = agreements(
+        "An arrangement between the Fiji Meteorological Service and the China Meteorological Administration "
+        "on receiving Fengyun satellite data was signed in 2019."
+    )
+    assert found.agreement_type == "data_exchange"
+    assert found.parties == ("China Meteorological Administration", "Fiji Meteorological Service")
+    assert (
+        agreements(
+            "Talks between the Sri Lanka Ports Authority and China Great Wall Industry Corporation on "
+            "leasing land for a ground station break down in 2022."
+        )
+        == []
+    )
