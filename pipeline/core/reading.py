@@ -246,7 +246,8 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
 DEFINITE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:(?P<body>institute|university|agency|academy|observatory|laboratory|centre|center|"
     r"foundation|administration|commission|committee)\b|"
-    r"(?P<state>Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b))"
+    r"(?P<state>Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b)|"
+    r"(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:country|nation|state|republic|kingdom))\b)"
 )
 
 

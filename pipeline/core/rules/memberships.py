@@ -33,19 +33,21 @@ JOIN = re.compile(
     r"\b(?:"
     r"(?:has|have|had)\s+(?:also\s+)?(?:joined|become|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
     r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|"
-    r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?\s+to|"
+    r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?(?:\s+to)?|"
+    r"(?:has|have|had)\s+participated\s+in|participated\s+in|participates\s+in|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:country|state|nation|government|"
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
     r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign)|"
-    r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signed\s+up|signed\s+on|"
+    r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signs?\s+on\s+to|signed\s+up|signed\s+on|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as))?|"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?welcomed\s+(?:as\s+(?:a|an|the|its)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:member|partner|participant|signatory)(?:\s+(?:state|country|nation|institution|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?(?:welcomed|confirmed|accepted|recogni[sz]ed)\s+"
+    r"(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|participant|participating|signatory)"
+    r"(?:\s+(?:state|country|nation|institution|"
     r"university|agency))?s?\s+(?:of|to|in)|in(?:to)?)|"
     r"belongs\s+to|belonged\s+to|belong\s+to|"
     r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
@@ -79,20 +81,28 @@ COMPOSITION = re.compile(
     r"signatories\s+(?:are|include|such\s+as)|"
     r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
     r"(?:welcomed|admitted|accepted|added|welcomes|admits|accepts|adds)\b"
+    r"(?!\s+the\s+(?:establishment|creation|signing|launch|opening|decision|conclusion|adoption)\b)"
     r"(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))|"
-    r"(?:bringing|brings|brought)\b(?=\s.{0,60}?\binto\s+(?:the\s+)?[A-Z])|"
+    r"(?:bringing|brings|brought)\b(?=\s.{0,60}?\binto\s+(?:the\s+)?(?-i:[A-Z]))|"
     r"(?:expanded|enlarged|grew)\s+to\s+(?:take\s+in|include|admit)|(?:took|takes|take)\s+in|"
-    r"admitted\s+(?:\w+\s+){0,2}?(?:new\s+)?(?:members|states|countries)\s*(?::|,)?|"
-    r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?[A-Z])"
+    r"admitted\s+(?:\w+\s+){0,3}?(?:members|states|countries)(?:\s+(?:in|on)\s+[^:,.;]{1,20})?\s*(?::|,)?|"
+    r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r")",
     re.IGNORECASE,
 )
 FOUNDED = re.compile(
-    r"(?:(?:\b(?:was|were|had\s+been)|[,—–(])\s+(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|"
-    r"created|launched|initiated|announced|proposed|unveiled)\s+(?:in\s+\S+\s+)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:\b(?:was|were|had\s+been|project|programme|program|initiative|station|organi[sz]ation)|[,—–(])\s+"
+    r"(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|"
+    r"created|launched|initiated|announced|proposed|unveiled)\s+(?:(?:in|on)\s+(?:\S+\s+){1,3}?)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
     r"(?:of|by|between)|by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
     r"founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
     r"co-?founded\s+by|founded\s+by)\b",
+    re.IGNORECASE,
+)
+# "an agreement ... that makes the Andean country a participant in the ILRS"
+MAKING_MEMBER = re.compile(
+    r"\b(?:makes?|made|making)\s+(?P<list>.{3,80}?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>member|participant|partner|signatory)(?:\s+(?:state|country|nation))?\s+(?:of|in|to)\b",
     re.IGNORECASE,
 )
 MAKING_FOUNDERS = re.compile(
@@ -184,6 +194,7 @@ INTRANSITIVE_FOLLOW = re.compile(
 )
 INTRANSITIVE_VERB = re.compile(
     r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|signed\s+on|acceded|"
+    r"(?:added|adds)\s+(?:its|their)\s+(?:name|signature)s?|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
@@ -319,6 +330,30 @@ def _subjects(
     return []
 
 
+GAP_ITEM = re.compile(r"\s*,?\s*(?:and\s+)?$")
+GAP_DATE = re.compile(r"\s+(?:in|on|since)\s+$")
+
+
+def _gapped(sentence: Sentence, dates: list, after: int) -> list[tuple[Party, str]]:
+    """Later items that repeat the verb by ellipsis: "PNG signed on in June 2018, Fiji in 2018, and
+    Solomon Islands in October 2019" gives (Fiji, 2018) and (Solomon Islands, 2019-10)."""
+    first = next((d for d in dates if d.start >= after), None)
+    if first is None or sentence.text[after : first.start].strip() not in ("in", "on", "since"):
+        return []
+    found: list[tuple[Party, str]] = []
+    cursor = first.end
+    parties = parties_in(sentence, cursor, len(sentence.text))
+    for party, mention in parties:
+        if mention.start < cursor or not GAP_ITEM.match(sentence.text[cursor : mention.start]):
+            break
+        date = next((d for d in dates if d.start >= mention.end), None)
+        if date is None or not GAP_DATE.match(sentence.text[mention.end : date.start]):
+            break
+        found.append((party, date.value))
+        cursor = date.end
+    return found
+
+
 def _first_group(sentence: Sentence, floor: int, position: int) -> list[Party]:
     """The first list of two or more participants in `[floor, position)` that is no prepositional object."""
     cursor = floor
@@ -389,7 +424,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         )
         if signs and framework_role(framework, "member") == "member" and not documents:
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
-        joined = nearest_date(sentence.dates, match.end(), floor) or sentence.lead_date
+        founding = [f.span() for f in FOUNDED.finditer(sentence.text)]  # ", the project initiated in 2021 by"
+        dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
+        joined = nearest_date(dates, match.end(), floor) or sentence.lead_date
         along = ALONG_WITH.match(sentence.text, object_end)
         if along:  # "A and B joined F, together with C and D"
             subjects += [(p, None) for p, _ in enumeration_after(sentence, along.end())]
@@ -398,6 +435,8 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
+        for party, date in _gapped(sentence, dates, match.end()):  # "A signed on in 2018, B in 2019"
+            yield _claim(doc, sentence, party, framework, role, date, "rule:joined")
 
 
 def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
@@ -545,7 +584,10 @@ def rule_nominal(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
             continue
         framework, object_end = framework_target
         scope_start = min(m.start for _, m in members)
-        if not is_asserted(sentence.text, min(scope_start, match.start()), object_end):
+        modifiers = re.search(r"(?:\S+\s+){0,3}$", sentence.text[: match.start()])  # "the possible accession"
+        if not is_asserted(
+            sentence.text, min(scope_start, modifiers.start() if modifiers else match.start()), object_end
+        ):
             continue
         role = framework_role(framework, "member")
         joined = nearest_date(sentence.dates, match.end())
@@ -651,17 +693,22 @@ def rule_founder_verb(
 def rule_making_founders(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
-    """'..., making A and B the project's two founding partners'."""
-    for match in MAKING_FOUNDERS.finditer(sentence.text):
-        framework = tracker.framework_near(sentence, match.start())
-        members = enumeration_after(sentence, match.start("list"), match.end("list"))
-        if not framework or not members:
-            continue
-        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), match.end()):
-            continue
-        joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
-        for party, _ in members:
-            yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+    """'..., making A and B the project's two founding partners'; '... that makes Peru a participant in
+    the ILRS'."""
+    for pattern, role in ((MAKING_FOUNDERS, "founder"), (MAKING_MEMBER, None)):
+        for match in pattern.finditer(sentence.text):
+            framework = tracker.framework_near(sentence, match.start())
+            members = enumeration_after(sentence, match.start("list"), match.end("list"))
+            if not framework or not members:
+                continue
+            if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), match.end()):
+                continue
+            joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
+            stated = role or _role(match.group("noun"), framework)
+            for party, _ in members:
+                yield _claim(
+                    doc, sentence, party, framework, stated, joined, "rule:founded" if role else "rule:joined"
+                )
 
 
 def rule_label_list(

@@ -450,3 +450,58 @@ def test_a_framework_that_is_the_object_of_a_first_predicate_is_no_subject_of_th
 
 def test_items_under_a_heading_saying_they_are_not_happening_are_no_facts() -> None:
     assert members("## What is not happening\n\n1. Nepal is joining IDSEA, some say.\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "LIMA, 20 November 2025 – Peru's space commission on Thursday sealed an agreement with CNSA "
+            "that makes the Andean country a participant in the International Lunar Research Station.",
+            {("Peru", "ILRS", "member", "2025-11-20")},
+        ),
+        (
+            "Uzbekistan was confirmed as a participating state of the ILRS, the project jointly initiated in "
+            "2021 by China and Russia.",
+            {
+                ("Uzbekistan", "ILRS", "member", None),
+                ("China", "ILRS", "founder", "2021"),
+                ("Russia", "ILRS", "founder", "2021"),
+            },
+        ),
+        (
+            "Uzbekistan has participated in the Belt and Road Initiative since 2015.",
+            {("Uzbekistan", "BRI", "member", "2015")},
+        ),
+        (
+            "Three neighbours are in the Belt and Road Initiative: Papua New Guinea signed on in June 2018, "
+            "Fiji in 2018, and Solomon Islands in October 2019.",
+            {
+                ("Papua New Guinea", "BRI", "member", "2018-06"),
+                ("Fiji", "BRI", "member", "2018"),
+                ("Solomon Islands", "BRI", "member", "2019-10"),
+            },
+        ),
+        (
+            "The Artemis Accords were launched in October 2020 by the United States. New Zealand added its "
+            "signature in May 2021.",
+            {
+                ("United States", "Artemis Accords", "founder", "2020-10"),
+                ("New Zealand", "Artemis Accords", "signatory", "2021-05"),
+            },
+        ),
+    ],
+)
+def test_making_confirming_participating_gapping_and_signatures(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_a_possible_accession_and_a_welcomed_establishment_are_no_memberships() -> None:
+    assert members("The issue of the possible accession of Uzbekistan to APSCO is being studied.") == set()
+    assert (
+        members(
+            "The ILRS partners welcomed the establishment of the Tashkent Joint Laboratory by the Ulugh Beg "
+            "Astronomical Institute as a partner institution."
+        )
+        == set()
+    )
