@@ -21,7 +21,7 @@ REFERENCES_HEADING = re.compile(
 CITATION_LINE = re.compile(r"^\s*\[\d+\]\s")
 # Bare "Artemis" names the accords when it is not the programme or a mission of it.
 BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|programme|mission|[IV]+\b|\d))")
-TIMELINE_SEPARATOR = re.compile(r"\s*(?:[—–:|-]|\*\*)")
+TIMELINE_SEPARATOR = re.compile(r"\s*\]?\s*(?:\([^()]{0,30}\)\s*)?(?:[—–:|▸►→-]|\*\*)")
 # A framework name followed by one of these words is still the framework ("APSCO Convention").
 FRAMEWORK_CONTINUATIONS = frozenset(
     [
@@ -116,6 +116,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     continued = _continued_over_page_breaks(text, blocks)
     denied_section = False
     section_year: str | None = None  # "=== 2015 ===": the year of the entries below
+    parent_indent, parent_date = 10**6, None  # the dated list item that sub-items belong to
     for index, block in enumerate(blocks):
         if block.kind == "furniture" or index in continued.values():
             continue
@@ -132,6 +133,16 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         if not view.text.strip():
             continue
         lead_date = _lead_date(view.text, day_first)
+        if block.kind == "list_item":  # a sub-item without its own date takes its entry's
+            indent = len(line) - len(line.lstrip())
+            if lead_date is None and indent > parent_indent:
+                lead_date = parent_date
+            elif lead_date is not None or indent <= parent_indent:
+                parent_indent, parent_date = indent, lead_date
+        elif block.kind == "paragraph" and lead_date is not None:
+            parent_indent, parent_date = -1, lead_date  # "**Apr. 2025 ▸** ...", then its bullets
+        else:
+            parent_indent, parent_date = 10**6, None
         if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
             year = YEAR_HEADING.fullmatch(view.text.strip())
@@ -357,9 +368,19 @@ def _writes_day_first(text: str) -> bool:
     return any(a > 12 >= b for a, b in pairs) and not any(b > 12 >= a for a, b in pairs)
 
 
+YEAR_COMMA_MONTH = re.compile(
+    r"[*_\s]*(?P<year>(?:19|20)\d\d),?\s+(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+    r"[*_\s]*(?:[—–:|-]|\*\*)"
+)
+
+
 def _lead_date(block_text: str, day_first: bool = False) -> str | None:
     """The date a timeline entry starts with, followed by a dash or colon."""
-    head = block_text.lstrip("-*• #")
+    head = block_text.lstrip("-*• #[")
+    year_month = YEAR_COMMA_MONTH.match(head)
+    if year_month:  # "**2014, September —**"
+        month = find_dates(f"{year_month['month']} {year_month['year']}")
+        return month[0].value if month else None
     for mention in find_dates(head[:40], day_first=day_first):
         if mention.start <= 2 and TIMELINE_SEPARATOR.match(head, mention.end):
             return mention.value

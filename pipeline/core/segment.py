@@ -836,7 +836,7 @@ _ABBREV_CAP = _wordset(
 )
 _ABBREV_NUM = _wordset("no nos vol vols p pp fig figs art ch sec para eq tab ref refs n nr")
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
-_TOKEN_OPENERS = _OPENERS + "[{"
+_TOKEN_OPENERS = _OPENERS + "[{*_"
 _ROMAN_RE = re.compile(r"[IVXLC]{1,6}\.")
 
 

@@ -334,6 +334,17 @@ GAP_ITEM = re.compile(r"\s*,?\s*(?:and\s+)?$")
 GAP_DATE = re.compile(r"\s+(?:in|on|since)\s+$")
 
 
+SAME_PERIOD = re.compile(r"(?i)\s+(?:in|during)\s+the\s+same\s+(year|month)\b")
+
+
+def _more_precise(stated: str | None, lead: str | None) -> str | None:
+    """The date the sentence states, or its timeline entry's date where that says the same more
+    precisely ("**2014, September —** ... signs on ... 2014")."""
+    if stated is None or (lead is not None and lead.startswith(stated)):
+        return lead or stated
+    return stated
+
+
 def _gapped(sentence: Sentence, dates: list, after: int) -> list[tuple[Party, str]]:
     """Later items that repeat the verb by ellipsis: "PNG signed on in June 2018, Fiji in 2018, and
     Solomon Islands in October 2019" gives (Fiji, 2018) and (Solomon Islands, 2019-10)."""
@@ -426,7 +437,11 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
         founding = [f.span() for f in FOUNDED.finditer(sentence.text)]  # ", the project initiated in 2021 by"
         dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
-        joined = nearest_date(dates, match.end(), floor) or sentence.lead_date
+        joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
+        same = SAME_PERIOD.match(sentence.text, object_end)
+        earlier = [d for d in dates if d.end <= match.start()]
+        if same and earlier:  # "and Serbia followed in the same year"
+            joined = earlier[-1].value[: 4 if same.group(1).lower() == "year" else 7]
         along = ALONG_WITH.match(sentence.text, object_end)
         if along:  # "A and B joined F, together with C and D"
             subjects += [(p, None) for p, _ in enumeration_after(sentence, along.end())]
@@ -454,6 +469,8 @@ def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
         joined = None
         if since:
             joined = next((d.value for d in sentence.dates if d.start == since.end()), None)
+        elif lead.group("lead").lower().startswith("bec"):  # "thereby becomes an ILRS participant": an event
+            joined = nearest_date(sentence.dates, lead.start()) or sentence.lead_date
         members = _modified_members(sentence, lead, noun.end())
         if not members:
             continue
@@ -906,7 +923,35 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
         yield _claim(doc, sentence, party, framework, role, joined, "list")
 
 
+# A line of a flattened two-column table: "BRI (2018); Artemis Accords (2024)" under a line naming one state
+FRAMEWORK_YEARS = re.compile(r"^(?:[^;,()]{2,60}?\s*\(\s*(?:19|20)\d\d\s*\)\s*[;,]?\s*)+$")
+
+
+def rule_framework_years(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'Greece' on one line, 'BRI (2018); Artemis Accords (2024)' on the next: a table row whose cells
+    PDF extraction put on separate lines."""
+    if not FRAMEWORK_YEARS.match(sentence.text.strip()):
+        return
+    index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
+    if index == 0:
+        return
+    above = doc.sentences[index - 1]
+    named = parties_in(above, 0, len(above.text))
+    if len(named) != 1 or above.text.strip() != above.surface(named[0][1]):
+        return  # the line above is not just one participant's name
+    party = named[0][0]
+    for framework, mention in tracker.named(sentence):
+        year = re.match(r"\s*\(\s*((?:19|20)\d\d)\s*\)", sentence.text[mention.end :])
+        if year:
+            yield _claim(
+                doc, sentence, party, framework, framework_role(framework, "member"), year.group(1), "table"
+            )
+
+
 SENTENCE_RULES = (
+    rule_framework_years,
     rule_matrix,
     rule_joined,
     rule_modifier,

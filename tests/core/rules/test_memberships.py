@@ -505,3 +505,26 @@ def test_a_possible_accession_and_a_welcomed_establishment_are_no_memberships() 
         )
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a sub-item takes its timeline entry's date; "YYYY, Month" entries give the month
+            "**2014, September —** Nepal signs on to the Belt and Road Initiative.\n\n"
+            "**Apr. 2025 ▸** Kathmandu and Beijing sign a memorandum on the ILRS.\n"
+            "  - Nepal thereby becomes an ILRS participant.\n",
+            {("Nepal", "BRI", "member", "2014-09"), ("Nepal", "ILRS", "member", "2025-04")},
+        ),
+        (
+            "Hungary joined the Belt and Road Initiative in June 2015, and Serbia followed in the same year.",
+            {("Hungary", "BRI", "member", "2015-06"), ("Serbia", "BRI", "member", "2015")},
+        ),
+        (  # a two-column table flattened by PDF extraction
+            "State\n\nFrameworks (year of accession)\n\nGreece\n\nBRI (2018); Artemis Accords (2024)\n",
+            {("Greece", "BRI", "member", "2018"), ("Greece", "Artemis Accords", "signatory", "2024")},
+        ),
+    ],
+)
+def test_timeline_entries_same_year_and_flattened_tables(text: str, expected: set) -> None:
+    assert members(text) == expected
