@@ -112,7 +112,9 @@ TALKS_FAILED = re.compile(
     r"fell\s+through|was\s+abandoned|were\s+abandoned|exchanged\s+(?:drafts|texts))\b",
     re.IGNORECASE,
 )
-PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|under\s+discussion|tabled)\b", re.IGNORECASE)
+PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|tabled)\b", re.IGNORECASE)
+# Still being talked about: no instrument yet, not even a proposal ("has been 'under discussion' since 2022")
+UNDER_DISCUSSION = re.compile(r"(?i)\bunder\s+(?:discussion|consideration|study)\b|\bbeing\s+discussed\b")
 ANNOUNCEMENT = re.compile(
     r"\b(?:announc\w*|unveil\w*|pledged|agreed\s+to|will\s+sign|to\s+sign|plans?\s+to|planned|"
     r"intends?\s+to|expected\s+to|set\s+to|is\s+to|are\s+to)\b",
@@ -131,6 +133,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     whole = text[start : sentence_end if sentence_end is not None else len(text)]
     if NOT_SIGNED.search(whole) or TALKS_FAILED.search(whole):
         return None  # "a draft ... was never signed", "... before the other side broke them off"
+    if UNDER_DISCUSSION.search(whole):
+        return None
     if PROPOSAL.search(scope):
         return "proposed"
     if SPECULATION.search(scope) or is_disputed(text, end):

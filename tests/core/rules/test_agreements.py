@@ -311,3 +311,13 @@ def test_an_arrangement_on_receiving_data_and_talks_that_break_down() -> None:
         )
         == []
     )
+
+
+def test_an_instrument_under_discussion_is_no_agreement_yet() -> None:
+    assert (
+        agreements(
+            "A proposed joint laboratory on space weather between the University of the South Pacific and "
+            "Wuhan University has been under discussion since 2022."
+        )
+        == []
+    )
