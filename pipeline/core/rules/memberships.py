@@ -36,7 +36,7 @@ JOIN = re.compile(
     r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?(?:\s+to)?|"
     r"(?:has|have|had)\s+participated\s+in|participated\s+in|participates\s+in|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:member|partner|signatory|participant|party|associate|founder)(?:\s+(?:country|state|nation))?s?"
+    r"(?:member|partner|signatory|participant|party|associate|founder|participating)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:country|state|nation|government|"
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
@@ -52,8 +52,9 @@ JOIN = re.compile(
     r"belongs\s+to|belonged\s+to|belong\s+to|"
     r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
     r"\s+(?:of|to|in)|"
-    r"(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:member|partner|signatory|participant|party|associate)s?\s+(?:of|to|in)|"
+    r"(?:is|are|was|were|remains|remained)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:member|partner|signatory|participant|party|associate|participating)(?:\s+(?:state|country|nation))?s?"
+    r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|partners|signatories|participants|founders)\s+(?:of|to|in)|"
@@ -83,7 +84,8 @@ COMPOSITION = re.compile(
     r"(?:welcomed|admitted|accepted|added|welcomes|admits|accepts|adds)\b"
     r"(?!\s+the\s+(?:establishment|creation|signing|launch|opening|decision|conclusion|adoption)\b)"
     r"(?=.{0,80}\bas\s+(?:a|an|its|the)\s+(?:new(?:est)?\s+)?(?:member|partner))|"
-    r"(?:bringing|brings|brought)\b(?=\s.{0,60}?\binto\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?:bringing|brings|brought)\b(?=\s.{0,60}?\binto\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:initiative|organi[sz]ation|"
+    r"programme|project|station|framework|bloc|group)\b))|"
     r"(?:expanded|enlarged|grew)\s+to\s+(?:take\s+in|include|admit)|(?:took|takes|take)\s+in|"
     r"admitted\s+(?:\w+\s+){0,3}?(?:members|states|countries)(?:\s+(?:in|on)\s+[^:,.;]{1,20})?\s*(?::|,)?|"
     r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
@@ -102,7 +104,7 @@ FOUNDED = re.compile(
 # "an agreement ... that makes the Andean country a participant in the ILRS"
 MAKING_MEMBER = re.compile(
     r"\b(?:makes?|made|making)\s+(?P<list>.{3,80}?)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>member|participant|partner|signatory)(?:\s+(?:state|country|nation))?\s+(?:of|in|to)\b",
+    r"(?P<noun>member|participant|partner|signatory|participating)(?:\s+(?:state|country|nation))?\s+(?:of|in|to)\b",
     re.IGNORECASE,
 )
 MAKING_FOUNDERS = re.compile(
@@ -118,14 +120,14 @@ LABEL_LIST = re.compile(
 # "an ILRS member", "APSCO member states", "a founding Artemis Accords signatory": a framework used as
 # the modifier of a membership noun, right after the framework's name.
 MODIFIED_NOUN = re.compile(
-    r"[\s-]+(?P<noun>member|partner|signatory|signatories|founder|participant)"
+    r"[\s-]+(?P<noun>member|partner|signatory|signatories|founder|participant|participating(?=\s+(?:state|country)))"
     r"(?:\s+(?:state|country|nation|institution|agency|government))?s?\b(?!['’-])",
     re.IGNORECASE,
 )
 # What stands before "an F member": a copula, an apposition comma, "as", or a list label; group
 # `words` holds the modifiers between the article and the framework.
 MODIFIER_LEAD = re.compile(
-    r"(?P<lead>(?:\b(?:is|are|was|were|been|remains?|remained|became|becomes|become|as|As)\b|[,;(—–]|^))"
+    r"(?P<lead>(?:\b(?:is|are|was|were|been|remains?|remained|became|becomes|become|as|As)\b|[,;:(—–]|^))"
     r"\s*(?:(?:a|an|the|its|their|both|all|fellow|two|three|four|five)\s+)?(?P<words>(?:[\w-]+\s+){0,2}?)$"
 )
 NOT_A_MEMBER_YET = re.compile(
@@ -950,7 +952,48 @@ def rule_framework_years(
             )
 
 
+# "Chile and China sign a memorandum of understanding on cooperation within the framework of the Belt
+# and Road Initiative": signing a framework's own document is joining it (accords aside)
+SIGNED_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:signed|signs|sign|inked|inks|put\s+(?:their|its)\s+signatures?\s+to)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)|MoUs?|agreements?|protocols?)(?:\s+of\s+understanding)?\s+"
+    r"(?:on|for|within|in|under|concerning)\s+(?:[\w-]+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+
+
+NAME_GOES_ON = re.compile(r"\s+(?!cooperation\b|Initiative\b)[A-Za-z][a-z-]+\s+[a-z]")
+
+
+def rule_signed_document(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'Chile and China sign a memorandum on cooperation within the framework of the BRI'."""
+    text = sentence.text
+    for framework, mention in tracker.named(sentence):
+        if framework_role(framework, "member") != "member":
+            continue
+        reach = max(0, mention.start - 160)
+        signed = SIGNED_DOCUMENT_BEFORE.search(text, reach, mention.start)
+        if signed is None:
+            continue
+        if NAME_GOES_ON.match(text, mention.end):
+            continue  # "the BRICS remote sensing constellation": the framework names something else
+        floor = clause_start(text, signed.start())
+        subjects = [  # states join by signing; their agencies and institutes sign for them
+            p
+            for p in _subjects(sentence, tracker, floor, signed.start(), framework, mention.end)
+            if p.member_type == "country" and not p.is_chinese
+        ]
+        if not subjects or not is_asserted(text, floor, mention.end):
+            continue
+        joined = _more_precise(nearest_date(sentence.dates, mention.end, floor), sentence.lead_date)
+        for party in subjects:
+            yield _claim(doc, sentence, party, framework, "member", joined, "rule:joined")
+
+
 SENTENCE_RULES = (
+    rule_signed_document,
     rule_framework_years,
     rule_matrix,
     rule_joined,

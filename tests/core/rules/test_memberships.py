@@ -528,3 +528,40 @@ def test_a_possible_accession_and_a_welcomed_establishment_are_no_memberships() 
 )
 def test_timeline_entries_same_year_and_flattened_tables(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Beijing, the foreign ministers of Chile and China sign a memorandum of understanding on "
+            "cooperation within the framework of the Belt and Road Initiative in 2018.",
+            {("Chile", "BRI", "member", "2018")},
+        ),
+        (
+            "China and Indonesia on Tuesday inked an agreement on cooperation in the ILRS, making the "
+            "Southeast Asian country the newest participating state of the programme.",
+            {("Indonesia", "ILRS", "member", None)},
+        ),
+        ("Bolivia thereby becomes an ILRS participating state.", {("Bolivia", "ILRS", "member", None)}),
+    ],
+)
+def test_signing_a_frameworks_document_and_participating_states(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_a_framework_naming_something_else_and_agencies_signing_are_no_new_members() -> None:
+    assert (
+        members(
+            "In August 2021 Brazil, Russia, India, China and South Africa signed an agreement on "
+            "cooperation in the BRICS remote sensing satellite constellation."
+        )
+        == set()
+    )
+    assert (
+        members(
+            "The China National Space Administration and Roscosmos sign a memorandum of understanding "
+            "on jointly building the International Lunar Research Station."
+        )
+        == set()
+    )
