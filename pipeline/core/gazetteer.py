@@ -576,6 +576,12 @@ _LEAD_STOP = _words(
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
     september october november december c. ca. circa"""
 )
+# Titles of people that come before "of the <body>" and are no part of its name
+_PERSON_TITLES = _words(
+    """director rector president minister deputy head chairman chairwoman chair secretary dean professor
+    chief administrator governor ambassador spokesperson spokesman spokeswoman officer manager
+    coordinator commissioner vice"""
+)
 _ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 _MISSION_WORD_RE = re.compile(
@@ -758,11 +764,16 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
         if w[tokens[i][0] : tokens[i][1]] == "of" and any(t[2] == "head" for t in tokens[i + 1 :]):
             tokens = tokens[:i]  # "Ulugh Beg Astronomical Institute of the Academy of Sciences": its parent
             break
-    while tokens and (
-        tokens[0][2] == "join"
-        or (tokens[0][2] == "word" and w[tokens[0][0] : tokens[0][1]].lower() in _LEAD_STOP)
-    ):
-        tokens = tokens[1:]
+    for _ in range(2):  # again after a person's title: "the Director of the Ghana ... Institute"
+        while tokens and (
+            tokens[0][2] == "join"
+            or (tokens[0][2] == "word" and w[tokens[0][0] : tokens[0][1]].lower() in _LEAD_STOP)
+        ):
+            tokens = tokens[1:]
+        first_of = next((i for i, t in enumerate(tokens) if w[t[0] : t[1]] == "of"), None)
+        if not (first_of and w[tokens[0][0] : tokens[0][1]].lower().split("-")[-1] in _PERSON_TITLES):
+            break
+        tokens = tokens[first_of + 1 :]
     while tokens and tokens[-1][2] == "join":
         tokens = tokens[:-1]
     if any(t[2] == "word" for t in tokens):

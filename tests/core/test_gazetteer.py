@@ -625,3 +625,10 @@ def test_spanish_and_french_institution_names_with_articles() -> None:
 )
 def test_institution_names_end_before_their_parent_and_keep_initials(text: str, expected: list[str]) -> None:
     assert [m.canonical for m in Gazetteer.default().find(text) if m.kind == "institution"] == expected
+
+
+def test_a_persons_title_before_of_the_body_is_no_part_of_its_name() -> None:
+    found = Gazetteer.default().find("the Director of the Ghana Space Science and Technology Institute said")
+    assert [m.canonical for m in found if m.kind == "institution"] == [
+        "Ghana Space Science and Technology Institute"
+    ]
