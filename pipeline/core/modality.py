@@ -102,7 +102,8 @@ SPECULATION = re.compile(
     re.IGNORECASE,
 )
 NOT_SIGNED = re.compile(
-    r"\b(?:no\s+such\s+\w+|never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
+    r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
+    r"never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
     r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
     re.IGNORECASE,
 )
@@ -114,7 +115,9 @@ TALKS_FAILED = re.compile(
 )
 PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|tabled)\b", re.IGNORECASE)
 # Still being talked about: no instrument yet, not even a proposal ("has been 'under discussion' since 2022")
-UNDER_DISCUSSION = re.compile(r"(?i)\bunder\s+(?:discussion|consideration|study)\b|\bbeing\s+discussed\b")
+UNDER_DISCUSSION = re.compile(
+    r"(?i)\bunder\s+(?:discussion|consideration|study)\b|\bbeing\s+discussed\b|\b(?:was|were)\s+discussed\b"
+)
 ANNOUNCEMENT = re.compile(
     r"\b(?:announc\w*|unveil\w*|pledged|agreed\s+to|will\s+sign|to\s+sign|plans?\s+to|planned|"
     r"intends?\s+to|expected\s+to|set\s+to|is\s+to|are\s+to)\b",

@@ -321,3 +321,14 @@ def test_an_instrument_under_discussion_is_no_agreement_yet() -> None:
         )
         == []
     )
+
+
+def test_an_instrument_discussed_but_not_concluded_is_no_agreement() -> None:
+    assert (
+        agreements(
+            "A lease of a site near Ulaanbaatar for a tracking antenna was discussed in 2021 between the "
+            "Communications and Information Technology Authority and the China Xi'an Satellite Control Center, "
+            "but no agreement was concluded."
+        )
+        == []
+    )
