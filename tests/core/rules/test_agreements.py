@@ -327,8 +327,8 @@ def test_an_instrument_discussed_but_not_concluded_is_no_agreement() -> None:
     assert (
         agreements(
             "A lease of a site near Ulaanbaatar for a tracking antenna was discussed in 2021 between the "
-            "Communications and Information Technology Authority and the China Xi'an Satellite Control Center, "
-            "but no agreement was concluded."
+            "Communications and Information Technology Authority and the China Xi'an Satellite Control "
+            "Center, but no agreement was concluded."
         )
         == []
     )
