@@ -39,24 +39,31 @@ def test_own_corpus_evidence_is_exact(corpus_report) -> None:
     assert corpus_report.evidence.facts_without_evidence == 0
 
 
-@pytest.fixture(scope="module")
-def set10_report():
-    """Set 10 is scored on its own: its invented facts contradict some negatives of the main corpus
-    (the scorer merges facts across every document it is given)."""
-    folder = PROJECT / "tests" / "corpus" / "set10"
-    return evaluate_corpus(folder / "docs", folder / "gold")
+# Sets 10 and 11 are scored on their own: their invented facts contradict some negatives of the main
+# corpus, and the scorer merges facts across every document it is given. Floors sit a little below the
+# scores at the end of the session that added them; they are below the 0.85 target.
+SUBSET_FLOORS = {
+    "set10": {"memberships": 0.88, "agreements": 0.72, "missions": 0.70},
+    "set11": {"memberships": 0.74, "agreements": 0.72, "missions": 0.80},
+}
 
 
-@pytest.mark.parametrize(
-    ("table", "minimum"), [("memberships", 0.88), ("agreements", 0.72), ("missions", 0.70)]
-)
-def test_set10_f1(set10_report, table: str, minimum: float) -> None:
-    assert set10_report.tables[table].f1 >= minimum, set10_report.tables[table].missed
+@pytest.fixture(scope="module", params=sorted(SUBSET_FLOORS))
+def subset_report(request):
+    folder = PROJECT / "tests" / "corpus" / request.param
+    return request.param, evaluate_corpus(folder / "docs", folder / "gold")
 
 
 @pytest.mark.parametrize("table", ["memberships", "agreements", "missions"])
-def test_set10_no_negated_or_hedged_statement_is_extracted(set10_report, table: str) -> None:
-    assert set10_report.tables[table].negatives_extracted == []
+def test_subset_f1(subset_report, table: str) -> None:
+    name, report = subset_report
+    assert report.tables[table].f1 >= SUBSET_FLOORS[name][table], (name, report.tables[table].missed)
+
+
+@pytest.mark.parametrize("table", ["memberships", "agreements", "missions"])
+def test_subset_no_negated_or_hedged_statement_is_extracted(subset_report, table: str) -> None:
+    name, report = subset_report
+    assert report.tables[table].negatives_extracted == [], name
 
 
 @pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared/gold is not beside the checkout")
