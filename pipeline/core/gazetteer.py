@@ -561,7 +561,12 @@ _HEADS = {
     "LLC": "company",
     "plc": "company",
 }
-_JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|bin|and|&) ")
+_JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|&) ")
+# Heads that open a name in languages that put the adjective after the noun ("Istituto Nazionale di
+# Astrofisica", "Centro Nacional de ...")
+_HEAD_FIRST = _words(
+    "Istituto Instituto Institut Universidad Universidade Université Università Centro Agencia Agência"
+)
 _JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin &")
 _LEAD_STOP = _words(
     """a an the this that these those its it their his her our my your we they he she i
@@ -698,7 +703,7 @@ def _walk_left(w: str, raw: str, reg: _Registry, hs: int) -> list[_Token]:
     return out
 
 
-def _walk_right(w: str, raw: str, reg: _Registry, he: int) -> list[_Token]:
+def _walk_right(w: str, raw: str, reg: _Registry, he: int, head_first: bool = False) -> list[_Token]:
     """Name tokens right of a head word: a joiner, then names and joiners."""
     out: list[_Token] = []
     n = len(w)
@@ -726,7 +731,7 @@ def _walk_right(w: str, raw: str, reg: _Registry, he: int) -> list[_Token]:
             if w[k - 2 : k] == "'s" and w[a].isupper() and out:
                 out.append((a, k - 2, "word"))  # "University of Lagos's": the name ends here
             break
-        if not out and tok[2] != "join":
+        if not out and tok[2] != "join" and not head_first:
             break  # right of the head a name goes on only after "of", "for", "di", ...
         out.append(tok)
         edge = tok[1]
@@ -795,7 +800,8 @@ def _shape_institutions(
         if reg.overlapping(hs, he):
             continue
         left = _walk_left(w, raw, reg, hs)
-        right = _walk_right(w, raw, reg, he) if _JOIN_AFTER.match(w, he) else []
+        head_first = w[hs:he] in _HEAD_FIRST and w[he + 1 : he + 2].isupper()
+        right = _walk_right(w, raw, reg, he, head_first) if _JOIN_AFTER.match(w, he) or head_first else []
         left.reverse()
         tokens = _trim(w, [*left, (hs, he, "head"), *right], len(left))
         if tokens:

@@ -255,8 +255,8 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
 # "The institute and CNSA signed ...": a body named just before; "bringing the Sultanate into the Belt
 # and Road Initiative": the state named just before.
 DEFINITE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:(?P<body>institute|university|agency|academy|observatory|laboratory|centre|center|"
-    r"foundation|administration|commission|committee)\b|"
+    r"\b[Tt]he\s+(?:(?P<body>(?i:institute|university|agency|academy|observatory|laboratory|centre|center|"
+    r"foundation|administration|commission|committee))\b(?!\s+of\b)|"
     r"(?P<state>Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b)|"
     r"(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:country|nation|state|republic|kingdom))\b)"
 )
@@ -273,11 +273,14 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
             window = sentences[max(0, index - reach) : index + 1]
             if match.group("body"):
                 noun = match.group("body").lower()
+                if match.group("body")[0].isupper():  # "the University": one named anywhere before
+                    window = sentences[: index + 1]
                 earlier = [
                     m
                     for s in window
                     if s.block_index == sentence.block_index
                     or (s.block.kind == "paragraph" and sentence.block_index - s.block_index == 1)
+                    or match.group("body")[0].isupper()
                     for m in s.mentions
                     if m.kind in ("agency", "institution")
                     and noun in m.canonical.lower()

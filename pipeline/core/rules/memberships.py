@@ -44,7 +44,9 @@ JOIN = re.compile(
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signs?\s+on\s+to|signed\s+up|signed\s+on|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as))?|"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as(?:\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:member|partner|participant|signatory)(?:\s+(?:state|country|nation|institution|university|agency))?s?"
+    r"\s+(?:of|to|in))?))?|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?(?:welcomed|confirmed|accepted|recogni[sz]ed)\s+"
     r"(?:as\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|participant|participating|signatory)"
     r"(?:\s+(?:state|country|nation|institution|"
@@ -57,7 +59,7 @@ JOIN = re.compile(
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:members|partners|signatories|participants|founders)\s+(?:of|to|in)|"
+    r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
     r"enrolled\s+in|formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r",\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|signatory|participant)"
@@ -202,7 +204,7 @@ INTRANSITIVE_VERB = re.compile(
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
-ALONG_WITH = re.compile(r"(?i)\s*,?\s*(?:together|along)\s+with\s+")
+ALONG_WITH = re.compile(r"(?i)\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:together|along)\s+with\s+")
 GROUP_PRONOUN = re.compile(r"(?i)\b(?:both|each|all\s+(?:three|four|five|of\s+them))\s+$")
 # "a member of the Beijing-based APSCO and, since April, a signatory of ...": APSCO is an object
 MEMBERSHIP_OF = re.compile(

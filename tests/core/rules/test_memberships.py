@@ -565,3 +565,28 @@ def test_a_framework_naming_something_else_and_agencies_signing_are_no_new_membe
         )
         == set()
     )
+
+
+def test_one_of_the_member_states_together_with_a_list() -> None:
+    text = (
+        "Mongolia is one of the eight Member States of the Asia-Pacific Space Cooperation Organization (APSCO), "
+        "together with Bangladesh and Peru."
+    )
+    assert members(text) == {
+        ("Mongolia", "APSCO", "member", None),
+        ("Bangladesh", "APSCO", "member", None),
+        ("Peru", "APSCO", "member", None),
+    }
+
+
+def test_the_university_named_sections_before_and_a_head_first_institute_name() -> None:
+    text = (
+        "The University of Bern will fly an instrument.\n\n## Membership\n\n"
+        "In April 2025 the University was admitted as a member of the International Deep Space Exploration "
+        "Association.\n\nThe Istituto Nazionale di Astrofisica (INAF) provides a sensor. INAF joined the "
+        "International Deep Space Exploration Association in 2024."
+    )
+    assert members(text) == {
+        ("University of Bern", "IDSEA", "member", "2025-04"),
+        ("Istituto Nazionale di Astrofisica", "IDSEA", "member", "2024"),
+    }
