@@ -204,6 +204,7 @@ INTRANSITIVE_VERB = re.compile(
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
+WE_BEFORE = re.compile(r"(?i)\bwe\s+(?:\w+\s+){0,2}$")
 ALONG_WITH = re.compile(r"(?i)\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:together|along)\s+with\s+")
 GROUP_PRONOUN = re.compile(r"(?i)\b(?:both|each|all\s+(?:three|four|five|of\s+them))\s+$")
 # "a member of the Beijing-based APSCO and, since April, a signatory of ...": APSCO is an object
@@ -424,6 +425,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         subjects = [
             (p, None) for p in _subjects(sentence, tracker, floor, match.start(), framework, object_end)
         ]
+        speaker = doc.speaker
+        if speaker and WE_BEFORE.search(sentence.text, floor, match.start()):  # "We joined IDSEA": who speaks
+            subjects = [(Party(speaker.canonical, speaker.member_type or "institution", None), None)]
         if not subjects:
             continue
         if not is_asserted(sentence.text, floor, object_end):

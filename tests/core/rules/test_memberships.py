@@ -569,8 +569,8 @@ def test_a_framework_naming_something_else_and_agencies_signing_are_no_new_membe
 
 def test_one_of_the_member_states_together_with_a_list() -> None:
     text = (
-        "Mongolia is one of the eight Member States of the Asia-Pacific Space Cooperation Organization (APSCO), "
-        "together with Bangladesh and Peru."
+        "Mongolia is one of the eight Member States of the Asia-Pacific Space Cooperation "
+        "Organization (APSCO), together with Bangladesh and Peru."
     )
     assert members(text) == {
         ("Mongolia", "APSCO", "member", None),
@@ -590,3 +590,12 @@ def test_the_university_named_sections_before_and_a_head_first_institute_name() 
         ("University of Bern", "IDSEA", "member", "2025-04"),
         ("Istituto Nazionale di Astrofisica", "IDSEA", "member", "2024"),
     }
+
+
+def test_we_in_an_interview_is_the_body_that_speaks() -> None:
+    text = (
+        "Dr. Mensah is Director of the Ghana Space Science and Technology Institute (GSSTI).\n\n"
+        "**Q:** Ghana comes up often. What is on paper?\n\n"
+        "**MENSAH:** We joined the International Deep Space Exploration Association in May 2024."
+    )
+    assert members(text) == {("Ghana Space Science and Technology Institute", "IDSEA", "member", "2024-05")}
