@@ -48,6 +48,9 @@ class Party:
 
 # "on behalf of the Congolese government": a demonym standing for its state
 DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
+LOCATIVE = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:in|at|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$"
+)
 # "the Beijing-based APSCO": where a body sits, not a participant
 PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
 
@@ -89,9 +92,20 @@ def is_describing_apposition(sentence: Sentence, mention: Mention) -> bool:
         sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
         and bool(re.search(r"[,(]\s*$", sentence.text[max(0, mention.start - 3) : mention.start]))
         and any(
-            m.kind in ("agency", "institution") and 0 <= mention.start - m.end <= 10
+            m.kind in ("agency", "institution", "country", "capital") and 0 <= mention.start - m.end <= 10
             for m in sentence.mentions
-        )
+        )  # also "India, Sri Lanka's closest neighbour, signed ..."
+    )
+
+
+def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
+    """'the University of Moratuwa in Sri Lanka', 'the University of Moratuwa, south of Colombo': where
+    the body named just before sits, not a participant."""
+    if mention.kind not in ("country", "capital"):
+        return False
+    before = LOCATIVE.search(sentence.text, max(0, mention.start - 30), mention.start)
+    return before is not None and any(
+        m.kind in ("agency", "institution") and 0 <= before.start() - m.end <= 4 for m in sentence.mentions
     )
 
 
@@ -109,8 +123,10 @@ def parties_in(
     for mention in sentence.mentions:
         if mention.start < start or mention.end > end:
             continue
-        if (skip_modifiers and is_possessive_modifier(sentence, mention)) or is_describing_apposition(
-            sentence, mention
+        if (
+            (skip_modifiers and is_possessive_modifier(sentence, mention))
+            or is_describing_apposition(sentence, mention)
+            or is_location_of_body(sentence, mention)
         ):
             continue
         if sentence.text[mention.end : mention.end + 1] in ("-", "‑") and PLACE_OF_BODY.match(

@@ -162,7 +162,8 @@ COPULAS = frozenset(
 )
 SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
 FRAMEWORK_HEADER = re.compile(
-    r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group)\W*$"
+    r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group|"
+    r"track|camp)\W*$"
 )
 ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$")
 NOT_MEMBER_VALUE = re.compile(
@@ -183,6 +184,11 @@ ROLE_VALUES = {
 }
 MATRIX_TICK = re.compile(
     r"^\W{0,2}(?:[✔✓✅☑]|yes\b|y\b|member\b|signatory\b|founder\b|partner\b|x\b)", re.IGNORECASE
+)
+# A register cell that says the row is no membership: "out", "pending, no accession", "application lodged"
+NEGATIVE_CELL = re.compile(
+    r"(?i)^\W*(?:out|no|none|nothing|not\b|pending|applied|applicant|application|observer|exploratory|"
+    r"talks|candidate|invited|declined|withdrawn|left)\b"
 )
 FOUNDER_MARK = re.compile(r"ᶠ|\(f\)|\bfound(?:er|ing)\b", re.IGNORECASE)
 ITEM_LABEL = re.compile(
@@ -224,7 +230,9 @@ PRONOUN_SUBJECT = re.compile(
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
 FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
-DATE_HEADER = re.compile(r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when)\b", re.I)
+DATE_HEADER = re.compile(
+    r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when|inked|concluded)\b", re.I
+)
 OBJECT_GAP = re.compile(
     r"^(?:\s|the\b|a\b|an\b|its\b|their\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
     r"U\.S\.-led\b|global\b|international\b|of\b|to\b|in\b|for\b|on\b|up\b|into\b|as\b|new\b|"
@@ -335,7 +343,7 @@ def _subjects(
     return []
 
 
-GAP_ITEM = re.compile(r"\s*,?\s*(?:and\s+)?$")
+GAP_ITEM = re.compile(r"\s*,?\s*(?:and\s+)?(?:the\s+)?$")
 GAP_DATE = re.compile(r"\s+(?:in|on|since)\s+$")
 
 
@@ -774,6 +782,10 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         role_column = _header_column(header_cells, ROLE_HEADER)
         if role_column is not None and role_column < len(cells):
             stated_role = _stated_role(cells[role_column])
+        if stated_role is None and any(
+            NEGATIVE_CELL.match(cell) for i, cell in enumerate(cells) if i != framework_column
+        ):
+            stated_role = "not a member"  # "| Lunar station (ILRS) | nothing | — | out |"
         answer_column = next((i for i, h in enumerate(header_cells) if h.strip().endswith("?")), None)
         if (
             answer_column is not None

@@ -599,3 +599,28 @@ def test_we_in_an_interview_is_the_body_that_speaks() -> None:
         "**MENSAH:** We joined the International Deep Space Exploration Association in May 2024."
     )
     assert members(text) == {("Ghana Space Science and Technology Institute", "IDSEA", "member", "2024-05")}
+
+
+def test_bodies_located_in_a_country_and_describing_appositions_are_not_the_country() -> None:
+    assert members(
+        "Last month the University of Moratuwa, south of Colombo, was admitted to the International Deep "
+        "Space Exploration Association."
+    ) == {("University of Moratuwa", "IDSEA", "member", None)}
+    assert members(
+        "The UASR grew: the University of Moratuwa in Sri Lanka joined in 2019, and the University of the "
+        "West Indies in 2024."
+    ) == {
+        ("University of Moratuwa", "UASR", "member", "2019"),
+        ("University of the West Indies", "UASR", "member", "2024"),
+    }
+    assert members("Sri Lanka also asked to join the BRICS group last year.") == set()
+
+
+def test_a_register_row_whose_status_cell_says_out_or_pending_is_no_membership() -> None:
+    text = (
+        "| Capital | Track | What was put on paper | Inked | Reading |\n|---|---|---|---|---|\n"
+        "| Yerevan | Belt & Road Initiative | MoU | 2015/03 | in |\n"
+        "| Yerevan | ILRS | nothing | — | out |\n"
+        "| Baku | BRICS | application lodged | 2024/08 | pending |\n"
+    )
+    assert members(text) == {("Armenia", "BRI", "member", "2015-03")}
