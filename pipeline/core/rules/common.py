@@ -48,6 +48,7 @@ class Party:
 
 # "on behalf of the Congolese government": a demonym standing for its state
 DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
+APPOSITION_CLOSES = re.compile(r"(?:\s+[\w-]+){1,6}\s*[,)]")  # "'s national space agency,"
 LOCATIVE = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:in|at|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$"
 )
@@ -95,6 +96,7 @@ def is_describing_apposition(sentence: Sentence, mention: Mention) -> bool:
             m.kind in ("agency", "institution", "country", "capital") and 0 <= mention.start - m.end <= 10
             for m in sentence.mentions
         )  # also "India, Sri Lanka's closest neighbour, signed ..."
+        and APPOSITION_CLOSES.match(sentence.text, mention.end + 2) is not None
     )
 
 
