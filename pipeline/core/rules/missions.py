@@ -581,13 +581,28 @@ NO_CHINESE_PART = re.compile(
 )
 
 
+FOREIGN_ROCKET = re.compile(
+    r"\b(?:on|aboard|by)\s+(?:an?\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:rocket|launcher)\b"
+)
+
+
 def _stated_about(sentence: Sentence, mention: Mention) -> bool:
     """The clause naming the mission is not negated ("did not fly", "has not been approved"), and the
     sentence does not say China had no part in it."""
     text = sentence.text
     end = text.find(";", mention.end)
     scope = text[clause_start(text, mention.start) : len(text) if end < 0 else end]
-    return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text))
+    return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text) or _foreign_launch_only(sentence))
+
+
+def _foreign_launch_only(sentence: Sentence) -> bool:
+    """'... set off for the lunar south pole on an Indian rocket', with nothing Chinese in the sentence:
+    another country's mission."""
+    rocket = FOREIGN_ROCKET.search(sentence.text)
+    if rocket is None or any(_is_chinese_mention(m) for m in sentence.mentions):
+        return False
+    country = Gazetteer.default().country(rocket.group("demonym"), ("demonym",))
+    return country is not None and country[1] != "CHN"
 
 
 def _involving_china(doc: Document, claims: list[MissionClaim]) -> list[MissionClaim]:

@@ -154,3 +154,7 @@ def test_a_name_found_by_its_shape_is_kept_when_china_launches_it() -> None:
         "ZamCube-2, a Zambian cubesat, was launched in 2025 from the Jiuquan Satellite Launch Center."
     )
     assert {c.launch_site for c in found["ZamCube-2"]} == {"Jiuquan Satellite Launch Center"}
+
+
+def test_a_mission_launched_on_a_foreign_rocket_with_nothing_chinese_is_out_of_scope() -> None:
+    assert missions("Chandrayaan-3 set off for the lunar south pole in July 2023 on an Indian rocket.") == {}
