@@ -39,12 +39,13 @@ def test_own_corpus_evidence_is_exact(corpus_report) -> None:
     assert corpus_report.evidence.facts_without_evidence == 0
 
 
-# Sets 10 and 11 are scored on their own: their invented facts contradict some negatives of the main
+# Sets 10-12 are scored on their own: their invented facts contradict some negatives of the main
 # corpus, and the scorer merges facts across every document it is given. Floors sit a little below the
 # scores at the end of the session that added them; they are below the 0.85 target.
 SUBSET_FLOORS = {
     "set10": {"memberships": 0.88, "agreements": 0.72, "missions": 0.70},
     "set11": {"memberships": 0.88, "agreements": 0.76, "missions": 0.80},
+    "set12": {"memberships": 0.78, "agreements": 0.80, "missions": 0.80},
 }
 
 
