@@ -105,6 +105,9 @@ def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
     the body named just before sits, not a participant."""
     if mention.kind not in ("country", "capital"):
         return False
+    window = sentence.text[max(0, mention.start - 30) : mention.start]
+    if not any(word in window for word in (" in ", " at ", " near ", " of ")):
+        return False  # the cheap test first: no locative word before the name
     before = LOCATIVE.search(sentence.text, max(0, mention.start - 30), mention.start)
     return before is not None and any(
         m.kind in ("agency", "institution") and 0 <= before.start() - m.end <= 4 for m in sentence.mentions
@@ -125,11 +128,13 @@ def parties_in(
     for mention in sentence.mentions:
         if mention.start < start or mention.end > end:
             continue
-        if (
+        possessive = sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
+        if possessive and (
             (skip_modifiers and is_possessive_modifier(sentence, mention))
             or is_describing_apposition(sentence, mention)
-            or is_location_of_body(sentence, mention)
         ):
+            continue
+        if mention.kind in ("country", "capital") and is_location_of_body(sentence, mention):
             continue
         if sentence.text[mention.end : mention.end + 1] in ("-", "‑") and PLACE_OF_BODY.match(
             sentence.text, mention.end

@@ -409,6 +409,7 @@ def _is_framework(name: str) -> bool:
 
 
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    dates = None
     for match in JOIN.finditer(sentence.text):
         following = FOLLOWED.match(match.group())
         if following and NOT_FOLLOWING_SUIT.match(sentence.text, match.end()):
@@ -451,8 +452,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         )
         if signs and framework_role(framework, "member") == "member" and not documents:
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
-        founding = [f.span() for f in FOUNDED.finditer(sentence.text)]  # ", the project initiated in 2021 by"
-        dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
+        if dates is None:  # once per sentence: dates outside ", the project initiated in 2021 by"
+            founding = [f.span() for f in FOUNDED.finditer(sentence.text)] if sentence.dates else []
+            dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
         joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
         same = SAME_PERIOD.match(sentence.text, object_end)
         earlier = [d for d in dates if d.end <= match.start()]
