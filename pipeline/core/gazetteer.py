@@ -562,11 +562,9 @@ _HEADS = {
     "plc": "company",
 }
 _JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|&) ")
-# Heads that open a name in languages that put the adjective after the noun ("Istituto Nazionale di
-# Astrofisica", "Centro Nacional de ...")
-_HEAD_FIRST = _words(
-    "Istituto Instituto Institut Universidad Universidade Université Università Centro Agencia Agência"
-)
+# Heads (of _HEADS) that open a name in languages that put the adjective after the noun ("Istituto
+# Nazionale di Astrofisica", "Universidad Nacional Autónoma de México")
+_HEAD_FIRST = _words("Istituto Instituto Institut Universidad Universidade Université")
 _JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin &")
 _LEAD_STOP = _words(
     """a an the this that these those its it their his her our my your we they he she i

@@ -166,9 +166,8 @@ FRAMEWORK_HEADER = re.compile(
     r"track|camp)\W*$"
 )
 ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$")
-NOT_MEMBER_VALUE = re.compile(
-    r"(?i)\b(?:applicant|applied|observer|not|no|none|candidate|invited|pending|declined)\b"
-)
+NOT_MEMBER_WORDS = r"applicant|applied|observer|not|no|none|candidate|invited|pending|declined"
+NOT_MEMBER_VALUE = re.compile(rf"(?i)\b(?:{NOT_MEMBER_WORDS})\b")
 MEMBER_VALUE = re.compile(
     r"(?i)\b(?:founder|founding|member|participant|participating|partner|signatory|signed|joined|acceded)\b"
 )
@@ -187,8 +186,7 @@ MATRIX_TICK = re.compile(
 )
 # A register cell that says the row is no membership: "out", "pending, no accession", "application lodged"
 NEGATIVE_CELL = re.compile(
-    r"(?i)^\W*(?:out|no|none|nothing|not\b|pending|applied|applicant|application|observer|exploratory|"
-    r"talks|candidate|invited|declined|withdrawn|left)\b"
+    rf"(?i)^\W*(?:{NOT_MEMBER_WORDS}|out|nothing|application|exploratory|talks|withdrawn|left)\b"
 )
 FOUNDER_MARK = re.compile(r"ᶠ|\(f\)|\bfound(?:er|ing)\b", re.IGNORECASE)
 ITEM_LABEL = re.compile(

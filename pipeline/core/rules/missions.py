@@ -21,6 +21,7 @@ from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import NEGATION, clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
+    CHINA,
     CHINESE_NAME,
     Party,
     enumeration_after,
@@ -625,12 +626,12 @@ def _involving_china(doc: Document, claims: list[MissionClaim]) -> list[MissionC
     return [c for c in claims if c.name not in shaped or c.name in linked]
 
 
+CHINESE_NAMED_KINDS = frozenset({"agency", "institution", "launch_site", "launch_vehicle", "mission"})
+
+
 def _is_chinese_mention(mention: Mention) -> bool:
-    if mention.iso3 == "CHN":
-        return True
-    return mention.kind in ("agency", "institution", "launch_site", "launch_vehicle", "mission") and bool(
-        CHINESE_NAME.search(mention.canonical)
-    )
+    """A Chinese state, or a body, mission, vehicle or site with a Chinese name."""
+    return mention.iso3 == "CHN" or (mention.kind in CHINESE_NAMED_KINDS and _is_chinese(mention))
 
 
 def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:
@@ -652,7 +653,7 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
         (m for m in sentence.mentions if m.kind == "country" and m.end < mission.start <= m.end + 4), None
     )
     if possessor and POSSESSIVE.fullmatch(sentence.text, possessor.end, mission.start):
-        return [possessor.canonical] if possessor.canonical != "China" else []  # "Pakistan's ICUBE-Q"
+        return [possessor.canonical] if possessor.canonical != CHINA else []  # "Pakistan's ICUBE-Q"
     after = sentence.text[mission.end : mission.end + 80]
     if not after.startswith((",", " (")):
         return []
