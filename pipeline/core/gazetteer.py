@@ -588,8 +588,8 @@ _PERSON_TITLES = _words(
 _ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 _MISSION_WORD_RE = re.compile(
-    "mission|probe|spacecraft|satellite|cubesat|smallsat|demonstrator|lander|rover|orbiter|launch|lifted off|"
-    "station|telescope"
+    "mission|probe|spacecraft|(?:nano|micro|mini|pico)?satellite|cubesat|smallsat|demonstrator|lander|rover|"
+    "orbiter|orbit|payload|launch|lifted off|station|telescope"
 )
 # "LUXLINK-A", "CONDOR-EC1": an upper-case name, a hyphen and a letter designation
 _LETTERED_HINT = re.compile(r"[A-Z0-9]-[A-Z]")
@@ -855,8 +855,8 @@ def _shape_missions(w: str, taken: list[tuple[int, int]], nums: list[tuple[int, 
         e = m.end()
         word, sep, num = w[b:p], w[p], m.group(1)
         if (
-            not word[0].isupper()
-            or not word.isascii()
+            not ("A" <= word[0] <= "Z")
+            or not all(c < "\u0250" for c in word)  # Latin letters ("Irazú-2"), not "长征-2"
             or len(word) < 2
             or (b and (w[b - 1].isalnum() or w[b - 1] in "'-."))
             or (sep == " " and sum(c.isdigit() for c in num) > 2)

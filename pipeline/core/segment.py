@@ -668,8 +668,13 @@ def _hanging(first: int, j: int, raw: list[int], ls: list[int], strs: list[str])
     if k >= len(head) + 1:
         return True
     aligned = head[k : k + 1] not in ("", " ") and head[k - 1 : k] == " "
-    # aligned under the text after a column gap, or after a label ("LAUNCH SITE — Jiuquan ...")
-    return aligned and k > 2 and (head[k - 2 : k] == "  " or head[: k - 1].rstrip()[-1:] in ("—", "–", ":"))
+    before = head[: k - 1].rstrip()
+    # aligned after a column gap, a label ("LAUNCH SITE — Jiuquan ...") or a dot leader ("2008 ..... X")
+    return (
+        aligned
+        and k > 2
+        and (head[k - 2 : k] == "  " or before[-1:] in ("—", "–", ":") or before.endswith(".."))
+    )
 
 
 def _emit(

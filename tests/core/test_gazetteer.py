@@ -431,8 +431,23 @@ def test_shape_mission_near_a_mission_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Irazú-2, a 3U cubesat from a technical institute", "Irazú-2"),  # a Latin letter with an accent
+        ("Students built Tamu-3, a six-kilogram nanosatellite", "Tamu-3"),
+        ("Kestrel-4 reaches a sun-synchronous orbit on Monday", "Kestrel-4"),
+        ("Norte-2 carries a payload from a Chilean university", "Norte-2"),
+    ],
+)
+def test_shape_mission_names_and_mission_words(text: str, expected: str) -> None:
+    assert [m.canonical for m in G.find(text) if m.source == "shape:mission"] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "’Æe-6 lands with a payload.",  # a name starts with a letter A-Z (here: mojibake)
+        "长征-2 reached orbit.",
         "Table 2 lists all satellites.",
         "Figure 1 shows the mission.",
         "On July 23 the probe left.",

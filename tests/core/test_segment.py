@@ -587,3 +587,13 @@ def test_property_arbitrary_text(text: str) -> None:
 )
 def test_footnote_number_glued_to_a_full_stop_ends_the_sentence(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in split_sentences(text)] == expected
+
+
+def test_entry_wrapped_under_the_text_after_a_dot_leader_is_one_block() -> None:
+    text = (
+        "12.IV.2016 ...... NILESAT-X, a relay built in China for\n"
+        "                  Egypt, lifts off from Xichang.\n"
+        "\n"
+        "III.2019 ........ Egypt joins the Belt and Road Initiative.\n"
+    )
+    assert [kind for kind, _ in texts(text, split_blocks(text))] == [PARAGRAPH, PARAGRAPH]
