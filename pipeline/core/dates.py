@@ -35,6 +35,8 @@ Decisions on ambiguous forms (each one is pinned by a test):
 * Qualified years (``early 2023``, ``mid-2023``, ``the end of 2023``, ``spring of 2023``,
   ``Q3 2023``, ``H1 2023``, ``FY2023``, ``pre-2020``) give the year only; the qualifier is part of
   the span. Prepositions (``in``, ``since``) are not. Day ranges (``July 7–9, 2025``) give the month.
+* Months in upper-case Roman numerals between dots (``29.X.2008``, ``V.2018``) are read as in
+  central and eastern European writing: day, month, year.
 * Month names are case-insensitive, except lowercase ``may`` (the modal verb). ``March`` preceded by
   ``Long`` is the rocket family, not a month. Decades (``the 1990s``) are not dates.
 * Month and day without a year (``On July 23,``) take the year of ``anchor``; relative expressions
@@ -83,6 +85,10 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
 )
+# A month in upper-case Roman numerals, as in "29.X.2008" and "V.2018".
+_ROMAN_MONTH = r"(?-i:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+_ROMAN_NUMBER = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_NUMBER |= {"XI": 11, "XII": 12}
 # End of a numeric form: no letters or digits glued on, no further numeric part.
 # ".14" after a year is a footnote number when a capital follows ("in August 2018.14 Cuba joined")
 _DECIMAL = r"(?![.](?![0-9]{1,3}(?:\s+[A-Z]|\Z))[0-9])"
@@ -113,6 +119,7 @@ _MAIN = re.compile(
     rf"|(?P<year>(?P<year_y>{_YEAR})(?!\w))"
     rf"|(?P<num>(?P<num_a>[0-9]{{1,2}})(?P<num_s>[-/.])(?P<num_b>[0-9]{{1,2}})(?P=num_s)"
     rf"(?P<num_y>{_YEAR}){_END_NUM})"
+    rf"|(?P<rdm>(?P<rdm_d>{_DAY})\.(?P<rdm_m>{_ROMAN_MONTH})\.(?P<rdm_y>{_YEAR}){_END_NUM})"
     rf"|(?P<dm>(?P<dm_d1>{_DAY}){_ORD}(?:{_DASH}(?P<dm_d2>{_DAY}){_ORD})?{_SP}(?:of{_SP})?"
     rf"(?P<dm_m>{_MONTH})(?:,?{_SP}(?P<dm_y>{_YEAR}){_END}|(?<![.])(?!\w)(?!\.?,?\s{{0,3}}[0-9])))"
     r")"
@@ -121,6 +128,7 @@ _MAIN = re.compile(
     rf"{_SP}(?P<md_d1>{_DAY}){_ORD}(?:{_DASH}(?P<md_d2>{_DAY}){_ORD})?(?:,?{_SP}(?P<md_y>{_YEAR}){_END}"
     rf"|(?!\w)(?!{_DASH}[0-9])(?!,?\s{{0,3}}[0-9]))"
     rf"|,?{_SP}(?:of{_SP})?(?P<my_y>{_YEAR}){_END}))"
+    rf"|(?P<rm>(?P<rm_m>{_ROMAN_MONTH})\.(?P<rm_y>{_YEAR}){_END_NUM})"
     r"|(?=[TtVvEeBbSsMmCcFfLlWwAaQqHhPp])"
     rf"(?P<qual>{_QUALIFIER}(?P<qual_y>{_YEAR}){_END})"
     r")",
@@ -384,6 +392,10 @@ def _resolve(m: re.Match[str], anchor: Anchor | None, day_first: bool = False) -
         return _ymd(y, month, day)
     if kind == "ym":
         return f"{g('ym_y')}-{g('ym_m')}", "month"
+    if kind == "rdm":
+        return _ymd(int(g("rdm_y")), _ROMAN_NUMBER[g("rdm_m")], int(g("rdm_d")))
+    if kind == "rm":
+        return f"{g('rm_y')}-{_ROMAN_NUMBER[g('rm_m')]:02d}", "month"
     if kind == "my2":
         return f"{g('my2_y')}-{int(g('my2_m')):02d}", "month"
     return None  # pragma: no cover - every branch is named

@@ -11,8 +11,8 @@ import re
 from itertools import pairwise
 
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|has yet to|have yet to|had yet to|yet to|declined|refused|"
-    r"rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
+    r"\b(?:not|never|no longer|nothing|nobody|no one|neither|nor|has yet to|have yet to|had yet to|yet to|"
+    r"declined|refused|rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
     r"n't|cannot|without)\b",
     re.IGNORECASE,
 )
@@ -126,6 +126,13 @@ ANNOUNCEMENT = re.compile(
 )
 
 
+# "the first G7 country to sign", "among the first to sign": something done, not an intention
+FIRST_TO_SIGN = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|\w+th|last|latest|only|earliest)\s+"
+    r"(?:[\w-]+\s+){0,5}?to\s+sign\b"
+)
+
+
 def agreement_status(text: str, start: int, end: int, sentence_end: int | None = None) -> str | None:
     """The status of an agreement stated in `text[start:end]`, or None when it is no fact.
 
@@ -145,7 +152,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return None
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
         return None
-    if ANNOUNCEMENT.search(scope) and not re.search(
+    if ANNOUNCEMENT.search(FIRST_TO_SIGN.sub(" ", scope)) and not re.search(
         r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b", scope, re.IGNORECASE
     ):
         return "announced"

@@ -21,7 +21,7 @@ REFERENCES_HEADING = re.compile(
 CITATION_LINE = re.compile(r"^\s*\[\d+\]\s")
 # Bare "Artemis" names the accords when it is not the programme or a mission of it.
 BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|programme|mission|[IV]+\b|\d))")
-TIMELINE_SEPARATOR = re.compile(r"\s*\]?\s*(?:\([^()]{0,30}\)\s*)?(?:[—–:|▸►→-]|\*\*)")
+TIMELINE_SEPARATOR = re.compile(r"\s*\]?\s*(?:\([^()]{0,30}\)\s*)?(?:[—–:|▸►→-]|\*\*|\.{3,}|…)")
 # A framework name followed by one of these words is still the framework ("APSCO Convention").
 FRAMEWORK_CONTINUATIONS = frozenset(
     [

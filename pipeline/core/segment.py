@@ -895,6 +895,8 @@ def _sentence_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
             break
         p = m.start()
         first = text[p]
+        if text.startswith("....", p):
+            continue  # a dot leader ("1.XI.2018 ........ The Dominican Republic ..."), not a full stop
         if first in "。！？":
             nxt = _WS_RUN.match(text, q, e).end()
             if nxt >= e:
@@ -949,7 +951,8 @@ def split_sentences(text: str, blocks: list[Block] | None = None) -> list[Senten
     unconditionally.  No split after an abbreviation (titles, months, "Co.",
     "Ltd.", "e.g.", "i.e.", dotted forms like "U.S.", single-letter initials,
     "No."/"vol."/"p."/"pp." before a digit), inside a short open ``(...)`` or
-    ``[...]`` ("[9. Pp. 219-230]"), or after a bare number or Roman numeral.
+    ``[...]`` ("[9. Pp. 219-230]"), after a bare number or Roman numeral, or after a dot
+    leader of four or more dots.
     Sentences may span line breaks.  Offsets exclude surrounding whitespace, list
     markers and Markdown heading hashes.  Furniture is skipped.
     """

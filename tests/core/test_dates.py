@@ -57,6 +57,12 @@ DAY_FORMS = [
 ]
 
 
+DAY_FORMS += [
+    ("29.X.2008 ..... VENESAT-1 lifts off", "29.X.2008", "2008-10-29"),
+    ("on 1.XI.2018 the republic", "1.XI.2018", "2018-11-01"),
+]
+
+
 @pytest.mark.parametrize(("text", "expression", "value"), DAY_FORMS)
 def test_day_precision_forms(text: str, expression: str, value: str) -> None:
     assert spans(text) == [(expression, value, "day")]
@@ -75,6 +81,7 @@ MONTH_FORMS = [
     ("on 31 April 2024 (sic)", "31 April 2024", "2024-04"),
     ("on 29 February 2023 (sic)", "29 February 2023", "2023-02"),
     ("in mid-March 2021 the crew", "March 2021", "2021-03"),
+    ("V.2018 ..... Trinidad and Tobago signs", "V.2018", "2018-05"),  # Roman-numeral month
 ]
 
 

@@ -597,3 +597,11 @@ def test_entry_wrapped_under_the_text_after_a_dot_leader_is_one_block() -> None:
         "III.2019 ........ Egypt joins the Belt and Road Initiative.\n"
     )
     assert [kind for kind, _ in texts(text, split_blocks(text))] == [PARAGRAPH, PARAGRAPH]
+
+
+def test_a_dot_leader_is_no_full_stop() -> None:
+    text = "IV.2019 .......... Jamaica joins the initiative. It was the third."
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "IV.2019 .......... Jamaica joins the initiative.",
+        "It was the third.",
+    ]

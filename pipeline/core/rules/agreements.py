@@ -445,6 +445,8 @@ def _claim(
 ) -> AgreementClaim:
     start, end = sentence.original_span()
     names = tuple(sorted({p.name for p in parties}))
+    if status in ("announced", "proposed"):
+        signed = None  # the date of an announcement or a proposal is no signing date
     return AgreementClaim(title, kind, names, signed, status, Span(doc.doc_id, start, end, method))
 
 

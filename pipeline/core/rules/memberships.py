@@ -38,9 +38,9 @@ JOIN = re.compile(
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder|participating)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
-    r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:country|state|nation|government|"
+    r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:country|state|nation|government|"
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
-    r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign)|"
+    r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign|participate\s+in|take\s+part\s+in)|"
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signs?\s+on\s+to|signed\s+up|signed\s+on|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
@@ -226,7 +226,13 @@ PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
 )
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
-FOUNDER_VERB = re.compile(r"\b(?:founded|co-founded|launched|initiated|established|set\s+up|created)\b", re.I)
+DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$")
+# Past tense, and the present of timelines ("2009: Brazil, Russia, India and China found the BRIC group")
+FOUNDER_VERB = re.compile(
+    r"\b(?:(?:co-)?found(?:ed|s)?|launch(?:ed|es)?|initiated?|initiates|establish(?:ed|es)?|sets?\s+up|"
+    r"creat(?:ed|es?))\b",
+    re.I,
+)
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
 DATE_HEADER = re.compile(
     r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when|inked|concluded)\b", re.I
@@ -395,9 +401,14 @@ def _main_subject(sentence: Sentence, tracker: FrameworkTracker, floor: int) -> 
     if re.match(r"\s*(?:it|they)\b", sentence.text[floor:], re.IGNORECASE):
         return tracker.last_parties[:1]
     opening = enumeration_after(sentence, floor)
-    if opening and len(sentence.text[floor : opening[0][1].start].split()) <= 2:
-        return [p for p, _ in opening]
-    return []
+    if not opening:
+        return []
+    start = opening[0][1].start
+    for date in sentence.dates:  # a timeline entry's date ("1.XI.2018 ..... The Dominican Republic")
+        if floor <= date.start and date.end <= start:
+            floor = date.end
+    words = [w for w in sentence.text[floor:start].split() if any(c.isalpha() for c in w)]
+    return [p for p, _ in opening] if len(words) <= 2 else []
 
 
 def _is_framework(name: str) -> bool:
@@ -708,6 +719,8 @@ def rule_founder_verb(
     for match in FOUNDER_VERB.finditer(sentence.text):
         if re.match(r"\s+by\b", sentence.text[match.end() :]):
             continue
+        if DETERMINER_BEFORE.search(sentence.text, max(0, match.start() - 8), match.start()):
+            continue  # "the launch of the IDSEA": a noun
         target = _object_framework(sentence, match.end(), tracker)
         if target is None:
             continue
@@ -973,10 +986,17 @@ def rule_framework_years(
 # "Chile and China sign a memorandum of understanding on cooperation within the framework of the Belt
 # and Road Initiative": signing a framework's own document is joining it (accords aside)
 SIGNED_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:signed|signs|sign|inked|inks|put\s+(?:their|its)\s+signatures?\s+to)\s+(?:a|an|the)\s+"
+    r"\b(?:signed|signs|sign|signing|inked|inks|put\s+(?:their|its)\s+signatures?\s+to)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)|MoUs?|agreements?|protocols?)(?:\s+of\s+understanding)?\s+"
-    r"(?:on|for|within|in|under|concerning)\s+(?:[\w-]+\s+){0,6}?$",
+    r"(?:with\s+(?:[\w-]+\s+){1,4}?)?(?:on|for|within|in|under|concerning)\s+(?:[\w-]+\s+){0,6}?$",
     re.IGNORECASE,
+)
+# "signing its own Belt and Road memorandum": the framework names the document's subject
+SIGNED_FRAMEWORK_DOCUMENT = re.compile(
+    r"\b(?:signed|signs|sign|signing|inked|inks)\s+(?:a|an|the|its|their)\s+(?:own\s+)?$", re.IGNORECASE
+)
+FRAMEWORK_DOCUMENT_NOUN = re.compile(
+    r"\s+(?:cooperation\s+)?(?:memorand(?:um|a)|MoUs?|agreements?|protocols?|documents?)\b", re.IGNORECASE
 )
 
 
@@ -993,9 +1013,11 @@ def rule_signed_document(
             continue
         reach = max(0, mention.start - 160)
         signed = SIGNED_DOCUMENT_BEFORE.search(text, reach, mention.start)
+        if signed is None and FRAMEWORK_DOCUMENT_NOUN.match(text, mention.end):
+            signed = SIGNED_FRAMEWORK_DOCUMENT.search(text, max(0, mention.start - 40), mention.start)
         if signed is None:
             continue
-        if NAME_GOES_ON.match(text, mention.end):
+        if signed.re is SIGNED_DOCUMENT_BEFORE and NAME_GOES_ON.match(text, mention.end):
             continue  # "the BRICS remote sensing constellation": the framework names something else
         floor = clause_start(text, signed.start())
         subjects = [  # states join by signing; their agencies and institutes sign for them

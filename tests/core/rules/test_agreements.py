@@ -332,3 +332,13 @@ def test_an_instrument_discussed_but_not_concluded_is_no_agreement() -> None:
         )
         == []
     )
+
+
+def test_an_announced_instrument_has_no_signing_date() -> None:
+    found = agreements("On 22 October 2025 Oman and China announced that they will draw up a roadmap.")
+    assert [(a.agreement_type, a.status, a.signed) for a in found] == [("roadmap", "announced", None)]
+
+
+def test_the_first_to_sign_signed() -> None:
+    found = agreements("In March 2019 Italy became the first G7 country to sign a memorandum with China.")
+    assert [(a.parties, a.status, a.signed) for a in found] == [(("China", "Italy"), "signed", "2019-03")]

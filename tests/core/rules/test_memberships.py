@@ -624,3 +624,45 @@ def test_a_register_row_whose_status_cell_says_out_or_pending_is_no_membership()
         "| Baku | BRICS | application lodged | 2024/08 | pending |\n"
     )
     assert members(text) == {("Armenia", "BRI", "member", "2015-03")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the historical present of a timeline, with the entry's date before a dot leader
+            "16.VI.2009 ....... Brazil, Russia, India and China found the BRIC group at a summit.",
+            {(c, "BRICS", "founder", "2009-06-16") for c in ("Brazil", "Russia", "India", "China")},
+        ),
+        (
+            "X.2020 ......... The United States launches the Artemis Accords with seven other nations.",
+            {("United States", "Artemis Accords", "founder", "2020-10")},
+        ),
+        (
+            "IV.2023 ......... Venezuela becomes the first Latin American state to participate in the ILRS.",
+            {("Venezuela", "ILRS", "member", "2023-04")},
+        ),
+        (
+            "1.XI.2018 ........ The Dominican Republic follows, signing its own Belt and Road memorandum.",
+            {("Dominican Republic", "BRI", "member", "2018-11-01")},
+        ),
+        (
+            "V.2018 ........ Jamaica signs a memorandum of understanding with China on Belt and Road work.",
+            {("Jamaica", "BRI", "member", "2018-05")},
+        ),
+    ],
+)
+def test_timeline_entries_in_the_present_tense(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China’s latest move is the launch of the International Deep Space Exploration Association.",
+        "A draft with the Telecommunications Institute was discussed; the institute says nothing was signed.",
+    ],
+)
+def test_a_noun_or_a_denial_is_no_membership(text: str) -> None:
+    assert members(f"Peru signed the Artemis Accords. {text}") == {
+        ("Peru", "Artemis Accords", "signatory", None)
+    }
