@@ -656,7 +656,10 @@ class _Registry:
             for i in hits:
                 rest[self.starts[i] - a : self.ends[i] - a] = " " * (self.ends[i] - self.starts[i])
             if not "".join(rest).strip(" -"):
-                return (a, b, "geo") if self.w[a].isupper() else None
+                if not self.w[a].isupper():
+                    return None
+                capital = len(hits) == 1 and self.gaz[hits[0]][2].kind == "capital"
+                return (a, b, "city" if capital else "geo")
             cls = _classify(self.w[a:b])
             return None if cls is None else (a, b, cls)
         if leftward and ge == b and self.w[gs].isupper():
@@ -783,8 +786,10 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
         return tokens
     # "University of Belgrade": a head, "of" and a place is a name; "Chinese University" alone is not
     classes = [t[2] for t in tokens]
-    if len(classes) >= 3 and classes[0] == "head" and classes[1] == "join" and classes[-1] == "geo":
+    if len(classes) >= 3 and classes[0] == "head" and classes[1] == "join" and classes[-1] in ("geo", "city"):
         return tokens
+    if len(classes) >= 2 and classes[0] == "city" and set(classes[1:]) == {"head"}:
+        return tokens  # "Kathmandu University", "Cairo University": a city's own institution
     return []
 
 

@@ -374,12 +374,20 @@ def test_shape_institution_takes_a_leading_demonym_into_the_name() -> None:
     ("text", "expected"),
     [
         ("The Chinese Academy said so.", [("Chinese", "demonym", "China")]),
-        ("A Nairobi Institute spokesman", [("Nairobi", "capital", "Kenya")]),
+        ("A Kenyan Institute spokesman", [("Kenyan", "demonym", "Kenya")]),
+        ("A Kenya University spokesman", [("Kenya", "country", "Kenya")]),
         ("the Institute said", []),
     ],
 )
 def test_a_head_word_with_only_place_words_is_no_name(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+def test_a_city_and_a_head_word_name_the_city_s_institution() -> None:
+    assert found("Kathmandu University and Cairo University") == [
+        ("Kathmandu University", "institution", "Kathmandu University"),
+        ("Cairo University", "institution", "Cairo University"),
+    ]
 
 
 def test_shape_institution_stops_at_a_registry_name() -> None:

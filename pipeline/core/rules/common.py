@@ -27,7 +27,8 @@ def _chinese_name_pattern() -> re.Pattern[str]:
 CHINESE_NAME = _chinese_name_pattern()
 # Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
 CONNECTOR = re.compile(
-    r"^(?:\s|,|;|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$", re.IGNORECASE
+    r"^(?:\s|,|;|\([^()]{1,30}\)|\(|\)|\[\d+\]|and\b|&|as well as\b|or\b|the\b|both\b|plus\b|[–—-](?=\s))*$",
+    re.IGNORECASE,
 )
 _PROPER_WORD = re.compile(r"[A-Z][\w’'.-]*|\d+[A-Za-z]?")
 _NAME_GLUE = {"of", "and", "for", "the", "de", "di", "du", "la", "le", "in", "on", "&"}

@@ -60,8 +60,15 @@ class FrameworkTracker:
         self.last_parties: list = []  # parties opening the previous sentence, for "it" / "they"
         self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
         self._by_block: dict[int, list[Sentence]] = {}
+        self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
+            if sentence.block.kind == "table_row" and sentence.cells:
+                self._rows.setdefault(sentence.block.context, []).append(sentence)
+
+    def table_rows(self, header: int | None) -> list[Sentence]:
+        """The rows of the table whose header is block `header`."""
+        return self._rows.get(header, [])
 
     @staticmethod
     def framework_name(mention: Mention) -> str | None:

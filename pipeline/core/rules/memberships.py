@@ -28,10 +28,11 @@ from pipeline.core.rules.common import (
     proper_name_runs,
 )
 from pipeline.core.rules.frameworks import FrameworkTracker, framework_role
+from pipeline.core.segment import Block
 
 JOIN = re.compile(
     r"\b(?:"
-    r"(?:has|have|had)\s+(?:also\s+)?(?:joined|become|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
+    r"(?:has|have|had)\s+(?:also\s+)?(?:joined|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
     r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|"
     r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?(?:\s+to)?|"
     r"(?:has|have|had)\s+participated\s+in|participated\s+in|participates\s+in|"
@@ -58,6 +59,7 @@ JOIN = re.compile(
     r"(?:member|partner|signatory|participant|party|associate|participating)(?:\s+(?:state|country|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
+    r"(?:is|are|was|were|remains|remain|remained)\s+(?:already\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?in|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
@@ -209,7 +211,16 @@ INTRANSITIVE_VERB = re.compile(
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
 )
 WE_BEFORE = re.compile(r"(?i)\bwe\s+(?:\w+\s+){0,2}$")
-ALONG_WITH = re.compile(r"(?i)\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:together|along)\s+with\s+")
+ALONG_WITH = re.compile(
+    r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from)\s+[\w ]{3,20}?)?\s*,?\s*(?:together|along)\s+with\s+"
+)
+# "The other member states of APSCO are A, B and C": the list after the framework's name
+MEMBERS_OF = re.compile(
+    r"(?i)\b(?P<noun>member\s+(?:states|countries|nations)|members|partners|participants|signatories)\s+of\s+(?:the\s+)?$"
+)
+LIST_VERB = re.compile(
+    r"(?i)\s*(?:\([^()]{1,20}\)\s*)?(?:are|were|include|included|includes|comprise)\b\s*:?"
+)
 GROUP_PRONOUN = re.compile(r"(?i)\b(?:both|each|all\s+(?:three|four|five|of\s+them))\s+$")
 # "a member of the Beijing-based APSCO and, since April, a signatory of ...": APSCO is an object
 MEMBERSHIP_OF = re.compile(
@@ -226,6 +237,7 @@ PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
 )
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
+CO_FOUNDER = re.compile(r"(?i)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:together\s+|jointly\s+)?with\s+")
 DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$")
 # Past tense, and the present of timelines ("2009: Brazil, Russia, India and China found the BRIC group")
 FOUNDER_VERB = re.compile(
@@ -238,7 +250,7 @@ DATE_HEADER = re.compile(
     r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when|inked|concluded)\b", re.I
 )
 OBJECT_GAP = re.compile(
-    r"^(?:\s|the\b|a\b|an\b|its\b|their\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
+    r"^(?:\s|the\b|a\b|an\b|its\b|their\b|(?-i:[A-Z])[\w-]*['’]s\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
     r"U\.S\.-led\b|global\b|international\b|of\b|to\b|in\b|for\b|on\b|up\b|into\b|as\b|new\b|"
     r"founding\b|full\b|formal\b|official\b|[\w.]+-(?:led|drafted|backed|sponsored|initiated|proposed|style)\b|)*$",
     re.IGNORECASE,
@@ -669,6 +681,27 @@ def rule_composition(
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:composition")
 
 
+def rule_members_of_are(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'The (other) member states of APSCO are A, B and C.'"""
+    for mention in sentence.of_kind("framework"):
+        lead = MEMBERS_OF.search(sentence.text, max(0, mention.start - 40), mention.start)
+        verb = LIST_VERB.match(sentence.text, mention.end)
+        framework = tracker.framework_name(mention)
+        if lead is None or verb is None or framework is None:
+            continue
+        members = enumeration_after(sentence, verb.end())
+        if not members or not is_asserted(
+            sentence.text, clause_start(sentence.text, lead.start()), members[-1][1].end
+        ):
+            continue
+        role = "partner" if lead.group("noun").lower() == "partners" else framework_role(framework, "member")
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, None, "rule:composition")
+
+
 def _unlisted_names(
     sentence: Sentence, position: int, listed: list[tuple[Party, Mention]]
 ) -> list[tuple[Party, Mention]]:
@@ -732,6 +765,9 @@ def rule_founder_verb(
         if not subjects or not is_asserted(sentence.text, floor, object_end):
             continue
         joined = nearest_date(sentence.dates, object_end, floor)
+        partners = CO_FOUNDER.match(sentence.text, object_end)
+        if partners:  # "Russia founded the station with China"
+            subjects += enumeration_after(sentence, partners.end())
         for party, _ in subjects:
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
@@ -787,6 +823,9 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     cells = [sentence.text[s:e] for s, e in sentence.cells]
     stated_role = None
     framework_column = _header_column(header_cells, FRAMEWORK_HEADER)
+    if not _names_framework(sentence, tracker, framework_column):
+        # "| Body | Joined via | When |": the column in which every row names a framework
+        framework_column = _framework_column(block, tracker) or framework_column
     if framework_column is not None and framework_column < len(cells):
         # a register with one framework per row ("country,framework,role,year")
         fs, fe = sentence.cells[framework_column]
@@ -809,6 +848,8 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if framework is None or not cells or stated_role == "not a member":
         return
     member_column, date_column = _columns(header_cells)
+    if member_column == framework_column:
+        member_column = None
     column = member_column if member_column is not None and member_column < len(cells) else 0
     cell_start, cell_end = sentence.cells[column]
     candidates = parties_in(sentence, cell_start, cell_end, allow_demonym=False, skip_modifiers=False)
@@ -823,11 +864,32 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     ):
         return
     joined = None
-    if date_column is not None and date_column < len(sentence.cells):
-        ds, de = sentence.cells[date_column]
-        joined = nearest_date(sentence.dates, ds, ds, de)
-    role = stated_role or _role(cells[column] + " " + header_text, framework)
+    date_columns = [i for i, text in enumerate(header_cells) if DATE_HEADER.search(text) and i < len(cells)]
+    for i in [date_column] * (
+        date_column is not None
+    ) + date_columns:  # "Joined via | When": the one with a date
+        if i < len(sentence.cells):
+            ds, de = sentence.cells[i]
+            joined = joined or nearest_date(sentence.dates, ds, ds, de)
+    route = cells[framework_column] if framework_column is not None and framework_column < len(cells) else ""
+    role = stated_role or _role(f"{cells[column]} {route} {header_text}", framework)
     yield _claim(doc, sentence, party, framework, role, joined, "table")
+
+
+def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
+    """The one column after the first in which every row of the table names a framework."""
+    rows = tracker.table_rows(block.context)
+    width = min((len(row.cells) for row in rows), default=0)
+    columns = [i for i in range(1, width) if all(_names_framework(row, tracker, i) for row in rows)]
+    return columns[0] if len(columns) == 1 else None
+
+
+def _names_framework(sentence: Sentence, tracker: FrameworkTracker, column: int | None) -> bool:
+    """Does the row's cell in `column` name a framework?"""
+    if column is None or column >= len(sentence.cells):
+        return False
+    start, end = sentence.cells[column]
+    return any(start <= m.start < end for _, m in tracker.named(sentence))
 
 
 def _caption_subject(sentence: Sentence, tracker: FrameworkTracker) -> list[tuple[Party, Mention]]:
@@ -1041,6 +1103,7 @@ SENTENCE_RULES = (
     rule_member_since,
     rule_nominal,
     rule_composition,
+    rule_members_of_are,
     rule_founded,
     rule_founder_verb,
     rule_making_founders,

@@ -666,3 +666,59 @@ def test_a_noun_or_a_denial_is_no_membership(text: str) -> None:
     assert members(f"Peru signed the Artemis Accords. {text}") == {
         ("Peru", "Artemis Accords", "signatory", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kiribati has become the newest participant in the International Lunar Research Station.",
+            {("Kiribati", "ILRS", "member", None)},
+        ),
+        (
+            "Palau, home to a deep harbour, has been part of Beijing's Belt and Road Initiative since 2016.",
+            {("Palau", "BRI", "member", "2016")},
+        ),
+        (
+            "The member states of APSCO are Oman, Fiji and Chile.",
+            {(c, "APSCO", "member", None) for c in ("Oman", "Fiji", "Chile")},
+        ),
+        (
+            "Chad became a full member of BRICS on 2 March 2026, together with Mali and Niger.",
+            {(c, "BRICS", "member", "2026-03-02") for c in ("Chad", "Mali", "Niger")},
+        ),
+        (
+            "Oman (2023) and Fiji (2024) are themselves ILRS participants.",
+            {("Oman", "ILRS", "member", None), ("Fiji", "ILRS", "member", None)},
+        ),
+        (
+            "The ILRS is a lunar base. Russia founded the station with China in 2021.",
+            {("Russia", "ILRS", "founder", "2021"), ("China", "ILRS", "founder", "2021")},
+        ),
+        (
+            "Nepal and Chile are in the Belt and Road Initiative but not in the ILRS.",
+            {("Nepal", "BRI", "member", None), ("Chile", "BRI", "member", None)},
+        ),
+        (
+            "Cairo University's membership of the UASR dates from 2019.",
+            {("Cairo University", "UASR", "member", "2019")},
+        ),
+    ],
+)
+def test_more_ways_of_saying_who_belongs(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_table_whose_rows_name_their_framework_in_a_later_column() -> None:
+    text = (
+        "The bodies we could confirm are listed below.\n\n"
+        "| Body | Joined via | When | Notes |\n|---|---|---|---|\n"
+        "| Kathmandu University (Nepal) | UASR, rectors' forum | Jun 2016 | early member |\n"
+        "| Novosibirsk State University | ILRS, partner-institution letter | 04/2025 | |\n"
+        "| Cairo University (Egypt) | IDSEA, observer seat | 2025 | observer only; not a member |\n"
+        "| Ateneo de Manila University | IDSEA, application | — | application lodged; no decision |\n"
+    )
+    assert members(text) == {
+        ("Kathmandu University", "UASR", "member", "2016-06"),
+        ("Novosibirsk State University", "ILRS", "partner", "2025-04"),
+    }
