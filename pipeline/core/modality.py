@@ -38,10 +38,12 @@ UNCERTAIN = re.compile(
 
 
 def clause_start(text: str, position: int) -> int:
-    """Start of the clause containing `position`: after the last ';' or ':' or sentence-internal ' but '."""
+    """Start of the clause containing `position`: after the last ';' or ':', a bold run-in label
+    ("**States follow, or do not.** Pakistan ..."), or a sentence-internal ' but '."""
     cut = 0
     for match in re.finditer(
-        r";|:\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bbecause\b", text[:position]
+        r";|:\s|[.!?]\*\*\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bbecause\b",
+        text[:position],
     ):
         cut = match.end()
     return cut

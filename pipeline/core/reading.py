@@ -377,8 +377,20 @@ YEAR_COMMA_MONTH = re.compile(
 )
 
 
+# "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
+YEAR_MONTH_DAY_CELLS = re.compile(
+    r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<month>[A-Za-z]{3,9}\.?)\s*\|\s*(?P<day>\d{1,2}(?!\d))?[^|]{0,3}\|"
+)
+
+
 def _lead_date(block_text: str, day_first: bool = False) -> str | None:
     """The date a timeline entry starts with, followed by a dash or colon."""
+    cells = YEAR_MONTH_DAY_CELLS.match(block_text)
+    if cells:
+        day = f"{cells['day']} " if cells["day"] else ""
+        stated = find_dates(f"{day}{cells['month']} {cells['year']}")
+        if stated and stated[0].start == 0:
+            return stated[0].value
     head = block_text.lstrip("-*• #[")
     year_month = YEAR_COMMA_MONTH.match(head)
     if year_month:  # "**2014, September —**"

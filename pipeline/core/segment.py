@@ -236,7 +236,7 @@ _STARTERS = _wordset(
 
 def _is_separator_row(s: str) -> bool:
     """Markdown/grid table separator such as ``|---|:--:|`` or ``+----+``."""
-    return "|" in s and "-" in s and not s.strip("|-:+= \t")
+    return ("|" in s or "+" in s) and "-" in s and not s.strip("|-:+= \t")
 
 
 def _is_rule(s: str) -> bool:
@@ -377,7 +377,7 @@ def _find_tables(
             sub = []
 
     for i in chunk:
-        if "|" in strs[i]:
+        if "|" in strs[i] or (run and _is_separator_row(strs[i])):  # "-----+-----": a psql-style rule
             run.append(i)
         else:
             flush_pipe(run)
@@ -406,6 +406,16 @@ def _find_tables(
         run = []
     tables.sort(key=lambda t: t[0][0])
     return tables
+
+
+def _continues_row(line: str, header: str) -> bool:
+    """Is a table line the continuation of the row above: its first cell empty where the header's
+    first cell is not ("     |      |     | wrapped text" under "YEAR | WHEN | DAY | ENTRY")?"""
+    framed = header.startswith("|")
+    body = line[1:] if framed and line.startswith("|") else line
+    first = body.split("|", 1)
+    head_first = (header[1:] if framed else header).split("|", 1)[0]
+    return len(first) == 2 and not first[0].strip() and bool(head_first.strip())
 
 
 def _csv_row(s: str) -> bool:
@@ -551,8 +561,29 @@ def split_blocks(text: str) -> list[Block]:
                     if role[j] == "sep":
                         blocks.append(_B(FURNITURE, ls[j], le[j], j, j))
                         continue
+                    cells = _cells(text, ls[j], le[j], sep)
+                    previous = (
+                        blocks[-1]
+                        if header is not None and blocks[-1].kind in (TABLE_ROW, TABLE_HEADER)
+                        else None
+                    )
+                    if (
+                        previous is not None
+                        and sep == "|"
+                        and cells
+                        and _continues_row(strs[j], strs[header.first])
+                    ):
+                        # "     |      |     | wrapped text": the cells of the row above run on
+                        kept = len(previous.cells) - len(cells)
+                        if kept >= 0:
+                            previous.end, previous.last = le[j], j
+                            previous.cells = previous.cells[:kept] + tuple(
+                                (old[0], new[1])
+                                for old, new in zip(previous.cells[kept:], cells, strict=True)
+                            )
+                            continue
                     b = _B(TABLE_ROW if header is not None else TABLE_HEADER, ls[j], le[j], j, j)
-                    b.cells = _cells(text, ls[j], le[j], sep)
+                    b.cells = cells
                     b.table_cap = cap
                     b.header = header
                     if header is None:
@@ -1020,6 +1051,9 @@ def clean_view(
         in_table = b.kind in (TABLE_HEADER, TABLE_ROW)
         first_line = True
         for a, z in _trimmed_lines(text, max(b.start, start), min(b.end, end)):
+            if in_table and not first_line:  # a wrapped row's next line: drop its empty leading cells
+                while a < z and text[a] in "| \t":
+                    a += 1
             if prev_end >= 0:
                 if first_line:
                     gap = text[prev_end:a]

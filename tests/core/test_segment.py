@@ -605,3 +605,23 @@ def test_a_dot_leader_is_no_full_stop() -> None:
         "IV.2019 .......... Jamaica joins the initiative.",
         "It was the third.",
     ]
+
+
+def test_psql_style_table_with_rows_wrapped_onto_continuation_lines() -> None:
+    text = (
+        "YEAR | WHEN | DAY | ENTRY\n"
+        "-----+------+-----+---------------------------\n"
+        "2015 | Nov  | 21  | A satellite lifts off on a\n"
+        "     |      |     | Long March 3B from Xichang.\n"
+        "2016 | Sep  | --  | A memorandum is signed.\n"
+    )
+    blocks = split_blocks(text)
+    rows = [b for b in blocks if b.kind == TABLE_ROW]
+    assert [clean_view(text, b.start, b.end, blocks=blocks).text for b in rows] == [
+        "2015 | Nov | 21 | A satellite lifts off on a Long March 3B from Xichang.",
+        "2016 | Sep | -- | A memorandum is signed.",
+    ]
+    assert [text[s:e] for s, e in rows[0].cells][-1] == (
+        "A satellite lifts off on a\n     |      |     | Long March 3B from Xichang."
+    )
+    assert [b.kind for b in blocks][:2] == [TABLE_HEADER, FURNITURE]

@@ -81,6 +81,7 @@ ACTION = re.compile(
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*)\b",
     re.IGNORECASE,
 )
+RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
 TERMINATED = re.compile(
     r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped)\b", re.I
 )
@@ -545,9 +546,10 @@ def rule_instrument(
             if kind not in MULTILATERAL_KINDS and all(_known_foreign(p) for p in parties):
                 continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)
+            label = RUN_IN_LABEL.match(text)  # "**Kiribati (terminated).** ... a lease signed in 1997"
             status = (
                 "terminated"
-                if TERMINATED.search(text[floor:status_end])
+                if TERMINATED.search(text[floor:status_end]) or (label and TERMINATED.search(label.group()))
                 else agreement_status(text, floor, status_end, len(text))
             )
             if status is None:

@@ -45,7 +45,8 @@ JOIN = re.compile(
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signs?\s+on\s+to|signed\s+up|signed\s+on|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted(?:\s+(?:to|into|as(?:\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|admitted(?=\s+(?:to|into)\b))"
+    r"(?:\s+(?:to|into|as(?:\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|participant|signatory)(?:\s+(?:state|country|nation|institution|university|agency))?s?"
     r"\s+(?:of|to|in))?))?|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?(?:welcomed|confirmed|accepted|recogni[sz]ed)\s+"
@@ -745,6 +746,29 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
+# "China and Russia agree to build the ILRS and become its two founding states"
+FOUNDING_COMPLEMENT = re.compile(
+    r"(?i)\b(?:become|became|becomes|becoming|are|were)\s+(?:its|their|the)\s+(?:(?:two|three|four|five|\d)\s+)?"
+    r"(?:founding|co-founding)\s+(?:member\s+)?(?:states|members|partners|countries|nations|parties)\b"
+)
+
+
+def rule_founding_complement(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """SUBJECT ... and become its (two) founding states: the framework is the one named before."""
+    for match in FOUNDING_COMPLEMENT.finditer(sentence.text):
+        framework = tracker.framework_near(sentence, match.start())
+        floor = clause_start(sentence.text, match.start())
+        members = _main_subject(sentence, tracker, floor)
+        if framework is None or not members or not is_asserted(sentence.text, floor, match.end()):
+            continue
+        joined = _more_precise(nearest_date(sentence.dates, match.start(), floor), sentence.lead_date)
+        for party in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
 def rule_founder_verb(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
@@ -1106,6 +1130,7 @@ SENTENCE_RULES = (
     rule_members_of_are,
     rule_founded,
     rule_founder_verb,
+    rule_founding_complement,
     rule_making_founders,
     rule_table,
     rule_list,

@@ -342,3 +342,11 @@ def test_an_announced_instrument_has_no_signing_date() -> None:
 def test_the_first_to_sign_signed() -> None:
     found = agreements("In March 2019 Italy became the first G7 country to sign a memorandum with China.")
     assert [(a.parties, a.status, a.signed) for a in found] == [(("China", "Italy"), "signed", "2019-03")]
+
+
+def test_a_run_in_label_states_the_status() -> None:
+    found = agreements(
+        "**Kiribati (terminated).** China's station at Tarawa, run under a lease signed in 1997, was closed "
+        "in 2003 when Kiribati recognised Taipei."
+    )
+    assert [(a.agreement_type, a.status, a.signed) for a in found] == [("lease", "terminated", "1997")]

@@ -722,3 +722,26 @@ def test_table_whose_rows_name_their_framework_in_a_later_column() -> None:
         ("Kathmandu University", "UASR", "member", "2016-06"),
         ("Novosibirsk State University", "ILRS", "partner", "2025-04"),
     }
+
+
+def test_rows_of_a_year_month_day_chronology_read_as_prose() -> None:
+    text = (
+        "YEAR | WHEN | DAY | ENTRY\n"
+        "-----+------+-----+------------------------------------------\n"
+        "2021 | Mar  | 09  | China and Russia agree to build the International\n"
+        "     |      |     | Lunar Research Station (ILRS) and become its two\n"
+        "     |      |     | founding states.\n"
+        "2025 | Jun  | 03  | Souphanouvong University admitted to the ILRS.\n"
+    )
+    assert members(text) == {
+        ("China", "ILRS", "founder", "2021-03-09"),
+        ("Russia", "ILRS", "founder", "2021-03-09"),
+        ("Souphanouvong University", "ILRS", "member", "2025-06-03"),
+    }
+
+
+def test_a_negation_inside_a_bold_run_in_label_stays_there() -> None:
+    assert members("**States follow, or do not.** Fiji and Oman are ILRS participants.") == {
+        ("Fiji", "ILRS", "member", None),
+        ("Oman", "ILRS", "member", None),
+    }
