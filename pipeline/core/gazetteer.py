@@ -523,6 +523,14 @@ _HEADS = {
     "Foundation": "institution",
     "Centre": "institution",
     "Center": "institution",
+    "Centro": "institution",
+    "Gabinete": "institution",
+    "Agence": "institution",
+    "Agência": "institution",
+    "Agencia": "institution",
+    "Laboratorio": "institution",
+    "Laboratório": "institution",
+    "Laboratoire": "institution",
     "Observatory": "institution",
     "Observatorium": "institution",
     "Observatoire": "institution",
@@ -561,11 +569,17 @@ _HEADS = {
     "LLC": "company",
     "plc": "company",
 }
-_JOIN_AFTER = re.compile(r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|&) ")
+_ELISION = re.compile(r" [dl]['’][A-ZÉ]")
+_JOIN_AFTER = re.compile(
+    r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|et|&) "
+)
 # Heads (of _HEADS) that open a name in languages that put the adjective after the noun ("Istituto
 # Nazionale di Astrofisica", "Universidad Nacional Autónoma de México")
-_HEAD_FIRST = _words("Istituto Instituto Institut Universidad Universidade Université")
-_JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin &")
+_HEAD_FIRST = _words(
+    """Istituto Instituto Institut Universidad Universidade Université Centre Centro Gabinete Agence
+    Agência Agencia Observatoire Observatorio Laboratorio Laboratório Laboratoire Comisión Comissão"""
+)
+_JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin et e y &")
 _LEAD_STOP = _words(
     """a an the this that these those its it their his her our my your we they he she i
     in on at by for from with through under over after before during since until within without
@@ -615,6 +629,8 @@ _Shape = tuple[int, int, str, str, str | None, str, str | None]  # Mention field
 def _classify(tok: str) -> str | None:
     if tok in _JOINERS:
         return "join"
+    if tok[:1] in "dl" and tok[1:2] in "'’" and tok[2:3].isupper():
+        return "word"  # "d'Études", "l'Espace"
     if tok in _HEADS:
         return "head"
     if tok[0].isupper() and not tok.endswith("'s"):
@@ -767,8 +783,10 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
             tokens = tokens[:i]  # "... of Belgrade and the Brazilian company": a second name begins
             break
     for i in range(hi + 1, len(tokens)):
-        if w[tokens[i][0] : tokens[i][1]] == "of" and any(t[2] == "head" for t in tokens[i + 1 :]):
-            tokens = tokens[:i]  # "Ulugh Beg Astronomical Institute of the Academy of Sciences": its parent
+        if w[tokens[i][0] : tokens[i][1]] in ("of", "for") and any(t[2] == "head" for t in tokens[i + 1 :]):
+            # "Ulugh Beg Astronomical Institute of the Academy of Sciences": its parent; "DFH Satellite
+            # Co. for the Tanzania Commission ...": its customer
+            tokens = tokens[:i]
             break
     for _ in range(2):  # again after a person's title: "the Director of the Ghana ... Institute"
         while tokens and (
@@ -803,7 +821,9 @@ def _shape_institutions(
         if reg.overlapping(hs, he):
             continue
         left = _walk_left(w, raw, reg, hs)
-        head_first = w[hs:he] in _HEAD_FIRST and w[he + 1 : he + 2].isupper()
+        head_first = w[hs:he] in _HEAD_FIRST and (
+            w[he + 1 : he + 2].isupper() or _ELISION.match(w, he) is not None  # "Centre d'Études"
+        )
         right = _walk_right(w, raw, reg, he, head_first) if _JOIN_AFTER.match(w, he) or head_first else []
         left.reverse()
         tokens = _trim(w, [*left, (hs, he, "head"), *right], len(left))

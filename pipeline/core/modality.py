@@ -100,7 +100,7 @@ def is_stated(text: str, start: int, end: int) -> bool:
 
 SPECULATION = re.compile(
     r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|exploratory|"
-    r"possible|possibly|potential|potentially|perhaps|reportedly|reported\s+to|rumou?red|speculat\w*|if|"
+    r"possible|possibly|potential|potentially|perhaps|reportedly|reported\s+(?:to|as)|rumou?red|speculat\w*|if|"
     r"whether|hopes?\s+to|hoping|talks?\s+(?:about|on|over)|discussions?\s+(?:about|on)|interest\s+in)\b",
     re.IGNORECASE,
 )
@@ -111,7 +111,7 @@ NOT_SIGNED = re.compile(
     re.IGNORECASE,
 )
 TALKS_FAILED = re.compile(
-    r"\b(?:broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
+    r"\b(?:(?:was|were)\s+reported\s+(?:as|to\s+have\s+been)\s+signed|stopped\s+short\s+of\s+signing|fell\s+short\s+of\s+signing|broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
     r"talks\b[^.;]{0,160}\b(?:break|broke)\s+down|"
     r"fell\s+through|was\s+abandoned|were\s+abandoned|exchanged\s+(?:drafts|texts))\b",
     re.IGNORECASE,

@@ -179,9 +179,24 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                     denied_section,
                 )
             )
+    _deny_under_denying_labels(sentences)
     _resolve_defined_terms(sentences)
     _resolve_definite_bodies(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
+
+
+RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?:](?:\*\*|__)")
+
+
+def _deny_under_denying_labels(sentences: list[Sentence]) -> None:
+    """A paragraph opening with a bold label that denies ("**What did not happen.** ...") is denied."""
+    denied_block = None
+    for sentence in sentences:
+        label = RUN_IN_LABEL.match(sentence.text)
+        if label and DENYING_HEADING.search(label.group()):
+            denied_block = sentence.block_index
+        if sentence.block_index == denied_block:
+            sentence.denied = True
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:

@@ -655,3 +655,29 @@ def test_a_persons_title_before_of_the_body_is_no_part_of_its_name() -> None:
     assert [m.canonical for m in found if m.kind == "institution"] == [
         "Ghana Space Science and Technology Institute"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "with the Centre d'Études et de Recherche de Djibouti, the",
+            "Centre d'Études et de Recherche de Djibouti",
+        ),
+        (
+            "the Gabinete de Gestão do Programa Espacial Nacional (GGPEN)",
+            "Gabinete de Gestão do Programa Espacial Nacional",
+        ),
+        ("the Laboratoire d'Astrophysique de Marseille built it", "Laboratoire d'Astrophysique de Marseille"),
+    ],
+)
+def test_institutions_named_in_french_and_portuguese(text: str, expected: str) -> None:
+    assert [m.canonical for m in G.find(text) if m.kind == "institution"] == [expected]
+
+
+def test_a_company_working_for_another_body_is_two_names() -> None:
+    text = "built by DFH Satellite Co. for the Tanzania Commission for Science and Technology (COSTECH)"
+    assert [m.canonical for m in G.find(text) if m.kind == "institution"] == [
+        "DFH Satellite Co.",
+        "Tanzania Commission for Science and Technology",
+    ]

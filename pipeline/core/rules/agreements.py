@@ -52,7 +52,7 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b", re.I)),
     (
         "other",
-        re.compile(r"\b(?:supply|launch|procurement|delivery|turnkey)(?:\s+services?)?\s+contracts?\b", re.I),
+        re.compile(r"\bcontracts?\b", re.I),  # a launch-services, supply or satellite contract
     ),
     ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
@@ -60,12 +60,16 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lease", re.compile(r"\bleas(?:e|ed|ing)\b", re.I)),
     (
         "legislation",
-        re.compile(r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d+|Law\s+\d[\d,./-]*\d)\b"),
+        re.compile(
+            r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d(?:[\d,./-]*\d)?|Law\s+\d[\d,./-]*\d)\b"
+        ),
     ),
     ("accord", re.compile(r"\baccords?\b(?!\s+with)", re.I)),
     (
         "cooperation_agreement",
-        re.compile(r"\b(?:agreements?|protocols?|framework\s+agreement|accords?)\b", re.I),
+        re.compile(
+            r"\b(?:agreements?|protocols?|framework\s+agreement|accords?|cooperation\s+programmes?)\b", re.I
+        ),
     ),
 )
 # Any instrument word; the lookahead (the letters they start with) lets most positions fail at once.
@@ -78,9 +82,11 @@ ACTION = re.compile(
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
-    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*)\b",
+    r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
+    r"run|runs|ran|operat\w*|host\w*)\b",
     re.IGNORECASE,
 )
+OWNER_GAP = re.compile(r"['’]s\s+(?:own\s+|national\s+)?(?:the\s+)?")
 RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
 TERMINATED = re.compile(
     r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped)\b", re.I
@@ -96,7 +102,7 @@ GENERIC_PLURAL = re.compile(
 )
 SAME_DAY = re.compile(
     r"\b(?:today|this\s+morning|this\s+afternoon|(?:during|at|on\s+the\s+margins\s+of)\s+(?:the\s+|this\s+)?"
-    r"(?:session|meeting|ceremony|summit|visit)|(?:on|in)\s+the\s+same\s+day)\b",
+    r"(?:session|meeting|ceremony|summit|visit)|(?:on|in)\s+the\s+same\s+(?:day|occasion)|on\s+that\s+occasion)\b",
     re.IGNORECASE,
 )
 PAIR_ANAPHOR = re.compile(
@@ -117,6 +123,12 @@ def _instrument_type(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 QUOTED = re.compile(r"[《“\"«]([^》”\"»]{5,200})[》”\"»]")
+
+
+MONTH_WORD = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
+    r"August|September|October|November|December"
+)
 
 
 def _named_title(text: str, start: int, end: int) -> str | None:
@@ -151,7 +163,12 @@ def _named_title(text: str, start: int, end: int) -> str | None:
         if word[:1].isupper() or re.fullmatch(r"\(V?\d[\w.]*\)", word):
             stop = j
             j += 1
-        elif word.lower() in TITLE_GLUE and j + 1 < len(words) and words[j + 1].group()[:1].isupper():
+        elif (
+            word.lower() in TITLE_GLUE
+            and j + 1 < len(words)
+            and words[j + 1].group()[:1].isupper()
+            and not MONTH_WORD.fullmatch(words[j + 1].group())  # "... Programme in March 2021"
+        ):
             j += 1
         else:
             break
@@ -375,12 +392,37 @@ def _names_china(sentence: Sentence) -> bool:
     return any(m.iso3 == "CHN" and m.kind in ("country", "demonym") for m in sentence.mentions)
 
 
+# A date of something still to come ("a satellite to be launched in 2027") dates no signing
+PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated)\b[^,;.()]{0,40}$")
+SINCE = re.compile(r"(?i)\bsince\s+")
+ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
+SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
+
+
+def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_end: int | None) -> str | None:
+    """The date nearest the instrument noun at [start, end), or nearest after a signing verb that
+    follows it ("an agreement it had signed with NSSC in 2023"); planned dates do not count."""
+    text = sentence.text
+    dates = [d for d in sentence.dates if not PLANNED_BEFORE.search(text, max(0, d.start - 50), d.start)]
+    verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
+    if verb is not None and not re.search(r"[,;:]", text[end : verb.start()]):
+        after = nearest_date([d for d in dates if d.start >= verb.end()], verb.end(), floor, clause_end)
+        if after is not None:
+            return after
+    elif ONGOING_BEFORE.search(
+        text, max(floor, start - 40), start
+    ):  # "runs a joint laboratory ... since 2019"
+        since = SINCE.search(text, end, min(end + 100, clause_end or len(text)))
+        return nearest_date(dates, since.end(), since.end(), since.end() + 30) if since else None
+    return nearest_date(dates, start, floor, clause_end)
+
+
 def _parties(
     sentence: Sentence,
     start: int,
     end: int,
     kind: str,
-    previous: list[Party],
+    previous: dict[str, list[Party]],
     exclude: tuple[int, int] = (0, 0),
     acting: Party | None = None,
 ) -> list[Party]:
@@ -409,7 +451,15 @@ def _parties(
         candidates = near[:1] or countries[:1]
     previous_end = None
     kept = []
-    for party, mention in candidates:
+    for index, (party, mention) in enumerate(candidates):
+        after = candidates[index + 1][1] if index + 1 < len(candidates) else None
+        if (
+            party.member_type == "country"
+            and after is not None
+            and after.kind in ("agency", "institution")
+            and OWNER_GAP.fullmatch(sentence.text[mention.end : after.start])
+        ):
+            continue  # "Mozambique's Instituto Nacional de Meteorologia": the body signs, not its country
         if previous_end is not None and re.fullmatch(
             r"\)?\s+(?:\([^()]{1,12}\)\s+)?of\s+(?:the\s+)?", sentence.text[previous_end : mention.start]
         ):
@@ -425,8 +475,13 @@ def _parties(
         if mention.kind == "framework" and others and not _listed_with(sentence.text, mention, others):
             continue  # "The BRICS constellation. ... Brazil, Russia and China signed": a topic, not a party
         found.setdefault(party.name, party)
-    if not found and PAIR_ANAPHOR.search(sentence.text[start:end]):
-        for party in previous:
+    anaphor = PAIR_ANAPHOR.search(sentence.text[start:end]) if not found and kind != "legislation" else None
+    if anaphor:  # "the two agencies": the last bodies of that kind named together
+        noun = anaphor.group().lower()
+        kind_named = (
+            "agency" if "agenc" in noun else "country" if re.search(r"countr|nation|govern", noun) else ""
+        )
+        for party in previous.get(kind_named) or previous.get("any", []):
             found.setdefault(party.name, party)
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
@@ -452,7 +507,7 @@ def _claim(
 
 
 def rule_instrument(
-    doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: list[Party]
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: dict[str, list[Party]]
 ) -> Iterator[AgreementClaim]:
     if sentence.block.kind == "table_header" or (
         sentence.block.kind == "table_row" and not is_prose_row(sentence)
@@ -555,8 +610,8 @@ def rule_instrument(
             if status is None:
                 continue
             clause_end = text.find(";", match.end())
-            signed = nearest_date(
-                sentence.dates, match.start(), floor, clause_end if clause_end >= 0 else None
+            signed = _signing_date(
+                sentence, match.start(), match.end(), floor, clause_end if clause_end >= 0 else None
             )
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
@@ -725,7 +780,7 @@ def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) 
 
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
-    previous: list[Party] = []
+    previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
     headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
     retracted = retracted_sentences(doc)
     for index, sentence in enumerate(doc.sentences):
@@ -739,8 +794,13 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         claims.extend(stated)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))
         claims.extend(register or ([] if stated else rule_table_instrument(doc, sentence, tracker)))
-        countries = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
-        if len(countries) >= 2:
-            previous = countries
+        named = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]
+        for kind, group in (
+            ("any", named),
+            ("agency", [p for p in named if p.member_type == "space_agency"]),
+            ("country", [p for p in named if p.member_type == "country"]),
+        ):
+            if len(group) >= 2:
+                previous[kind] = group
         tracker.leave(sentence)
     return claims

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.core.extract import extract_text
 
 
@@ -350,3 +352,77 @@ def test_a_run_in_label_states_the_status() -> None:
         "in 2003 when Kiribati recognised Taipei."
     )
     assert [(a.agreement_type, a.status, a.signed) for a in found] == [("lease", "terminated", "1997")]
+
+
+def _one(text: str) -> tuple:
+    found = agreements(text)
+    assert len(found) == 1, found
+    return found[0].parties, found[0].agreement_type, found[0].signed
+
+
+def test_a_contract_dated_by_its_signing_not_by_the_plans_it_covers() -> None:
+    assert _one(
+        "In March 2025 the Space Office of Angola signed a contract with China Great Wall Industry "
+        "Corporation for ANGO-2, a satellite to be built in China and launched in 2027."
+    ) == (("China Great Wall Industry Corporation", "Space Office of Angola"), "other", "2025-03")
+
+
+def test_the_country_owning_a_signing_body_is_no_party() -> None:
+    assert _one(
+        "Mozambique's Instituto Nacional de Meteorologia and the China Meteorological Administration "
+        "signed a data-sharing arrangement in 2022."
+    ) == (
+        ("China Meteorological Administration", "Instituto Nacional de Meteorologia"),
+        "data_exchange",
+        "2022",
+    )
+
+
+def test_the_date_after_the_verb_that_signed_it() -> None:
+    _, _, signed = _one(
+        "The institute joined the association in September 2024, on the strength of a cooperation "
+        "agreement it had signed with the National Space Science Center in 2023."
+    )
+    assert signed == "2023"
+
+
+def test_a_laboratory_run_since_a_year() -> None:
+    assert _one(
+        "The Ankara Space Institute has run a joint laboratory on star trackers with the Shanghai "
+        "Academy of Spaceflight Technology since 2019."
+    )[1:] == ("joint_laboratory", "2019")
+
+
+def test_the_two_agencies_are_the_last_agencies_named_together() -> None:
+    found = agreements(
+        "The Iranian Space Agency and the China National Space Administration signed a memorandum today. "
+        "The Iranian Space Research Center and the China Centre for Resources Satellite Data and "
+        "Application concluded a data arrangement on the exchange of data. "
+        "The two agencies further announced that they will prepare a joint roadmap."
+    )
+    roadmap = [a for a in found if a.agreement_type == "roadmap"]
+    assert [a.parties for a in roadmap] == [("China National Space Administration", "Iranian Space Agency")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bulgarian Academy of Sciences negotiated a memorandum with the Chinese Academy of Sciences "
+        "last year, but stopped short of signing it.",
+        "A launch contract between Chad and China Great Wall Industry Corporation was reported as signed.",
+        "**What did not happen.** A launch contract between Chad and CGWIC was signed in 2024.",
+    ],
+)
+def test_no_signing_happened(text: str) -> None:
+    assert agreements(f"Background.\n\nMore background.\n\n{text}") == []
+
+
+def test_numbered_laws_and_cooperation_programmes() -> None:
+    found = agreements(
+        "The Mauritanian Assembly ratified the lease by Law No. 2016-027. The governments of Iran and China "
+        "signed a 25-year Comprehensive Cooperation Programme in March 2021."
+    )
+    assert {(a.title, a.agreement_type) for a in found} >= {
+        ("Law No. 2016-027", "legislation"),
+        ("Comprehensive Cooperation Programme", "cooperation_agreement"),
+    }
