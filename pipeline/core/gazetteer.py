@@ -210,12 +210,20 @@ _BY_PREFERENCE = itemgetter(1, 2, 0)
 class Gazetteer:
     """Alias registry plus Aho-Corasick matcher; build once with :meth:`default`."""
 
-    def __init__(self, country_rows: Iterable[dict[str, str]], entity_rows: Iterable[dict[str, str]]):
+    def __init__(
+        self,
+        country_rows: Iterable[dict[str, str]],
+        entity_rows: Iterable[dict[str, str]],
+        entity_countries: Iterable[dict[str, str]] = (),
+    ):
         # folded key -> [(form, entry, needs_cap, extendable)], at most one per (key, case class)
         self._by_key: dict[str, list[tuple[str, Entry, bool, bool]]] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (key, kept canonical, dropped canonical)
+        self._country_names: dict[str, str] = {}  # iso3 -> canonical country name
         self._add_countries(list(country_rows))
-        self._add_entities(list(entity_rows))
+        entity_rows = list(entity_rows)
+        self._add_entities(entity_rows)
+        self._homes = self._entity_homes(entity_rows, entity_countries)
         for form in _BLOCKERS:
             self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
         # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
@@ -283,6 +291,7 @@ class Gazetteer:
             canonical.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
             for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
                 pyc_names.extend((form, c.alpha_3, "country") for form in sorted(_country_forms(name)))
+        self._country_names = canonical
         # reference rows first, so that they win over a pycountry form with the same key
         for alias, iso3, kind in csv_names + pyc_names:
             if iso3 not in canonical:
@@ -305,7 +314,26 @@ class Gazetteer:
             for form in sorted(forms):
                 self._add(form, entry, extendable=extendable)
 
+    def _entity_homes(
+        self, entity_rows: list[dict[str, str]], rows: Iterable[dict[str, str]]
+    ) -> dict[str, str]:
+        known = {row["canonical"] for row in entity_rows if row["kind"] in ("agency", "institution")}
+        homes: dict[str, str] = {}
+        for row in rows:
+            if row["canonical"] not in known:
+                raise ValueError(f"entity_countries.csv: {row['canonical']!r} is no agency or institution")
+            if row["iso3"] not in self._country_names:
+                raise ValueError(f"entity_countries.csv: unknown iso3 {row['iso3']!r}")
+            homes[row["canonical"]] = row["iso3"]
+        return homes
+
     # --- lookups ------------------------------------------------------------------------------
+
+    def home(self, canonical: str) -> tuple[str, str] | None:
+        """``(country name, iso3)`` of a national agency or institution in the registry ("Roscosmos"
+        -> Russia); None for international bodies and names the registry does not place."""
+        iso3 = self._homes.get(canonical)
+        return (self._country_names[iso3], iso3) if iso3 else None
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a surface form refers to, or None. All-caps aliases need exact case."""
@@ -603,7 +631,7 @@ _ACRONYM_RE = re.compile(r" {0,2}\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
 _MISSION_WORD_RE = re.compile(
     "mission|probe|spacecraft|(?:nano|micro|mini|pico)?satellite|cubesat|smallsat|demonstrator|lander|rover|"
-    "orbiter|orbit|payload|launch|lifted off|station|telescope"
+    "orbiter|orbit|payload|launch|lifted off|flew|station|telescope"
 )
 # "LUXLINK-A", "CONDOR-EC1": an upper-case name, a hyphen and a letter designation
 _LETTERED_HINT = re.compile(r"[A-Z0-9]-[A-Z]")
@@ -616,7 +644,7 @@ _MISSION_STOP = _words(
     level grade class type group team round day week year line list note box annex appendix
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday"""
+    saturday sunday lc slc lz pad"""
 )
 _NEAR = 60  # a mission word must be this close to a name-number designation
 
@@ -934,4 +962,6 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 @cache
 def _default() -> Gazetteer:
-    return Gazetteer(_read_csv("country_aliases.csv"), _read_csv("entities.csv"))
+    return Gazetteer(
+        _read_csv("country_aliases.csv"), _read_csv("entities.csv"), _read_csv("entity_countries.csv")
+    )

@@ -180,12 +180,38 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 )
             )
     _deny_under_denying_labels(sentences)
+    _repeat_mission_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_definite_bodies(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
 
 RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?:](?:\*\*|__)")
+
+
+def _repeat_mission_names(sentences: list[Sentence]) -> None:
+    """A designation found by its shape once ("HornSat-1, Djibouti's first satellite") names a mission
+    wherever the document repeats it, and so do other numbers of its series ("Tanhai-1")."""
+    series = {
+        m.canonical.rsplit("-", 1)[0]
+        for s in sentences
+        for m in s.mentions
+        if m.source == "shape:mission" and "-" in m.canonical
+    }
+    if not series:
+        return
+    pattern = re.compile(
+        r"(?<![\w'’.-])(" + "|".join(map(re.escape, sorted(series))) + r")[- ](\d{1,3}[A-Z]?)(?![\w-])"
+    )
+    for sentence in sentences:
+        added = []
+        taken = [(m.start, m.end) for m in sentence.mentions]
+        for match in pattern.finditer(sentence.text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            name = f"{match.group(1)}-{match.group(2)}"
+            added.append(Mention(match.start(), match.end(), "mission", name, None, None, "shape:mission"))
+        _attach(sentence, added)
 
 
 def _deny_under_denying_labels(sentences: list[Sentence]) -> None:

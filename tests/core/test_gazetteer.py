@@ -681,3 +681,17 @@ def test_a_company_working_for_another_body_is_two_names() -> None:
         "DFH Satellite Co.",
         "Tanzania Commission for Science and Technology",
     ]
+
+
+def test_the_registry_places_national_bodies_in_their_country() -> None:
+    assert G.home("Roscosmos") == ("Russia", "RUS")
+    assert G.home("Galactic Energy") == ("China", "CHN")
+    assert G.home("European Space Agency") is None
+
+
+def test_entity_countries_must_name_registry_bodies_and_known_countries() -> None:
+    entities = [{"canonical": "Space Office", "alias": "Space Office", "kind": "agency", "member_type": ""}]
+    with pytest.raises(ValueError, match="no agency"):
+        Gazetteer([], entities, [{"canonical": "Nowhere Office", "iso3": "FRA"}])
+    with pytest.raises(ValueError, match="unknown iso3"):
+        Gazetteer([], entities, [{"canonical": "Space Office", "iso3": "XXX"}])

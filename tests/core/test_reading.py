@@ -28,3 +28,21 @@ def test_the_sultanate_stands_for_the_state_named_before() -> None:
     doc = read("t", "Oman's minister signed it, bringing the Sultanate into the BRI.", Gazetteer.default())
     stood_for = [m.canonical for m in doc.sentences[0].mentions if m.source == "anaphor"]
     assert stood_for == ["Oman"]
+
+
+def test_a_designation_found_once_names_a_mission_throughout() -> None:
+    doc = read(
+        "t",
+        "HornSat-1, Djibouti's first satellite, reached orbit. The HornSat-1 was built in Djibouti. "
+        "Work on HornSat-2 starts next year.",
+        Gazetteer.default(),
+    )
+    found = [[m.canonical for m in s.mentions if m.kind == "mission"] for s in doc.sentences]
+    assert found == [["HornSat-1"], ["HornSat-1"], ["HornSat-2"]]
+
+
+def test_a_paragraph_under_a_denying_bold_label_is_denied() -> None:
+    doc = read(
+        "t", "**What did not happen.** Chad signed. Mali did too.\n\nNiger signed.", Gazetteer.default()
+    )
+    assert [s.denied for s in doc.sentences] == [True, True, False]

@@ -44,7 +44,10 @@ class Party:
 
     @property
     def is_chinese(self) -> bool:
-        return self.iso3 == "CHN" or CHINESE_NAME.search(self.name) is not None
+        if self.iso3 == "CHN" or CHINESE_NAME.search(self.name) is not None:
+            return True
+        home = Gazetteer.default().home(self.name) if self.member_type != "country" else None
+        return home is not None and home[1] == "CHN"
 
 
 # "on behalf of the Congolese government": a demonym standing for its state
@@ -268,6 +271,9 @@ def home_country(party: Party, words: int = 2) -> str | None:
         return party.name
     if party.is_chinese:
         return CHINA
+    home = Gazetteer.default().home(party.name)  # the registry places it ("Roscosmos": Russia)
+    if home:
+        return home[0]
     for word in party.name.replace("-", " ").split()[:words]:
         country = Gazetteer.default().country(word, ("country", "demonym"))
         if country:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
-from pipeline.core.modality import NEGATION, clause_start, is_asserted, is_stated
+from pipeline.core.modality import DENIAL_VERB, NEGATION, clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
@@ -35,7 +35,9 @@ from pipeline.core.rules.common import (
 
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
-    r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off)\b",
+    r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:in\s+\S+\s+)?(?:on|aboard))\b"
+    # the noun of a trade, not an event: "a launch-services contract", "the launch provider"
+    r"(?![\s-]+(?:services?|contracts?|provider|market|company|firm|slot|agreement|deal)\b)",
     re.IGNORECASE,
 )
 PARTNER_CUES = re.compile(
@@ -91,7 +93,10 @@ PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution
 
 
 def _is_chinese(mention: Mention) -> bool:
-    return mention.iso3 == "CHN" or CHINESE_NAME.search(mention.canonical) is not None
+    if mention.iso3 == "CHN" or CHINESE_NAME.search(mention.canonical) is not None:
+        return True
+    home = Gazetteer.default().home(mention.canonical) if mention.kind in ("agency", "institution") else None
+    return home is not None and home[1] == "CHN"
 
 
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
@@ -104,6 +109,9 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     if party.member_type == "space_agency":  # a national agency stands for its country
         home = home_country(party, words=8)
         return None if home == "China" else home or party.name
+    registered = Gazetteer.default().home(party.name)
+    if registered:  # a national institute the registry places ("Space Research Institute ...": Russia)
+        return None if registered[1] == "CHN" else registered[0]
     inside = [
         m
         for m in sentence.mentions
@@ -575,6 +583,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     return claims
 
 
+REPORTED = re.compile(r"(?i)\b(?:reportedly|rumou?red|allegedly|reported\s+to|said\s+to\s+be)\b")
 NO_CHINESE_PART = re.compile(
     r"(?i)\b(?:no|without(?:\s+any)?)\s+Chinese\s+(?:involvement|components?|parts?|participation|role|input)\b|"
     r"\bentirely\s+(?!Chinese\b)[A-Z][a-z]+\s+(?:mission|project|satellite)\b|"
@@ -593,6 +602,8 @@ def _stated_about(sentence: Sentence, mention: Mention) -> bool:
     text = sentence.text
     end = text.find(";", mention.end)
     scope = text[clause_start(text, mention.start) : len(text) if end < 0 else end]
+    if REPORTED.search(scope) and DENIAL_VERB.search(text):
+        return False  # "X was reportedly booked on a Chinese flight; the centre denied this"
     return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text) or _foreign_launch_only(sentence))
 
 

@@ -380,7 +380,7 @@ def test_the_country_owning_a_signing_body_is_no_party() -> None:
 
 def test_the_date_after_the_verb_that_signed_it() -> None:
     _, _, signed = _one(
-        "The institute joined the association in September 2024, on the strength of a cooperation "
+        "The Sofia Space Institute joined the association in September 2024, on the strength of an "
         "agreement it had signed with the National Space Science Center in 2023."
     )
     assert signed == "2023"

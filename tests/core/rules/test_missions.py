@@ -158,3 +158,36 @@ def test_a_name_found_by_its_shape_is_kept_when_china_launches_it() -> None:
 
 def test_a_mission_launched_on_a_foreign_rocket_with_nothing_chinese_is_out_of_scope() -> None:
     assert missions("Chandrayaan-3 set off for the lunar south pole in July 2023 on an Indian rocket.") == {}
+
+
+def test_a_flight_in_the_past_tense_is_a_launch() -> None:
+    found = missions("Tanhai-2 replaces Tanhai-1, which flew in 2022 on a Long March 2C from Jiuquan.")
+    assert [(c.launch_date, c.launch_vehicle) for c in found["Tanhai-1"] if c.launch_date] == [
+        ("2022", "Long March 2C")
+    ]
+
+
+def test_a_launch_service_is_no_launch() -> None:
+    found = missions(
+        "The Kestrel-2 satellite belongs to Chile. The contract of launch service for Kestrel-2 was "
+        "signed in March 2025 with a Chinese company."
+    )
+    assert all(c.launch_date is None for c in found.get("Kestrel-2", []))
+
+
+def test_a_reported_booking_the_owner_denies_is_no_mission() -> None:
+    found = missions(
+        "VZLUSAT-3, a cubesat, was reportedly booked on a Chinese Ceres-1 flight; the centre denied this."
+    )
+    assert found == {}
+
+
+def test_a_launch_complex_is_no_mission() -> None:
+    assert missions("| Site | Taiyuan Satellite Launch Center, LC-9A |\n|---|---|\n| Orbit | SSO |") == {}
+
+
+def test_national_bodies_in_the_registry_stand_for_their_country() -> None:
+    found = missions(
+        "Chang'e 7 will carry instruments built by Roscosmos and the National Space Science Center."
+    )
+    assert {p for c in found["Chang'e 7"] for p in c.partners} == {"Russia"}
