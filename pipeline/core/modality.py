@@ -84,11 +84,18 @@ def is_disputed(text: str, end: int) -> bool:
     return False
 
 
+# "Were São Tomé to sign ...", "Had Peru joined ...", "Should Chile accede ...": an inverted condition
+INVERTED_CONDITION = re.compile(r"(?:^|[.;:,]\s+)(?:Were|Had|Should)\s+[A-Z][^,;]{0,60}?\s+(?:to\s+)?\w+")
+
+
 def is_asserted(text: str, start: int, end: int) -> bool:
     """No negation or hedge cue in `text[start:end]` (relative clauses aside: they say something
-    else about one participant), and not a disputed report."""
+    else about one participant), not under an inverted condition, and not a disputed report."""
     scope = RELATIVE_CLAUSE.sub(",", text[start:end])
-    return not (NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end))
+    if NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end):
+        return False
+    condition = INVERTED_CONDITION.search(text, 0, end)
+    return condition is None or condition.end() <= start - 80
 
 
 def is_stated(text: str, start: int, end: int) -> bool:

@@ -695,3 +695,16 @@ def test_entity_countries_must_name_registry_bodies_and_known_countries() -> Non
         Gazetteer([], entities, [{"canonical": "Nowhere Office", "iso3": "FRA"}])
     with pytest.raises(ValueError, match="unknown iso3"):
         Gazetteer([], entities, [{"canonical": "Space Office", "iso3": "XXX"}])
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "kind"),
+    [
+        ("São Tomé e Príncipe", "Sao Tome and Principe", "country"),
+        ("the Cape Verdean government", "Cabo Verde", "demonym"),
+        ("Santomean officials", "Sao Tome and Principe", "demonym"),
+        ("México", "Mexico", "country"),
+    ],
+)
+def test_local_spellings_and_more_demonyms(text: str, canonical: str, kind: str) -> None:
+    assert [(m.canonical, m.kind) for m in G.find(text)] == [(canonical, kind)]

@@ -475,7 +475,12 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         if signs and framework_role(framework, "member") == "member" and not documents:
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
         if dates is None:  # once per sentence: dates outside ", the project initiated in 2021 by"
-            founding = [f.span() for f in FOUNDED.finditer(sentence.text)] if sentence.dates else []
+            founding = (
+                [f.span() for pattern in (FOUNDED, RELATIVE_FOUNDER) for f in pattern.finditer(sentence.text)]
+                if sentence.dates
+                else []
+            )
+            founding = [(s, e + 30) for s, e in founding]  # "... that Washington launched in 2020"
             dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
         joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
         same = SAME_PERIOD.match(sentence.text, object_end)
@@ -767,6 +772,31 @@ def rule_founding_complement(
         for party in members:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+# "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
+RELATIVE_FOUNDER = re.compile(
+    r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
+    r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
+)
+
+
+def rule_relative_founder(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """FRAMEWORK ..., a framework that A (and B) launched in 2020: A and B are its founders."""
+    for match in RELATIVE_FOUNDER.finditer(sentence.text):
+        before = [m for _, m in tracker.named(sentence) if m.end <= match.start()]
+        framework = tracker.framework_name(before[-1]) if before else None
+        start, end = match.span("subject")
+        founders = [p for p, _ in parties_in(sentence, start, end)]
+        if framework is None or not founders:
+            continue
+        if not is_asserted(sentence.text, match.start(), match.end()):
+            continue
+        joined = nearest_date(sentence.dates, match.end(), match.end(), match.end() + 30)
+        for party in founders:
+            yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
 def rule_founder_verb(
@@ -1130,6 +1160,7 @@ SENTENCE_RULES = (
     rule_members_of_are,
     rule_founded,
     rule_founder_verb,
+    rule_relative_founder,
     rule_founding_complement,
     rule_making_founders,
     rule_table,

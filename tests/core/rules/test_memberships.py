@@ -745,3 +745,37 @@ def test_a_negation_inside_a_bold_run_in_label_stays_there() -> None:
         ("Fiji", "ILRS", "member", None),
         ("Oman", "ILRS", "member", None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Angola signed the Artemis Accords in December 2023, joining a framework that Washington "
+            "launched in 2020.",
+            {
+                ("Angola", "Artemis Accords", "signatory", "2023-12"),
+                ("United States", "Artemis Accords", "founder", "2020"),
+            },
+        ),
+        (
+            "The ILRS, which China and Russia founded in 2021, welcomed Chad.",
+            {("China", "ILRS", "founder", "2021"), ("Russia", "ILRS", "founder", "2021")},
+        ),
+    ],
+)
+def test_founders_in_a_relative_clause(text: str, expected: set) -> None:
+    assert members(text) >= expected
+    assert not any(m == "Angola" and j == "2020" for m, _, _, j in members(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Were São Tomé to sign the Artemis Accords, it would be the region's second signatory.",
+        "Had Peru joined the ILRS in 2023, it would have been the first Andean member.",
+        "Should Chile accede to APSCO, the council would meet in Santiago.",
+    ],
+)
+def test_an_inverted_condition_is_no_membership(text: str) -> None:
+    assert members(text) == set()
