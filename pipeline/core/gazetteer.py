@@ -318,16 +318,25 @@ class Gazetteer:
         self, entity_rows: list[dict[str, str]], rows: Iterable[dict[str, str]]
     ) -> dict[str, str]:
         known = {row["canonical"] for row in entity_rows if row["kind"] in ("agency", "institution")}
+        agencies = {row["canonical"] for row in entity_rows if row["kind"] == "agency"}
         homes: dict[str, str] = {}
+        by_country: dict[str, set[str]] = {}
         for row in rows:
             if row["canonical"] not in known:
                 raise ValueError(f"entity_countries.csv: {row['canonical']!r} is no agency or institution")
             if row["iso3"] not in self._country_names:
                 raise ValueError(f"entity_countries.csv: unknown iso3 {row['iso3']!r}")
             homes[row["canonical"]] = row["iso3"]
+            if row["canonical"] in agencies:
+                by_country.setdefault(row["iso3"], set()).add(row["canonical"])
+        self._national_agency = {iso3: names.pop() for iso3, names in by_country.items() if len(names) == 1}
         return homes
 
     # --- lookups ------------------------------------------------------------------------------
+
+    def national_agency(self, iso3: str) -> str | None:
+        """The space agency of a country, when the registry places exactly one there."""
+        return self._national_agency.get(iso3)
 
     def home(self, canonical: str) -> tuple[str, str] | None:
         """``(country name, iso3)`` of a national agency or institution in the registry ("Roscosmos"

@@ -153,6 +153,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             mentions = _mentions_within(block_mentions, start, end)
             if mentions or "Artemis" in sentence_text:
                 mentions = _contextual(sentence_text, mentions, gazetteer)
+                if "space" in sentence_text:
+                    mentions = _national_agencies(sentence_text, mentions, gazetteer)
             local_anchor = section_year or anchor
             dates = (
                 find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
@@ -257,6 +259,17 @@ def _acronym_after(text: str, end: int) -> str | None:
     return None
 
 
+def _owner(sentence: Sentence, i: int) -> Mention:
+    """The body a name or acronym after mention `i` belongs to: the unit in "X Institute of the
+    Chinese Academy of Sciences (XI)", else the mention itself."""
+    mention = sentence.mentions[i]
+    if i and re.fullmatch(
+        r"\s+of\s+(?:the\s+)?", sentence.text[sentence.mentions[i - 1].end : mention.start]
+    ):
+        return sentence.mentions[i - 1]
+    return mention
+
+
 def _resolve_defined_terms(sentences: list[Sentence]) -> None:
     """Give each use of a defined term ("Party A") the mention of the body it was defined as."""
     defined: dict[str, Mention] = {}
@@ -267,15 +280,10 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
                 continue
             acronym = mention.acronym or _acronym_after(sentence.text, mention.end)
             if acronym and acronym not in defined:
-                owner = mention
-                if i and re.fullmatch(
-                    r"\s+of\s+(?:the\s+)?", sentence.text[sentence.mentions[i - 1].end : mention.start]
-                ):
-                    owner = sentence.mentions[i - 1]  # "X Institute of the Chinese Academy of Sciences (XI)"
-                defined[acronym] = owner  # "Harbin Institute of Technology (HIT)", then "HIT"
+                defined[acronym] = _owner(sentence, i)  # "Harbin Institute of Technology (HIT)", then "HIT"
             after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
             if after:
-                defined.setdefault(after["term"], mention)
+                defined.setdefault(after["term"], _owner(sentence, i))
             label = DEFINED_LABEL.match(sentence.text[: mention.start])
             if label and i == 0:
                 labelled[label["term"]] = mention
@@ -329,17 +337,27 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
                 ]
             else:
                 earlier = [
-                    m
+                    _country_of(m)
                     for s in window
                     if s.block_index == sentence.block_index
                     for m in s.mentions
-                    if m.kind == "country"
+                    if (m.kind == "country" or m.source == "context:national_agency")
                     and m.canonical != "China"
                     and (s is not sentence or m.end <= match.start())
                 ]
             if earlier:
                 added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
         _attach(sentence, added)
+
+
+def _country_of(mention: Mention) -> Mention:
+    """A country mention, or the country of "Peru's national space commission"."""
+    if mention.kind == "country":
+        return mention
+    home = Gazetteer.default().home(mention.canonical)
+    if home is None:
+        return mention
+    return Mention(mention.start, mention.end, "country", home[0], home[1], "country", "context:home")
 
 
 def _standing_for(body: Mention, start: int, end: int, source: str) -> Mention:
@@ -442,6 +460,35 @@ def _lead_date(block_text: str, day_first: bool = False) -> str | None:
             return mention.value
         break
     return None
+
+
+# "Peru's national space commission", "the Peruvian space agency": a country's own agency
+NATIONAL_AGENCY = re.compile(
+    r"(?:['’]s)?\s+(?:own\s+)?(?:national\s+)?space\s+(?:agency|commission|office|administration)\b", re.I
+)
+
+
+def _national_agencies(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A country's space agency named by description stands for the one agency the registry places
+    in that country."""
+    out = []
+    for mention in mentions:
+        described = (
+            NATIONAL_AGENCY.match(text, mention.end) if mention.kind in ("country", "demonym") else None
+        )
+        agency = gazetteer.national_agency(mention.iso3) if described and mention.iso3 else None
+        if agency:
+            mention = Mention(
+                mention.start,
+                described.end(),
+                "agency",
+                agency,
+                None,
+                "space_agency",
+                "context:national_agency",
+            )
+        out.append(mention)
+    return out
 
 
 def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

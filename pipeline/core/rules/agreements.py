@@ -83,8 +83,11 @@ ACTION = re.compile(
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
-    r"run|runs|ran|operat\w*|host\w*)\b",
+    r"run|runs|ran|operat\w*|host\w*|seal\w*)\b",
     re.IGNORECASE,
+)
+DEFINITION_BEFORE = re.compile(
+    r"(?i)\((?:below|hereinafter|hereafter|henceforth)[^()]{0,25}?[\"“'‘]?(?:the\s+)?$"
 )
 OWNER_GAP = re.compile(r"['’]s\s+(?:own\s+|national\s+)?(?:the\s+)?")
 RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
@@ -283,9 +286,10 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
-        r"\((?![A-Z][A-Za-z&-]{1,11}\))|,\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s",
+        r"\((?![A-Z][A-Za-z&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
+        r",\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s",
         text[position:],
-    )  # "(CNSA)" after a name is part of it; any other bracket ends the parties
+    )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
     return position + cut.start() if cut else len(text)
 
 
@@ -474,6 +478,8 @@ def _parties(
             continue
         if mention.kind == "framework" and others and not _listed_with(sentence.text, mention, others):
             continue  # "The BRICS constellation. ... Brazil, Russia and China signed": a topic, not a party
+        if kind == "joint_laboratory" and re.search(r"(?i)\bjoint\s+(?:\w+\s+)?lab", party.name):
+            continue  # the laboratory being set up is no party to it
         found.setdefault(party.name, party)
     anaphor = PAIR_ANAPHOR.search(sentence.text[start:end]) if not found and kind != "legislation" else None
     if anaphor:  # "the two agencies": the last bodies of that kind named together
@@ -528,6 +534,8 @@ def rule_instrument(
                 continue
             if any(s <= match.start() < e for s, e in framework_spans):
                 continue  # "Artemis Accords" is a framework, handled by rule_accord
+            if DEFINITION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # '(hereinafter referred to as "the Joint Laboratory")': a label
             floor = max(clause_start(text, match.start()), *clause_ends, 0)
             named = _named_title(text, match.start(), match.end())
             if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(

@@ -426,3 +426,25 @@ def test_numbered_laws_and_cooperation_programmes() -> None:
         ("Law No. 2016-027", "legislation"),
         ("Comprehensive Cooperation Programme", "cooperation_agreement"),
     }
+
+
+def test_a_country_s_space_agency_named_by_description() -> None:
+    assert _one(
+        "LIMA, 20 November 2025 - Peru's national space commission on Thursday sealed a cooperation "
+        "agreement with the China National Space Administration."
+    ) == (
+        ("China National Space Administration", "National Commission for Aerospace Research and Development"),
+        "cooperation_agreement",
+        "2025-11-20",
+    )
+
+
+def test_a_laboratory_defined_by_hereinafter_is_set_up_by_the_bodies_named_after_it() -> None:
+    found = agreements(
+        "The Parties welcomed the establishment of the Uzbek-Chinese Joint Laboratory for Space Weather "
+        '(hereinafter referred to as "the Joint Laboratory") by the Ulugh Beg Astronomical Institute of '
+        'the Academy of Sciences (hereinafter referred to as "UBAI") and the National Space Science Center.'
+    )
+    assert [(a.agreement_type, a.parties) for a in found] == [
+        ("joint_laboratory", ("National Space Science Center", "Ulugh Beg Astronomical Institute"))
+    ]
