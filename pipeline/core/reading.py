@@ -132,7 +132,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         view = clean_view(text, block.start, end_block.end, blocks=blocks)
         if not view.text.strip():
             continue
-        lead_date = _lead_date(view.text, day_first)
+        lead_date = _lead_date(view.text, day_first, section_year)
         if block.kind == "list_item":  # a sub-item without its own date takes its entry's
             indent = len(line) - len(line.lstrip())
             if lead_date is None and indent > parent_indent:
@@ -442,7 +442,7 @@ YEAR_MONTH_DAY_CELLS = re.compile(
 )
 
 
-def _lead_date(block_text: str, day_first: bool = False) -> str | None:
+def _lead_date(block_text: str, day_first: bool = False, year: str | None = None) -> str | None:
     """The date a timeline entry starts with, followed by a dash or colon."""
     cells = YEAR_MONTH_DAY_CELLS.match(block_text)
     if cells:
@@ -455,7 +455,7 @@ def _lead_date(block_text: str, day_first: bool = False) -> str | None:
     if year_month:  # "**2014, September —**"
         month = find_dates(f"{year_month['month']} {year_month['year']}")
         return month[0].value if month else None
-    for mention in find_dates(head[:40], day_first=day_first):
+    for mention in find_dates(head[:40], anchor=year, day_first=day_first):  # "- July:" under "== 2021 =="
         if mention.start <= 2 and TIMELINE_SEPARATOR.match(head, mention.end):
             return mention.value
         break

@@ -238,6 +238,9 @@ PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|the\s+country|the\s+kingdom|the\s+republic|the\s+government)\b", re.I
 )
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
+STATIVE = re.compile(
+    r"(?i)(?:is|are|remains?|remained)\s+(?!(?:formally\s+)?(?:admitted|welcomed|accepted|confirmed|recogni))"
+)
 CO_FOUNDER = re.compile(r"(?i)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:together\s+|jointly\s+)?with\s+")
 DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$")
 # Past tense, and the present of timelines ("2009: Brazil, Russia, India and China found the BRIC group")
@@ -352,6 +355,11 @@ def _subjects(
     if subjects:
         return list({p.name: p for p in subjects}.values())
     if PRONOUN_SUBJECT.search(region):
+        stop = max(region.rfind(". "), region.rfind("! "), region.rfind("? "))
+        if stop >= 0:  # "Peru signs ... in Washington. It remains a member ...": one list item, two sentences
+            inside = [p for p, _ in parties_in(sentence, floor, floor + stop)]
+            if inside:
+                return inside[:1]
         before = [p for p, _ in parties_in(sentence, 0, floor)]
         return before[-1:] or tracker.last_parties[:1]
     colon = sentence.text.find(":", object_end)
@@ -482,7 +490,10 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             )
             founding = [(s, e + 30) for s, e in founding]  # "... that Washington launched in 2020"
             dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
-        joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
+        stative = STATIVE.match(match.group())  # "remains a member": a state, not an event
+        joined = _more_precise(
+            nearest_date(dates, object_end, floor), None if stative else sentence.lead_date
+        )
         same = SAME_PERIOD.match(sentence.text, object_end)
         earlier = [d for d in dates if d.end <= match.start()]
         if same and earlier:  # "and Serbia followed in the same year"

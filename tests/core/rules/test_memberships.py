@@ -779,3 +779,15 @@ def test_founders_in_a_relative_clause(text: str, expected: set) -> None:
 )
 def test_an_inverted_condition_is_no_membership(text: str) -> None:
     assert members(text) == set()
+
+
+def test_a_timeline_under_year_headings_with_two_sentences_in_one_item() -> None:
+    text = (
+        "### 2024\n\n"
+        "- 14 March: Venezuela's National Assembly passes a law on the ILRS.\n"
+        "- 30 May: Peru signs the Artemis Accords in Washington. It remains a member state of APSCO.\n"
+    )
+    assert members(text) == {
+        ("Peru", "Artemis Accords", "signatory", "2024-05-30"),
+        ("Peru", "APSCO", "member", None),
+    }
