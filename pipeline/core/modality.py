@@ -94,6 +94,8 @@ def is_asserted(text: str, start: int, end: int) -> bool:
     scope = RELATIVE_CLAUSE.sub(",", text[start:end])
     if NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end):
         return False
+    if "Were " not in text and "Had " not in text and "Should " not in text:
+        return True
     condition = INVERTED_CONDITION.search(text, 0, end)
     return condition is None or condition.end() <= start - 80
 

@@ -773,6 +773,8 @@ def rule_founding_complement(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
     """SUBJECT ... and become its (two) founding states: the framework is the one named before."""
+    if "ounding" not in sentence.text:
+        return
     for match in FOUNDING_COMPLEMENT.finditer(sentence.text):
         framework = tracker.framework_near(sentence, match.start())
         floor = clause_start(sentence.text, match.start())
@@ -796,6 +798,8 @@ def rule_relative_founder(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
     """FRAMEWORK ..., a framework that A (and B) launched in 2020: A and B are its founders."""
+    if "that " not in sentence.text and "which " not in sentence.text:
+        return
     for match in RELATIVE_FOUNDER.finditer(sentence.text):
         before = [m for _, m in tracker.named(sentence) if m.end <= match.start()]
         framework = tracker.framework_name(before[-1]) if before else None
