@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.gazetteer import Gazetteer
@@ -21,6 +22,7 @@ from pipeline.core.rules.common import (
     CHINA,
     CONNECTOR,
     DEMONYM_GOVERNMENT,
+    RELATIVE_FOUNDER,
     Party,
     header_columns,
     home_country,
@@ -407,7 +409,15 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
     """The date nearest the instrument noun at [start, end), or nearest after a signing verb that
     follows it ("an agreement it had signed with NSSC in 2023"); planned dates do not count."""
     text = sentence.text
-    dates = [d for d in sentence.dates if not PLANNED_BEFORE.search(text, max(0, d.start - 50), d.start)]
+    founding = [(f.start(), f.end() + 30) for f in RELATIVE_FOUNDER.finditer(text)] if "that " in text else []
+    dates = [
+        d
+        for d in sentence.dates
+        if not PLANNED_BEFORE.search(text, max(0, d.start - 50), d.start)
+        and not any(
+            s <= d.start < e for s, e in founding
+        )  # "the programme that China and Russia founded in 2021"
+    ]
     verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
     if verb is not None and not re.search(r"[,;:]", text[end : verb.start()]):
         after = nearest_date([d for d in dates if d.start >= verb.end()], verb.end(), floor, clause_end)
@@ -786,6 +796,36 @@ def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) 
     return claims
 
 
+# "The memorandum was signed by a deputy administrator of CNSA and by the president of the Academy"
+SIGNED_BY = re.compile(
+    r"^\W*(?:The|This|That)\s+(?P<noun>memorandum|agreement|arrangement|contract|accord|treaty|deal|protocol|"
+    r"roadmap|lease)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?signed\b[^.;]*?\bby\b",
+    re.IGNORECASE,
+)
+
+
+SAME_OCCASION = re.compile(r"(?i)\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|ceremony|event)\b")
+
+
+def _name_signers(sentence: Sentence, claims: list[AgreementClaim]) -> None:
+    """A sentence saying who signed the instrument just reported gives that instrument its parties:
+    the bodies named as signing replace the countries or founders read from the sentence before."""
+    match = SIGNED_BY.match(sentence.text)
+    if match is None or not claims:
+        return
+    signers = [
+        p for p, _ in parties_in(sentence, match.end(), len(sentence.text)) if p.member_type != "country"
+    ]
+    last = claims[-1]
+    noun = match.group("noun").lower()
+    if len(signers) < 2 or noun[:5] not in f"{last.agreement_type} {last.title}".lower():
+        return
+    names = tuple(sorted({p.name for p in signers}))
+    start, end = sentence.original_span()
+    span = Span(last.span.doc_id, min(start, last.span.start), max(end, last.span.end), last.span.method)
+    claims[-1] = replace(last, parties=names, span=span)
+
+
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
     previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
@@ -799,7 +839,17 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             continue
         tracker.enter(sentence)
         stated = list(rule_instrument(doc, sentence, tracker, previous))
+        if stated and claims and SAME_OCCASION.search(sentence.text) and claims[-1].signed:
+            # "On the same occasion, BRIN and NSSC signed ...": the date of the signing just reported
+            stated = [
+                replace(c, signed=claims[-1].signed)
+                if c.status == "signed" and c.signed in (None, doc.dateline)
+                else c
+                for c in stated
+            ]
         claims.extend(stated)
+        if not stated:
+            _name_signers(sentence, claims)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))
         claims.extend(register or ([] if stated else rule_table_instrument(doc, sentence, tracker)))
         named = [p for p, _ in parties_in(sentence, 0, len(sentence.text))]

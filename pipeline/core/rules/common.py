@@ -50,6 +50,11 @@ class Party:
         return home is not None and home[1] == "CHN"
 
 
+# "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
+RELATIVE_FOUNDER = re.compile(
+    r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
+    r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
+)
 # "on behalf of the Congolese government": a demonym standing for its state
 DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
 APPOSITION_CLOSES = re.compile(r"(?:\s+[\w-]+){1,6}\s*[,)]")  # "'s national space agency,"

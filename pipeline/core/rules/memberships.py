@@ -20,6 +20,7 @@ from pipeline.core.gazetteer import Mention
 from pipeline.core.modality import clause_start, is_asserted, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
+    RELATIVE_FOUNDER,
     Party,
     enumeration_after,
     enumeration_before,
@@ -785,13 +786,6 @@ def rule_founding_complement(
         for party in members:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
-
-
-# "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
-RELATIVE_FOUNDER = re.compile(
-    r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
-    r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
-)
 
 
 def rule_relative_founder(

@@ -448,3 +448,24 @@ def test_a_laboratory_defined_by_hereinafter_is_set_up_by_the_bodies_named_after
     assert [(a.agreement_type, a.parties) for a in found] == [
         ("joint_laboratory", ("National Space Science Center", "Ulugh Beg Astronomical Institute"))
     ]
+
+
+def test_the_next_sentence_names_who_signed() -> None:
+    found = agreements(
+        "DUSHANBE, 21 October 2025 - Tajikistan became the newest participant in the ILRS, the programme "
+        "that China and Russia co-founded in 2021, after officials put their signatures to a memorandum. "
+        "The memorandum was signed by a deputy administrator of the China National Space Administration "
+        "and by the president of the National Academy of Sciences of Tajikistan."
+    )
+    assert [(a.parties, a.signed) for a in found] == [
+        (("China National Space Administration", "National Academy of Sciences of Tajikistan"), "2025-10-21")
+    ]
+
+
+def test_on_the_same_occasion_takes_the_date_of_the_signing_just_reported() -> None:
+    found = agreements(
+        "China and Indonesia signed an agreement on lunar cooperation on 4 November 2025. On the same "
+        "occasion, Indonesia's National Research and Innovation Agency and the National Space Science "
+        "Center signed an agreement establishing a joint laboratory for space weather."
+    )
+    assert {a.signed for a in found} == {"2025-11-04"}
