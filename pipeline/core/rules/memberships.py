@@ -55,13 +55,14 @@ JOIN = re.compile(
     r"(?:\s+(?:state|country|nation|institution|"
     r"university|agency))?s?\s+(?:of|to|in)|in(?:to)?)|"
     r"belongs\s+to|belonged\s+to|belong\s+to|"
-    r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory)s?"
-    r"\s+(?:of|to|in)|"
+    r"(?:has|have|had)\s+been\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:member|associate|partner|part|participant|signatory|"
+    r"participating\s+(?:state|country|nation)|member\s+(?:state|country|nation))s?\s+(?:of|to|in)|"
     r"(?:is|are|was|were|remains|remained)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|participating)(?:\s+(?:state|country|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
-    r"(?:is|are|was|were|remains|remain|remained)\s+(?:already\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?in|"
+    r"(?:is|are|was|were|remains|remain|remained|has\s+been|have\s+been)\s+"
+    r"(?:already\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?in|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
@@ -82,6 +83,7 @@ COMPOSITION = re.compile(
     r"\b(?:brings?\s+together|brought\s+together|comprises|comprising|(?:is|are|was)?\s*comprised\s+of|"
     r"consists?\s+of|made\s+up\s+of|member\s+(?:states|countries|nations)\s+(?:are|include|includes|were|such\s+as)|"
     r"members\s+(?:are|include|includes|were|such\s+as)|(?:its|the)\s+members\s*,?\s+(?:namely|being)|"
+    r"member\s+(?:states|countries|nations)\s*,\s+whose\s+(?:list|ranks|number)\s+includes?|"
     r"(?:counts|count|counted|has|had|have|numbers|numbered)\s+(?:\w+\s+){0,3}?(?:member\s+(?:states|countries|"
     r"nations)|members|partners|signatories|participants)\s*(?::|,\s*namely|[—–])|"
     r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
@@ -240,8 +242,10 @@ PRONOUN_SUBJECT = re.compile(
 )
 COUNTED_SUBJECT = re.compile(r"\b(?:\w+)\s+(?:countries|states|nations|governments|members)\b", re.I)
 STATIVE = re.compile(
-    r"(?i)(?:is|are|remains?|remained)\s+(?!(?:formally\s+)?(?:admitted|welcomed|accepted|confirmed|recogni))"
+    r"(?i)(?:is|are|remains?|remained|has\s+been|have\s+been)\s+"
+    r"(?!(?:formally\s+)?(?:admitted|welcomed|accepted|confirmed|recogni|joined\s+to))"
 )
+SINCE_WORD = re.compile(r"(?i)\b(?:since|as\s+of)\s+")
 CO_FOUNDER = re.compile(r"(?i)\s*(?:\([^()]{1,20}\)\s*)?,?\s+(?:together\s+|jointly\s+)?with\s+")
 DETERMINER_BEFORE = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|our)|['’]s)\s+$")
 # Past tense, and the present of timelines ("2009: Brazil, Russia, India and China found the BRIC group")
@@ -492,9 +496,13 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             founding = [(s, e + 30) for s, e in founding]  # "... that Washington launched in 2020"
             dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
         stative = STATIVE.match(match.group())  # "remains a member": a state, not an event
-        joined = _more_precise(
-            nearest_date(dates, object_end, floor), None if stative else sentence.lead_date
-        )
+        if stative:  # dated only by "since": "has been in the BRI since 2013"
+            since = SINCE_DATE.match(sentence.text, object_end) or SINCE_WORD.search(
+                sentence.text, object_end, object_end + 40
+            )
+            joined = nearest_date(dates, since.end(), since.end(), since.end() + 30) if since else None
+        else:
+            joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
         same = SAME_PERIOD.match(sentence.text, object_end)
         earlier = [d for d in dates if d.end <= match.start()]
         if same and earlier:  # "and Serbia followed in the same year"
@@ -682,7 +690,8 @@ def rule_composition(
         if not members:
             continue
         scope_end = max(m.end for _, m in members)
-        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), scope_end):
+        floor = match.start() if "whose" in match.group() else clause_start(sentence.text, match.start())
+        if not is_asserted(sentence.text, floor, scope_end):
             continue
         trigger = sentence.text[max(0, match.start() - 12) : match.end()].lower()
         if "partner" in trigger:

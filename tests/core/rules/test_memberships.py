@@ -791,3 +791,26 @@ def test_a_timeline_under_year_headings_with_two_sentences_in_one_item() -> None
         ("Peru", "Artemis Accords", "signatory", "2024-05-30"),
         ("Peru", "APSCO", "member", None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad has been in the Belt and Road Initiative since 2013.", {("Chad", "BRI", "member", "2013")}),
+        (
+            "Chad has been a participating state of the ILRS since 2023.",
+            {("Chad", "ILRS", "member", "2023")},
+        ),
+        (
+            "Chad has been a member state of the APSCO for two decades, and in May 2024 it signed a deal.",
+            {("Chad", "APSCO", "member", None)},
+        ),
+    ],
+)
+def test_states_of_membership(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_a_list_in_a_whose_clause() -> None:
+    text = "APSCO will share data with its member states, whose list includes Chad and Mali."
+    assert members(text) == {("Chad", "APSCO", "member", None), ("Mali", "APSCO", "member", None)}
