@@ -1050,10 +1050,18 @@ def clean_view(
             continue
         in_table = b.kind in (TABLE_HEADER, TABLE_ROW)
         first_line = True
-        for a, z in _trimmed_lines(text, max(b.start, start), min(b.end, end)):
+        lines = _trimmed_lines(text, max(b.start, start), min(b.end, end))
+        right_from = len(lines)
+        if not in_table and len(lines) >= 3 and "   " in text[lines[0][0] : lines[0][1]]:
+            lines, right_from = _read_columns(text, lines)
+        for index, (a, z) in enumerate(lines):
             if in_table and not first_line:  # a wrapped row's next line: drop its empty leading cells
                 while a < z and text[a] in "| \t":
                     a += 1
+            if index == right_from and prev_end >= 0:  # the second column starts a paragraph of its own
+                pieces.append("\n\n")
+                origin.extend((prev_end, prev_end))
+                prev_end = -1
             if prev_end >= 0:
                 if first_line:
                     gap = text[prev_end:a]
@@ -1104,6 +1112,30 @@ def _plain_block_range(text: str, start: int, end: int, blocks: Sequence[Block],
         and _ODD_CHAR.search(text, start, end) is None
         and text.find("  ", start, end) == -1
     )
+
+
+def _read_columns(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+    """Two columns of prose printed side by side ("The Universidade de Cabo     The antenna is operated"):
+    the left column's lines, then the right column's, and the index where the right one starts. Lines
+    are returned unchanged (with the index past the end) unless every line has a gap of two or more
+    spaces before one same column, with text on both sides of it in most lines."""
+    starts = [text.rfind("\n", 0, a) + 1 for a, _ in lines]
+    first_a, first_z = lines[0]
+    for gap in re.finditer(r" {3,}", text[first_a:first_z]):
+        column = first_a + gap.end() - starts[0]
+        left, right = [], []
+        for (a, z), line_start in zip(lines, starts, strict=True):
+            cut = line_start + column
+            if cut >= z or text[cut] == " " or text[cut - 2 : cut] != "  ":
+                break
+            head = text[a:cut].rstrip()
+            if head:
+                left.append((a, a + len(head)))
+            right.append((cut, z))
+        else:
+            if len(left) >= len(lines) - 1 and all(" " in text[a:z] for a, z in right[:2]):
+                return [*left, *right], len(left)
+    return lines, len(lines)
 
 
 def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -625,3 +625,25 @@ def test_psql_style_table_with_rows_wrapped_onto_continuation_lines() -> None:
         "A satellite lifts off on a\n     |      |     | Long March 3B from Xichang."
     )
     assert [b.kind for b in blocks][:2] == [TABLE_HEADER, FURNITURE]
+
+
+def test_two_columns_printed_side_by_side_are_read_one_after_the_other() -> None:
+    text = (
+        "The Universidade de Cabo           The antenna is operated\n"
+        "Verde, which trains the            by six Cape Verdean\n"
+        "technicians, joined IDSEA.         technicians.\n"
+    )
+    blocks = split_blocks(text)
+    view = clean_view(text, blocks[0].start, blocks[-1].end, blocks=blocks)
+    assert view.text == (
+        "The Universidade de Cabo Verde, which trains the technicians, joined IDSEA.\n\n"
+        "The antenna is operated by six Cape Verdean technicians."
+    )
+    start = view.text.index("Verde")
+    assert text[slice(*view.to_original(start, start + 5))] == "Verde"
+
+
+def test_a_table_of_short_cells_is_not_read_as_two_columns() -> None:
+    text = "Egypt      2019\nLaos       2020\nNepal      2021\n"
+    blocks = split_blocks(text)
+    assert "Egypt 2019" in clean_view(text, blocks[0].start, blocks[-1].end, blocks=blocks).text
