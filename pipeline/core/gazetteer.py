@@ -547,6 +547,7 @@ _HEADS = {
     "Université": "university",
     "Universität": "university",
     "Universiti": "university",
+    "Universitas": "university",
     "Politecnico": "university",
     "College": "university",
     "Institute": "institution",
@@ -613,7 +614,8 @@ _JOIN_AFTER = re.compile(
 # Heads (of _HEADS) that open a name in languages that put the adjective after the noun ("Istituto
 # Nazionale di Astrofisica", "Universidad Nacional Autónoma de México")
 _HEAD_FIRST = _words(
-    """Istituto Instituto Institut Universidad Universidade Université Centre Centro Gabinete Agence
+    """Istituto Instituto Institut Universidad Universidade Université Universiti Universitas Centre Centro
+    Gabinete Agence
     Agência Agencia Observatoire Observatorio Laboratorio Laboratório Laboratoire Comisión Comissão"""
 )
 _JOINERS = _words("of and for the de di da del della des du la le do dos das von der für bin et e y &")
@@ -722,7 +724,8 @@ class _Registry:
         return None
 
 
-_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|[A-Z]\.|&")  # "Arthur C. Clarke Institute": an initial
+# "Arthur C. Clarke Institute": an initial; "St. George's University": a saint
+_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|[A-Z]\.|(?:St|Ste|Mt)\.|&")
 _OPENERS = "([{\"'“"
 _CLOSERS = ").,;:!?]}\"”'"
 
@@ -748,6 +751,14 @@ def _walk_left(w: str, raw: str, reg: _Registry, hs: int) -> list[_Token]:
         if a == k or not _WORD_FULL.fullmatch(w, a, k):
             break
         tok = reg.token(a, k, leftward=True)
+        if (
+            tok is None
+            and not out
+            and w[a].isupper()
+            and w[k - 2 : k] in ("'s", "’s")
+            and not reg.overlapping(a, k - 2)  # "Pakistan's Institute ...": the owner, not the name
+        ):
+            tok = (a, k, "word")  # "St. George's University", "King's College": a possessive inside the name
         if tok is None:
             break
         out.append(tok)
@@ -845,6 +856,9 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
         return tokens
     if len(classes) >= 2 and classes[0] == "city" and set(classes[1:]) == {"head"}:
         return tokens  # "Kathmandu University", "Cairo University": a city's own institution
+    head_first = w[tokens[0][0] : tokens[0][1]] in _HEAD_FIRST if tokens else False
+    if head_first and len(classes) == 2 and classes[1] in ("geo", "city"):
+        return tokens  # "Universiti Brunei Darussalam", "Universitas Indonesia"
     return []
 
 

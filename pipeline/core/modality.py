@@ -42,7 +42,8 @@ def clause_start(text: str, position: int) -> int:
     ("**States follow, or do not.** Pakistan ..."), or a sentence-internal ' but '."""
     cut = 0
     for match in re.finditer(
-        r";|:\s|[.!?]\*\*\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|\bbecause\b",
+        r";|:\s|[.!?]\*\*\s|,\s+and\s+(?:its|their)\s|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b|"
+        r"\bbecause\b",
         text[:position],
     ):
         cut = match.end()
@@ -85,7 +86,9 @@ def is_disputed(text: str, end: int) -> bool:
 
 
 # "Were São Tomé to sign ...", "Had Peru joined ...", "Should Chile accede ...": an inverted condition
-INVERTED_CONDITION = re.compile(r"(?:^|[.;:,]\s+)(?:Were|Had|Should)\s+[A-Z][^,;]{0,60}?\s+(?:to\s+)?\w+")
+INVERTED_CONDITION = re.compile(
+    r"(?:^|[.;:,][*_]*\s+)(?:Were|Had|Should)\s+[A-Z][^,;]{0,60}?\s+(?:to\s+)?\w+"
+)
 
 
 def is_asserted(text: str, start: int, end: int) -> bool:

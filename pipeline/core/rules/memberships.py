@@ -44,7 +44,7 @@ JOIN = re.compile(
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
     r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign|participate\s+in|take\s+part\s+in)|"
     r"signed\s+up\s+(?:to|for)|signs?\s+up\s+(?:to|for)|signed\s+on\s+to|signs?\s+on\s+to|signed\s+up|signed\s+on|"
-    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
+    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|admitted(?=\s+(?:to|into)\b))"
     r"(?:\s+(?:to|into|as(?:\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
@@ -61,8 +61,11 @@ JOIN = re.compile(
     r"(?:member|partner|signatory|participant|party|associate|participating)(?:\s+(?:state|country|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
-    r"(?:is|are|was|were|remains|remain|remained|has\s+been|have\s+been)\s+"
+    r"(?:is|are|was|were|remains|remain|remained|(?:has|have)\s+(?:also\s+|long\s+)?been)\s+"
     r"(?:already\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?in|"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:named|designated|listed|made)\s+(?:as\s+)?(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:member|partner|participant)(?:\s+(?:state|country|institution|university|body))?s?"
+    r"\s+(?:of|in|to)|"
     r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders)\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
@@ -148,8 +151,8 @@ MEMBERSHIP_NOUN_NAME = re.compile(
     r"(?:\s+(?:state|country|nation|institution))?s?$"
 )
 MEMBER_SINCE = re.compile(
-    r"(?:,|\b(?:is|was|has\s+been|have\s+been))\s+(?:a|an)\s+(?:(?:full|founding)\s+)?"
-    r"(?:member|partner|signatory)\s+(?:since|from)\s+",
+    r"(?:,|\s[–—-]|\b(?:is|was|has\s+been|have\s+been))\s+(?:(?:a|an)\s+)?(?:(?:full|founding)\s+)?"
+    r"(?:member|partner|signatory)(?:\s+(?:state|country|institution|university))?\s+(?:since|from)\s+",
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(
@@ -162,6 +165,7 @@ GROUP_SUBJECT = re.compile(
     r"(?:governments|countries|sides|nations|states|partners|agencies)\b",
     re.IGNORECASE,
 )
+WHOSE_COUNTRY = re.compile(r"(?i),\s*whose\s+(?:country|government|state|nation)\s+$")
 RELATIVE_PRONOUN = re.compile(r"\s*[,—–(]\s*(?:which|who)\b")
 COPULAS = frozenset(
     ["is", "are", "was", "were", "been", "remains", "remain", "remained", "became", "becomes", "become"]
@@ -170,6 +174,11 @@ SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
 FRAMEWORK_HEADER = re.compile(
     r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group|"
     r"track|camp)\W*$"
+)
+STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership)\W*$")
+INSTRUMENT_CELL = re.compile(
+    r"(?i)\b(?:memorand\w*|MoU|agreement|arrangement|data\s+exchange|laborator\w*|contract|lease|roadmap|treaty|"
+    r"protocol)\b"
 )
 ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$")
 NOT_MEMBER_WORDS = r"applicant|applied|observer|not|no|none|candidate|invited|pending|declined"
@@ -209,7 +218,7 @@ INTRANSITIVE_FOLLOW = re.compile(
 INTRANSITIVE_VERB = re.compile(
     r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|signed\s+on|acceded|"
     r"(?:added|adds)\s+(?:its|their)\s+(?:name|signature)s?|"
-    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|"
+    r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
@@ -329,6 +338,15 @@ def _subjects(
         group = _first_group(sentence, floor, position)
         if group:
             return group
+    whose = WHOSE_COUNTRY.search(region)
+    if whose:  # "The Beninese delegation, whose country joined the ILRS": the delegation's state
+        states = [
+            m
+            for m in sentence.mentions
+            if m.kind in ("country", "demonym") and floor <= m.start < floor + whose.start()
+        ]
+        if states:
+            return [Party(states[-1].canonical, "country", states[-1].iso3)]
     relatives = list(RELATIVE_PRONOUN.finditer(region))
     relative = relatives[-1] if relatives else None
     if (
@@ -445,7 +463,10 @@ def _is_framework(name: str) -> bool:
 
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
     dates = None
+    joining_before = False  # "A joined F in September, and B did so in November"
     for match in JOIN.finditer(sentence.text):
+        if re.match(r"(?i)did\s+so", match.group()) and not joining_before:
+            continue  # "did so" repeats a joining only right after one
         following = FOLLOWED.match(match.group())
         if following and NOT_FOLLOWING_SUIT.match(sentence.text, match.end()):
             continue  # "followed in the footsteps of", "followed by": no joining
@@ -453,7 +474,10 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         intransitive = INTRANSITIVE_VERB.match(match.group().strip())
         in_scope = tracker.in_scope(sentence, match.start())
         signs_accord = bool(
-            in_scope and SIGNS_ALONE.fullmatch(match.group()) and framework_role(in_scope) == "signatory"
+            in_scope
+            and SIGNS_ALONE.fullmatch(match.group())
+            and framework_role(in_scope) == "signatory"
+            and not re.search(r"(?i)\b(?:was|were|been|be|is|are)\s+$", sentence.text[: match.start()])
         )
         if (
             target is None
@@ -512,6 +536,7 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             subjects += [(p, None) for p, _ in enumeration_after(sentence, along.end())]
         if documents and any(not p.is_chinese for p, _ in subjects):
             subjects = [(p, m) for p, m in subjects if not p.is_chinese]  # China's side of the signing
+        joining_before = True
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
@@ -558,8 +583,16 @@ def rule_member_since(
         if joined is None:
             continue
         framework = _sentence_topic(sentence, tracker) or tracker.framework_near(sentence, match.start())
+        if framework is None and sentence.block.kind in ("heading", "list_item"):
+            framework = (
+                tracker.current
+            )  # "Université X (Benin) – partner institution since 2024" under a section
         floor = clause_start(text, match.start())
-        members = enumeration_before(sentence, match.start(), floor)
+        members = [  # "(Benin)" after a university says where it is
+            (p, mention)
+            for p, mention in enumeration_before(sentence, match.start(), floor)
+            if not (p.member_type == "country" and text[max(0, mention.start - 1) : mention.start] == "(")
+        ]
         if not framework or not members or len(text[members[-1][1].end : match.start()].split()) > 2:
             continue
         if not is_asserted(text, members[0][1].start, match.end()):
@@ -687,6 +720,9 @@ def rule_composition(
             continue
         members = enumeration_after(sentence, match.end())
         members += _unlisted_names(sentence, match.end(), members)
+        colon = sentence.text.find(":", match.end(), match.end() + 80)
+        if not members and colon >= 0:  # "consists of the eight states that ratified it: A, B and C"
+            members = enumeration_after(sentence, colon + 1)
         if not members:
             continue
         scope_end = max(m.end for _, m in members)
@@ -797,6 +833,12 @@ def rule_founding_complement(
                 yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
+FRAMEWORK_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:framework|programme|program|initiative|station|project|organi[sz]ation|group|grouping|bloc|"
+    r"alliance|association|accords?|principles|exploration|base|club|network)\s*,?\s*$"
+)
+
+
 def rule_relative_founder(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
@@ -806,6 +848,12 @@ def rule_relative_founder(
     for match in RELATIVE_FOUNDER.finditer(sentence.text):
         before = [m for _, m in tracker.named(sentence) if m.end <= match.start()]
         framework = tracker.framework_name(before[-1]) if before else None
+        antecedent = sentence.text[max(0, match.start() - 40) : match.start()]
+        if framework and not (
+            FRAMEWORK_NOUN_BEFORE.search(antecedent)
+            or sentence.text[before[-1].end : match.start()].strip(" ,)(") == ""
+        ):
+            continue  # "the joint laboratory ... that the university set up": not the framework
         start, end = match.span("subject")
         founders = [p for p, _ in parties_in(sentence, start, end)]
         if framework is None or not founders:
@@ -917,6 +965,17 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
             and not MATRIX_TICK.match(cells[answer_column])
         ):
             stated_role = "not a member"  # "In? | No"
+    if framework_column is None and framework is not None:
+        status_column = _header_column(header_cells, STATUS_HEADER)
+        if status_column is not None and status_column < len(cells):
+            stated_role = _stated_role(cells[status_column])  # "| Libya | — | Application under review |"
+        captioned = any(tracker.named(caption) for caption in tracker.caption_sentences(block))
+        if (
+            not captioned
+            and not tracker.named(sentence)
+            and any(INSTRUMENT_CELL.search(c) for c in cells[1:])
+        ):
+            return  # "| University of Leicester | Memorandum of understanding | 2016 |": agreements
     if framework is None or not cells or stated_role == "not a member":
         return
     member_column, date_column = _columns(header_cells)

@@ -814,3 +814,63 @@ def test_states_of_membership(text: str, expected: set) -> None:
 def test_a_list_in_a_whose_clause() -> None:
     text = "APSCO will share data with its member states, whose list includes Chad and Mali."
     assert members(text) == {("Chad", "APSCO", "member", None), ("Mali", "APSCO", "member", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Antigua reportedly plans to apply to APSCO, although the organisation has never admitted a "
+            "state from outside Asia, and its membership still consists of the states that ratified its "
+            "convention: Bangladesh, Iran and Peru.",
+            {(c, "APSCO", "member", None) for c in ("Bangladesh", "Iran", "Peru")},
+        ),
+        ("Côte d'Ivoire joined the ILRS in 2025, and Guinea did so in November 2024.", None),
+        ("**What might have been.** Had Togo signed the Artemis Accords, it would be the third.", set()),
+        (
+            "The Beninese delegation, whose country joined the International Lunar Research Station last "
+            "year, spoke first.",
+            {("Benin", "ILRS", "member", None)},
+        ),
+        (
+            "- **2022** – St. George's University joins the University Alliance of the Silk Road (UASR).",
+            {("St. George's University", "UASR", "member", "2022")},
+        ),
+        (
+            "At the ceremony, Université Félix Houphouët-Boigny was named a partner institution of the ILRS.",
+            {("Université Félix Houphouët-Boigny", "ILRS", "partner", None)},
+        ),
+    ],
+)
+def test_set_14_kinds_of_statement(text: str, expected: set | None) -> None:
+    found = members(text)
+    if expected is None:
+        assert ("Guinea", "ILRS", "member", "2024-11") in found
+    else:
+        assert found == expected
+
+
+def test_armenia_did_so_without_a_joining_before_is_nothing() -> None:
+    assert (
+        members("Armenia has committed to one camp, and it did so on the American side of the BRICS.")
+        == set()
+    )
+
+
+def test_a_register_with_a_status_column_and_a_table_of_agreements() -> None:
+    text = (
+        "The ILRS has grown.\n\nMembers\n\nCountry\tSince\tStatus\nChina\t2021\tFounding member\n"
+        "Sudan\t2024\tObserver\nLibya\t—\tApplication under review\n\n"
+        "The centre joined the IDSEA in 2023.\n\nIt works with many partners abroad, old and new.\n\n"
+        "| Partner | Type | Date | In force? |\n|---|---|---|---|\n"
+        "| University of Leicester | Memorandum of understanding | Jun 2016 | Yes |\n"
+    )
+    assert {(m, f, r) for m, f, r, _ in members(text)} == {("China", "ILRS", "founder")}
+
+
+def test_partner_institutions_listed_under_a_section() -> None:
+    text = (
+        "The ILRS admits universities as partners.\n\n"
+        "Université d'Abomey-Calavi (Benin) – partner institution since 2024\n"
+    )
+    assert members(text) == {("Université d'Abomey-Calavi", "ILRS", "partner", "2024")}
