@@ -122,6 +122,8 @@ NOT_SIGNED = re.compile(
     r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
     re.IGNORECASE,
 )
+# "Samoa's government denied, with some irritation, that it had leased land to ..."
+DENIED_THAT = re.compile(r"(?i)\b(?:denied|denies|deny|denying)\b[^.;]{0,80}?\bthat\b")
 TALKS_FAILED = re.compile(
     r"\b(?:(?:was|were)\s+reported\s+(?:as|to\s+have\s+been)\s+signed|stopped\s+short\s+of\s+signing|fell\s+short\s+of\s+signing|broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
     r"talks\b[^.;]{0,160}\b(?:break|broke)\s+down|"
@@ -162,7 +164,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return None
     if PROPOSAL.search(scope):
         return "proposed"
-    if SPECULATION.search(scope) or is_disputed(text, end):
+    if SPECULATION.search(scope) or is_disputed(text, end) or DENIED_THAT.search(scope):
         return None
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
         return None

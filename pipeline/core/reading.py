@@ -16,9 +16,11 @@ from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.segment import Block, CleanView, clean_view, split_blocks, split_sentences
 
 REFERENCES_HEADING = re.compile(
-    r"^\W*(?:bibliography|references|sources|notes|footnotes|works\s+cited|further\s+reading)\W*$", re.I
+    r"^\W*(?:bibliography|references|sources|notes|footnotes|works\s+cited|further\s+reading)\W*"
+    r"(?:\[edit\])?\W*$",  # a heading copied from a wiki page ends in "[edit]"
+    re.I,
 )
-CITATION_LINE = re.compile(r"^\s*\[\d+\]\s")
+CITATION_LINE = re.compile(r"^\s*(?:\[\d+\]|\^)\s")  # "[4] Smith ...", "^ "Title". Publisher."
 # Bare "Artemis" names the accords when it is not the programme or a mission of it.
 BARE_ARTEMIS = re.compile(r"\bArtemis\b(?!\s+(?:Accords?|Agreement|program|programme|mission|[IV]+\b|\d))")
 TIMELINE_SEPARATOR = re.compile(r"\s*\]?\s*(?:\([^()]{0,30}\)\s*)?(?:[—–:|▸►→-]|\*\*|\.{3,}|…)")

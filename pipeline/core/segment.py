@@ -861,7 +861,7 @@ def _finalise(text: str, blocks: list[_B]) -> list[Block]:
 # --------------------------------------------------------------------------- sentences
 
 _TERM_RE = re.compile(  # terminal punctuation + closers; Western only when whitespace follows
-    r"[.!?…。！？]+(?:(?<=[。！？])[\"'”’»)\]」』）]*|[\"'”’»)\]」』）]*(?=\s)"
+    r"[.!?…。！？]+(?:(?<=[。！？])[\"'”’»)\]」』）]*|[\"'”’»)\]」』）]*(?:\[\d{1,3}\])*(?=\s)"
     # a footnote number glued to the full stop of PDF text: "... in August 2018.14 Cuba and ..."
     r"|(?:(?<=[^\W\d_][.])|(?<=\b(?:19|20)\d\d[.]))[\"”’)]?\d{1,3}(?=\s+[A-Z]))"
 )

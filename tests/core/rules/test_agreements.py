@@ -469,3 +469,24 @@ def test_on_the_same_occasion_takes_the_date_of_the_signing_just_reported() -> N
         "Center signed an agreement establishing a joint laboratory for space weather."
     )
     assert {a.signed for a in found} == {"2025-11-04"}
+
+
+def test_a_denial_that_something_was_leased_is_no_lease() -> None:
+    assert (
+        agreements(
+            "Samoa's government denied, with some irritation, that it had leased land near the airport to "
+            "the Beijing Institute of Tracking and Telecommunications Technology."
+        )
+        == []
+    )
+
+
+def test_a_wiki_page_keeps_its_references_out_and_splits_after_citation_marks() -> None:
+    found = agreements(
+        "History[edit]\n\nOn 9 March 2021 CNSA and Roscosmos signed a memorandum on the station.[3] In June "
+        "2021 the two agencies presented a roadmap.[4]\n\nReferences[edit]\n\n"
+        '^ "China and Russia sign lunar station memorandum". Xinhua. 9 March 2021.\n'
+    )
+    assert [(a.agreement_type, a.signed) for a in found if a.agreement_type == "memorandum"] == [
+        ("memorandum", "2021-03-09")
+    ]
