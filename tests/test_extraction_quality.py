@@ -39,7 +39,7 @@ def test_own_corpus_evidence_is_exact(corpus_report) -> None:
     assert corpus_report.evidence.facts_without_evidence == 0
 
 
-# Sets 10-13 are scored on their own: their invented facts contradict some negatives of the main
+# Sets 10-14 are scored on their own: their invented facts contradict some negatives of the main
 # corpus, and the scorer merges facts across every document it is given. Floors sit a little below the
 # latest scores; where they are below 0.85, so is the extractor on that set.
 SUBSET_FLOORS = {
@@ -47,6 +47,7 @@ SUBSET_FLOORS = {
     "set11": {"memberships": 0.92, "agreements": 0.77, "missions": 0.80},
     "set12": {"memberships": 0.93, "agreements": 0.90, "missions": 0.90},
     "set13": {"memberships": 0.93, "agreements": 0.91, "missions": 0.95},
+    "set14": {"memberships": 0.95, "agreements": 0.60, "missions": 0.90},
 }
 
 
