@@ -402,6 +402,11 @@ def _names_china(sentence: Sentence) -> bool:
 PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated)\b[^,;.()]{0,40}$")
 SINCE = re.compile(r"(?i)\bsince\s+")
 ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
+DATE_COLUMN = re.compile(r"(?i)^\W*(?:date|year|signed|concluded|since)\b")
+ENDED_BEFORE = re.compile(
+    r"(?i)\b(?:lapsed|expired|ended|terminated|cancel+ed|withdrew|withdrawn|revoked|closed|not\s+renewed)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
 SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
 
 
@@ -414,6 +419,7 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
         d
         for d in sentence.dates
         if not PLANNED_BEFORE.search(text, max(0, d.start - 50), d.start)
+        and not ENDED_BEFORE.search(text, max(0, d.start - 25), d.start)  # "it lapsed in 2019"
         and not any(
             s <= d.start < e for s, e in founding
         )  # "the programme that China and Russia founded in 2021"
@@ -658,11 +664,19 @@ def rule_table_instrument(
         if p.member_type != "country" and not p.is_chinese
     ]
     chinese_bodies = [p for p in caption_parties if p.is_chinese and p.member_type != "country"]
-    if row_bodies and chinese_bodies:  # a "counterpart body" column facing a Chinese agency: agency level
+    first_bodies = [p for p in row_parties if p.member_type != "country" and not p.is_chinese]
+    if first_bodies and chinese_bodies:  # "| University of Leicester (United Kingdom) |" facing NSSC
+        row_parties, caption_parties = first_bodies[:1], chinese_bodies[:1]
+    elif row_bodies and chinese_bodies:  # a "counterpart body" column facing a Chinese agency: agency level
         row_parties, caption_parties = row_bodies[:1], chinese_bodies[:1]
     elif chinese_bodies:  # a country row facing a Chinese agency: country level
         caption_parties = [p for p in caption_parties if not p.is_chinese]
     row_dates = sentence.dates if len({d.value for d in sentence.dates}) == 1 else []
+    header_cells = tracker.table_context(doc, sentence.block)[1]
+    date_index = next((i for i, h in enumerate(header_cells) if DATE_COLUMN.search(h)), None)
+    date_cell = (
+        sentence.cells[date_index] if date_index is not None and date_index < len(sentence.cells) else None
+    )
     for cell_start, cell_end in sentence.cells[1:]:
         cell = sentence.text[cell_start:cell_end]
         for piece in re.finditer(r"[^,;]+", cell):
@@ -693,6 +707,8 @@ def rule_table_instrument(
             signed = nearest_date(sentence.dates, cell_start + piece.start(), cell_start, cell_end)
             if signed is None and row_dates:
                 signed = row_dates[0].value  # the row's one date (a "Signed" / "Accession" column)
+            if signed is None and date_cell is not None:
+                signed = nearest_date(sentence.dates, date_cell[0], *date_cell)  # the "Date" column
             if kind == "legislation":
                 title = re.sub(r"['’]s\b", "", title)
             yield _claim(doc, sentence, title, kind, parties, signed, status, "table:instrument")

@@ -490,3 +490,24 @@ def test_a_wiki_page_keeps_its_references_out_and_splits_after_citation_marks() 
     assert [(a.agreement_type, a.signed) for a in found if a.agreement_type == "memorandum"] == [
         ("memorandum", "2021-03-09")
     ]
+
+
+def test_a_chinese_body_s_table_of_agreements_with_foreign_bodies() -> None:
+    found = agreements(
+        "**Table 5-1. Selected agreements between NSSC and foreign partners**\n\n"
+        "| Partner | Type | Date | In force? |\n|---|---|---|---|\n"
+        "| University of Leicester (United Kingdom) | Memorandum of understanding | Jun 2016 | Yes |\n"
+        "| Libyan Center for Remote Sensing and Space Science | Data exchange | 2014 | No (lapsed 2019) |\n"
+    )
+    assert {(a.parties, a.signed) for a in found} == {
+        (("National Space Science Center", "University of Leicester"), "2016-06"),
+        (("Libyan Center for Remote Sensing and Space Science", "National Space Science Center"), "2014"),
+    }
+
+
+def test_the_date_an_instrument_lapsed_is_no_signing_date() -> None:
+    found = agreements(
+        "The arrangement between the Libyan Center for Remote Sensing and Space Science and the National "
+        "Space Science Center on the exchange of data, which lapsed in 2019, was signed in 2014."
+    )
+    assert [a.signed for a in found] == ["2014"]
