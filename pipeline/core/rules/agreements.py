@@ -553,6 +553,10 @@ def rule_instrument(
             if DEFINITION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # '(hereinafter referred to as "the Joint Laboratory")': a label
             floor = max(clause_start(text, match.start()), *clause_ends, 0)
+            if re.search(
+                r"(?i)\b(?:what|which|whatever)\s+$", text[max(0, match.start() - 12) : match.start()]
+            ):
+                continue  # "to ask what agreements the UK Space Agency has concluded": a question
             named = _named_title(text, match.start(), match.end())
             if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(
                 text, match.end()

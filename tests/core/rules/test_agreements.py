@@ -511,3 +511,13 @@ def test_the_date_an_instrument_lapsed_is_no_signing_date() -> None:
         "Space Science Center on the exchange of data, which lapsed in 2019, was signed in 2014."
     )
     assert [a.signed for a in found] == ["2014"]
+
+
+def test_a_question_about_what_agreements_exist_names_none() -> None:
+    assert (
+        agreements(
+            "Intro.\n\nMore.\n\nTo ask His Majesty's Government what agreements the UK Space Agency has "
+            "concluded with the China National Space Administration."
+        )
+        == []
+    )
