@@ -223,7 +223,7 @@ class Gazetteer:
         self._add_countries(list(country_rows))
         entity_rows = list(entity_rows)
         self._add_entities(entity_rows)
-        self._homes = self._entity_homes(entity_rows, entity_countries)
+        self._homes, self._national_agency = self._entity_homes(entity_rows, entity_countries)
         for form in _BLOCKERS:
             self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
         # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
@@ -316,7 +316,8 @@ class Gazetteer:
 
     def _entity_homes(
         self, entity_rows: list[dict[str, str]], rows: Iterable[dict[str, str]]
-    ) -> dict[str, str]:
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """(body -> iso3, iso3 -> the one agency the registry places in that country)."""
         known = {row["canonical"] for row in entity_rows if row["kind"] in ("agency", "institution")}
         agencies = {row["canonical"] for row in entity_rows if row["kind"] == "agency"}
         homes: dict[str, str] = {}
@@ -329,14 +330,17 @@ class Gazetteer:
             homes[row["canonical"]] = row["iso3"]
             if row["canonical"] in agencies:
                 by_country.setdefault(row["iso3"], set()).add(row["canonical"])
-        self._national_agency = {iso3: names.pop() for iso3, names in by_country.items() if len(names) == 1}
-        return homes
+        return homes, {iso3: names.pop() for iso3, names in by_country.items() if len(names) == 1}
 
     # --- lookups ------------------------------------------------------------------------------
 
     def national_agency(self, iso3: str) -> str | None:
         """The space agency of a country, when the registry places exactly one there."""
         return self._national_agency.get(iso3)
+
+    def placed_in_china(self, canonical: str) -> bool:
+        """Is this agency or institution one the registry places in China?"""
+        return self._homes.get(canonical) == "CHN"
 
     def home(self, canonical: str) -> tuple[str, str] | None:
         """``(country name, iso3)`` of a national agency or institution in the registry ("Roscosmos"

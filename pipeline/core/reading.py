@@ -209,10 +209,7 @@ def _repeat_mission_names(sentences: list[Sentence]) -> None:
     )
     for sentence in sentences:
         added = []
-        taken = [(m.start, m.end) for m in sentence.mentions]
-        for match in pattern.finditer(sentence.text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
+        for match in _unclaimed(pattern, sentence.text, sentence.mentions):
             name = f"{match.group(1)}-{match.group(2)}"
             added.append(Mention(match.start(), match.end(), "mission", name, None, None, "shape:mission"))
         _attach(sentence, added)
@@ -295,10 +292,7 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
     term_pattern = re.compile("|".join(re.escape(t) for t in sorted(defined, key=len, reverse=True)))
     for sentence in sentences:
         added = []
-        taken = [(m.start, m.end) for m in sentence.mentions]
-        for match in term_pattern.finditer(sentence.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
+        for match in _unclaimed(term_pattern, sentence.text, sentence.mentions):
             added.append(_standing_for(defined[match.group()], match.start(), match.end(), "defined"))
         _attach(sentence, added)
 
@@ -317,10 +311,7 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
     """Give "the institute" the institute named just before, and "the Sultanate" the state."""
     for index, sentence in enumerate(sentences):
         added = []
-        taken = [(m.start, m.end) for m in sentence.mentions]
-        for match in DEFINITE_REFERENCE.finditer(sentence.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
+        for match in _unclaimed(DEFINITE_REFERENCE, sentence.text, sentence.mentions):
             window = sentences[max(0, index - reach) : index + 1]
             if match.group("body"):
                 noun = match.group("body").lower()
@@ -360,6 +351,14 @@ def _country_of(mention: Mention) -> Mention:
     if home is None:
         return mention
     return Mention(mention.start, mention.end, "country", home[0], home[1], "country", "context:home")
+
+
+def _unclaimed(pattern: re.Pattern[str], text: str, mentions: list[Mention]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text` that overlap none of `mentions` (as they were at the start)."""
+    taken = [(m.start, m.end) for m in mentions]
+    for match in pattern.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            yield match
 
 
 def _standing_for(body: Mention, start: int, end: int, source: str) -> Mention:
@@ -540,10 +539,7 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
             if word and word not in ("In", "On", "The", "And") and word not in FRAMEWORK_CONTINUATIONS:
                 continue
         kept.append(mention)
-    taken = [(m.start, m.end) for m in kept]
-    for match in BARE_ARTEMIS.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
+    for match in _unclaimed(BARE_ARTEMIS, text, kept):
         end = match.end()
         suffix = ARTEMIS_SUFFIX.match(text, end)
         if suffix:

@@ -24,6 +24,7 @@ from pipeline.core.rules.common import (
     DEMONYM_GOVERNMENT,
     RELATIVE_FOUNDER,
     Party,
+    founding_clauses,
     header_columns,
     home_country,
     is_prose_row,
@@ -403,10 +404,8 @@ PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|plann
 SINCE = re.compile(r"(?i)\bsince\s+")
 ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
 DATE_COLUMN = re.compile(r"(?i)^\W*(?:date|year|signed|concluded|since)\b")
-ENDED_BEFORE = re.compile(
-    r"(?i)\b(?:lapsed|expired|ended|terminated|cancel+ed|withdrew|withdrawn|revoked|closed|not\s+renewed)"
-    r"\s+(?:\w+\s+){0,2}$"
-)
+ENDED_WORDS = r"lapsed|expired|terminated|ended|not\s+renewed|withdrawn|cancelled"
+ENDED_BEFORE = re.compile(rf"(?i)\b(?:{ENDED_WORDS}|canceled|withdrew|revoked|closed)\s+(?:\w+\s+){{0,2}}$")
 SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
 
 
@@ -414,7 +413,7 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
     """The date nearest the instrument noun at [start, end), or nearest after a signing verb that
     follows it ("an agreement it had signed with NSSC in 2023"); planned dates do not count."""
     text = sentence.text
-    founding = [(f.start(), f.end() + 30) for f in RELATIVE_FOUNDER.finditer(text)] if "that " in text else []
+    founding = founding_clauses(text, RELATIVE_FOUNDER) if "that " in text else []
     dates = [
         d
         for d in sentence.dates
@@ -741,7 +740,7 @@ KIND_WORDS = (
     ("convention", re.compile(r"(?i)\bconvention")),
     ("cooperation_agreement", re.compile(r"(?i)\bagreement")),
 )
-LAPSED = re.compile(r"(?i)\b(?:lapsed|expired|terminated|ended|not\s+renewed|withdrawn|cancelled)\b")
+LAPSED = re.compile(rf"(?i)\b(?:{ENDED_WORDS})\b")
 NOT_CONCLUDED = re.compile(
     r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|unsigned|under\s+negotiation|talks)\b"
 )

@@ -46,8 +46,7 @@ class Party:
     def is_chinese(self) -> bool:
         if self.iso3 == "CHN" or CHINESE_NAME.search(self.name) is not None:
             return True
-        home = Gazetteer.default().home(self.name) if self.member_type != "country" else None
-        return home is not None and home[1] == "CHN"
+        return self.member_type != "country" and Gazetteer.default().placed_in_china(self.name)
 
 
 # "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
@@ -55,6 +54,14 @@ RELATIVE_FOUNDER = re.compile(
     r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
     r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
 )
+
+
+def founding_clauses(text: str, *patterns: re.Pattern[str], reach: int = 30) -> list[tuple[int, int]]:
+    """Spans of clauses about a founding ("the programme that China and Russia founded in 2021"),
+    with `reach` characters after each for its date: dates there date the founding, nothing else."""
+    return [(m.start(), m.end() + reach) for pattern in patterns for m in pattern.finditer(text)]
+
+
 # "on behalf of the Congolese government": a demonym standing for its state
 DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
 APPOSITION_CLOSES = re.compile(r"(?:\s+[\w-]+){1,6}\s*[,)]")  # "'s national space agency,"

@@ -24,6 +24,7 @@ from pipeline.core.rules.common import (
     Party,
     enumeration_after,
     enumeration_before,
+    founding_clauses,
     nearest_date,
     parties_in,
     proper_name_runs,
@@ -512,12 +513,7 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         if signs and framework_role(framework, "member") == "member" and not documents:
             continue  # "X signed F" joins accords; other frameworks are joined by signing their documents
         if dates is None:  # once per sentence: dates outside ", the project initiated in 2021 by"
-            founding = (
-                [f.span() for pattern in (FOUNDED, RELATIVE_FOUNDER) for f in pattern.finditer(sentence.text)]
-                if sentence.dates
-                else []
-            )
-            founding = [(s, e + 30) for s, e in founding]  # "... that Washington launched in 2020"
+            founding = founding_clauses(sentence.text, FOUNDED, RELATIVE_FOUNDER) if sentence.dates else []
             dates = [d for d in sentence.dates if not any(s <= d.start < e for s, e in founding)]
         stative = STATIVE.match(match.group())  # "remains a member": a state, not an event
         if stative:  # dated only by "since": "has been in the BRI since 2013"
@@ -584,9 +580,8 @@ def rule_member_since(
             continue
         framework = _sentence_topic(sentence, tracker) or tracker.framework_near(sentence, match.start())
         if framework is None and sentence.block.kind in ("heading", "list_item"):
-            framework = (
-                tracker.current
-            )  # "Université X (Benin) – partner institution since 2024" under a section
+            # "Université X (Benin) – partner institution since 2024" under a section about the framework
+            framework = tracker.current
         floor = clause_start(text, match.start())
         members = [  # "(Benin)" after a university says where it is
             (p, mention)

@@ -95,8 +95,9 @@ PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution
 def _is_chinese(mention: Mention) -> bool:
     if mention.iso3 == "CHN" or CHINESE_NAME.search(mention.canonical) is not None:
         return True
-    home = Gazetteer.default().home(mention.canonical) if mention.kind in ("agency", "institution") else None
-    return home is not None and home[1] == "CHN"
+    return mention.kind in ("agency", "institution") and Gazetteer.default().placed_in_china(
+        mention.canonical
+    )
 
 
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
