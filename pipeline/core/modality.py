@@ -194,9 +194,12 @@ DENIAL = re.compile(
 DENIAL_VERB = re.compile(r"(?i)denied|denies|dismissed|rejected|refuted|retracted")
 
 
+_DENIAL_STEMS = ("enie", "ENIE", "ismiss", "ISMISS", "eject", "EJECT", "efute", "EFUTE", "etract", "ETRACT")
+
+
 def _denies(text: str) -> bool:
-    """A cheap test that DENIAL can match: one of its verbs is there."""
-    return DENIAL_VERB.search(text) is not None
+    """A cheap test that DENIAL can match: one of its verbs is there (substring tests first)."""
+    return any(stem in text for stem in _DENIAL_STEMS) and DENIAL_VERB.search(text) is not None
 
 
 def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not imported: no cycle)
