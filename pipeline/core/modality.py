@@ -26,13 +26,14 @@ HEDGE = re.compile(
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
     r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|about to|poised to|"
     r"on the verge of|next\s+(?:week|month|year)|tomorrow|"
-    r"pending|awaiting|applications?|applied|apply|applying|applicants?|candidacy|bid\s+to)\b",
+    # lower case only: "Centre ... d'Application", "Applied Physics Institute" are names
+    r"pending|awaiting|(?-i:applications?|applied|apply|applying|applicants?)|candidacy|bid\s+to)\b",
     re.IGNORECASE,
 )
 UNCERTAIN = re.compile(
     r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|possible|possibly|"
     r"potential|potentially|perhaps|reportedly|rumou?red|speculat\w*|if|whether|hopes?\s+to|hoping|"
-    r"proposed|proposal|negotiat\w*|invited|applied|application)\b",
+    r"proposed|proposal|negotiat\w*|invited|(?-i:applied|application))\b",
     re.IGNORECASE,
 )
 

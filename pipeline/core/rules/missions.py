@@ -571,7 +571,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 attributes.update(launch)
                 method = "rule:launch"
             if partners and (len(missions) == 1 or mention.canonical == carrier):
-                attributes["partners"] = sorted({*partners, *owners})
+                attributes["partners"] = sorted({*_placed(partners, owners), *owners})
                 method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
         last_mission = missions[-1].canonical
@@ -656,6 +656,16 @@ def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:
 
 
 POSSESSIVE = re.compile(r"['’]s\s+")
+SATELLITE_NOUN = r"(?:satellite|cubesat|nanosatellite|microsatellite|smallsat|spacecraft|probe)"
+# "Côte d'Ivoire's first satellite, " / "its own satellite, " just before the mission's name
+OWNED_BEFORE = re.compile(
+    rf"(?:['’]s|\b(?P<pronoun>its|their))\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN},\s+\Z", re.IGNORECASE
+)
+# ", the Sudanese remote-sensing satellite" after the mission's name
+DESCRIBED_AS_NATIONAL = re.compile(
+    rf",\s+(?:the|an?)\s+(?:first\s+)?(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:[\w-]+\s+){{0,3}}?{SATELLITE_NOUN}\b",
+    re.IGNORECASE,
+)
 
 
 def _owners(sentence: Sentence, mission: Mention) -> list[str]:
@@ -666,6 +676,12 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
     )
     if possessor and POSSESSIVE.fullmatch(sentence.text, possessor.end, mission.start):
         return [possessor.canonical] if possessor.canonical != CHINA else []  # "Pakistan's ICUBE-Q"
+    introduced = OWNED_BEFORE.search(sentence.text, max(0, mission.start - 80), mission.start)
+    if introduced:  # "Côte d'Ivoire's first satellite, Akwaba-1", "Dominica saw its first satellite, W-1"
+        countries = [m for m in sentence.mentions if m.kind == "country" and m.end <= introduced.start()]
+        owner = countries[-1] if countries else None
+        if owner and (introduced.group("pronoun") or owner.end == introduced.start()):
+            return [owner.canonical] if owner.canonical != CHINA else []
     after = sentence.text[mission.end : mission.end + 80]
     if not after.startswith((",", " (")):
         return []
@@ -676,10 +692,23 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
         and mission.end < m.start < mission.end + 40
         and OWNED.match(sentence.text, m.end)
     ]
+    described = DESCRIBED_AS_NATIONAL.match(sentence.text, mission.end)
+    if not owners and described:  # "SRSS-1, the Sudanese remote-sensing satellite"
+        country = Gazetteer.default().country(described.group("demonym"), ("demonym",))
+        owners = [country[0]] if country and country[1] != "CHN" else []
     if not owners and re.match(r",\s+the\s+country['’]s\s", after):
         before = [m for m in sentence.mentions if m.kind == "country" and m.end <= mission.start]
         owners = [before[-1].canonical] if before else []
     return [o for o in owners if o != "China"]
+
+
+def _placed(partners: list[str], owners: list[str]) -> list[str]:
+    """Partners with an institution the text does not place dropped when the mission has an owner
+    country: "Akwaba-1, Côte d'Ivoire's first satellite, built by CURAT" has one partner, the owner."""
+    if not owners:
+        return partners
+    gazetteer = Gazetteer.default()
+    return [p for p in partners if gazetteer.country(p) or MULTINATIONAL.search(p)]
 
 
 def _distinct(mentions: Iterator[Mention]) -> list[Mention]:

@@ -191,3 +191,30 @@ def test_national_bodies_in_the_registry_stand_for_their_country() -> None:
         "Chang'e 7 will carry instruments built by Roscosmos and the National Space Science Center."
     )
     assert {p for c in found["Chang'e 7"] for p in c.partners} == {"Russia"}
+
+
+def test_the_owner_named_around_the_mission_is_its_partner() -> None:
+    owned = {
+        "Vela-1": "Kestria's first satellite, Vela-1, a cubesat built by the Kestrian Space Centre, "
+        "was launched on a Long March 2D from Jiuquan on 3 May 2025.",
+        "Vela-2": "Peru saw its first radar satellite, Vela-2, reach orbit on a Kuaizhou-1A in June 2025.",
+        "Vela-3": "Officials recalled Vela-3, the Sudanese weather satellite launched on a Long March 4B "
+        "in 2019.",
+    }
+    text = " ".join(owned.values()).replace("Kestria", "Chile").replace("Kestrian", "Chilean")
+    found = missions(text)
+    assert {name: {p for c in found[name] for p in c.partners} for name in owned} == {
+        "Vela-1": {"Chile"},
+        "Vela-2": {"Peru"},
+        "Vela-3": {"Sudan"},
+    }
+    assert [c.launch_vehicle for c in found["Vela-1"] if c.launch_vehicle] == ["Long March 2D"]
+
+
+def test_an_application_in_a_name_is_no_hedge() -> None:
+    found = missions(
+        "The Tamsat-1 satellite, built by the Centre for Remote Sensing Applications, was launched on a "
+        "Long March 2C "
+        "from Jiuquan on 2 June 2025."
+    )
+    assert [c.launch_date for c in found["Tamsat-1"]] == ["2025-06-02"]
