@@ -952,9 +952,15 @@ def _shape_missions(w: str, taken: list[tuple[int, int]], nums: list[tuple[int, 
             fw = fold(w)
         if not _near_mission_word(fw, b, e):
             continue
-        out.append((b, e, "mission", f"{word}-{num}", None, "shape:mission", None))
+        if _ROCKET_AFTER.match(w, e):  # "a Zhuque-2E rocket": a launch vehicle, not a mission
+            out.append((b, e, "launch_vehicle", f"{word}-{num}", None, "shape:vehicle", None))
+        else:
+            out.append((b, e, "mission", f"{word}-{num}", None, "shape:mission", None))
         last_end = e
     return out
+
+
+_ROCKET_AFTER = re.compile(r"\s+(?:carrier\s+|launch\s+)?(?:rocket|launcher|vehicle)s?\b", re.IGNORECASE)
 
 
 def _near_mission_word(folded: str, b: int, e: int) -> bool:

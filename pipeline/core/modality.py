@@ -13,7 +13,7 @@ from itertools import pairwise
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|nothing|nobody|no one|neither|nor|has yet to|have yet to|had yet to|yet to|"
     r"declined|refused|rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
-    r"n't|cannot|without)\b",
+    r"n't|cannot|without|there\s+(?:is|are|was|were)\s+no)\b",
     re.IGNORECASE,
 )
 HEDGE = re.compile(

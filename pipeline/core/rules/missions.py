@@ -53,6 +53,11 @@ PARTNER_CUES = re.compile(
     r"\b(?:built|developed|made|designed|shared|operated|produced)\s+(?:jointly\s+)?(?:with|between)\b",
     re.IGNORECASE,
 )
+NO_CONTRIBUTION = re.compile(
+    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:instruments?|payloads?|experiments?|hardware|partners?|role|part|"
+    r"contributions?|participation|involvement)\b",
+    re.IGNORECASE,
+)
 SUPPLY = re.compile(r"\b(?:supplied|provided|contributed|delivered|furnished|donated)\b", re.IGNORECASE)
 OWNED = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:satellite|cubesat|nanosatellite|microsatellite|spacecraft|probe)\b",
@@ -178,6 +183,8 @@ def _partners(sentence: Sentence) -> list[str]:
         return found  # every partner found below is a non-Chinese mention or stands for one
 
     def add(name: str | None, start: int, end: int) -> None:
+        if NO_CONTRIBUTION.search(sentence.text, start, end):
+            return  # "no instrument from NASA or ESA"
         if name and name not in found and is_stated(sentence.text, start, end):
             found.append(name)
 
@@ -307,24 +314,47 @@ def _carrier(sentence: Sentence, missions: list[Mention]) -> str | None:
     return None
 
 
-def _launched(sentence: Sentence, missions: list[Mention]) -> str | None:
-    """The mission a launch verb is about: the only one, else the one just before a passive or
-    intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6") or just after an
-    active one ("China launched ETRSS-1 ...")."""
+CARRYING_LIST = re.compile(r"(?i)\b(?:with|carrying|carried|bearing)\b")
+APPOSITION = re.compile(r"^\s*,[^,;()]{1,80},")
+
+
+def _launched(sentence: Sentence, missions: list[Mention]) -> set[str]:
+    """The missions a launch verb is about: the only one, else the one just before a passive or
+    intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6"), the list just
+    after an active one ("China launched ETRSS-1 ..."), or the list it carries ("a Zhuque-2E lifts
+    off ... with Spice-1 and Tagaloa-1 on board")."""
     if len(missions) == 1:
-        return missions[0].canonical
+        return {missions[0].canonical}
     verb = LAUNCH.search(sentence.text)
     if verb is None:
-        return None
+        return set()
+    text = sentence.text
     missions = sentence.of_kind("mission")  # every mention, not one per mission
-    floor = clause_start(sentence.text, verb.start())
+    floor = clause_start(text, verb.start())
     before = [m for m in missions if floor <= m.start and m.end <= verb.start()]
-    if before and len(sentence.text[before[-1].end : verb.start()].split()) <= 4:
-        return before[-1].canonical
+    if before:
+        gap = text[before[-1].end : verb.start()]
+        if len(APPOSITION.sub(" ", gap, count=1).split()) <= 4:  # "M, the second ... satellite, is launched"
+            return {before[-1].canonical}
     after = [m for m in missions if m.start >= verb.end()]
-    if after and len(sentence.text[verb.end() : after[0].start].split()) <= 3:
-        return after[0].canonical
-    return None
+    if after and len(text[verb.end() : after[0].start].split()) <= 3:
+        return {m.canonical for m in _listed_from(text, after)}
+    carried = CARRYING_LIST.search(text, verb.end())
+    if carried:
+        listed = [m for m in after if m.start >= carried.end()]
+        if listed and len(text[carried.end() : listed[0].start].split()) <= 3:
+            return {m.canonical for m in _listed_from(text, listed)}
+    return set()
+
+
+def _listed_from(text: str, missions: list[Mention]) -> list[Mention]:
+    """The first of `missions` and those that continue a list with it ("M1, M2 and M3")."""
+    run = missions[:1]
+    for following in missions[1:]:
+        if not LIST_GLUE.fullmatch(text[run[-1].end : following.start].lower()):
+            break
+        run.append(following)
+    return run
 
 
 def _site_of_city(city: str) -> str | None:
@@ -517,7 +547,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             continue  # no mission, partner or launch date to read, and no heading to reset
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
-        launched = _launched(sentence, missions) if launch else None
+        launched = _launched(sentence, missions) if launch else set()
         if launch and sentence.block.kind != "list_item":
             recent_launch = (sentence.block_index, launch, sentence)
         manifest = _manifest_item(doc, sentence, missions, recent_launch)
@@ -567,7 +597,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             if owners:
                 attributes["partners"] = owners
             method = "rule:mission"
-            if launch and mention.canonical == launched:
+            if launch and mention.canonical in launched:
                 attributes.update(launch)
                 method = "rule:launch"
             if partners and (len(missions) == 1 or mention.canonical == carrier):
@@ -663,7 +693,7 @@ OWNED_BEFORE = re.compile(
 )
 # ", the Sudanese remote-sensing satellite" after the mission's name
 DESCRIBED_AS_NATIONAL = re.compile(
-    rf",\s+(?:the|an?)\s+(?:first\s+)?(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:[\w-]+\s+){{0,3}}?{SATELLITE_NOUN}\b",
+    rf",\s+(?:the|an?)\s+(?:(?:first|second|third|fourth|new|latest|own)\s+)?(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:[\w-]+\s+){{0,3}}?{SATELLITE_NOUN}\b",
     re.IGNORECASE,
 )
 

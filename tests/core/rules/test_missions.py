@@ -218,3 +218,22 @@ def test_an_application_in_a_name_is_no_hedge() -> None:
         "from Jiuquan on 2 June 2025."
     )
     assert [c.launch_date for c in found["Tamsat-1"]] == ["2025-06-02"]
+
+
+def test_a_rocket_carrying_a_list_launches_every_item() -> None:
+    found = missions(
+        "On 15 August 2025 a Yunque-3B rocket lifted off from the Jiuquan Satellite Launch Center with "
+        "Koro-1 and Lami-2 on board."
+    )
+    assert "Yunque-3B" not in found  # a rocket, named by its shape, is no mission
+    assert {
+        name: [(c.launch_date, c.launch_vehicle) for c in found[name]] for name in ("Koro-1", "Lami-2")
+    } == {
+        "Koro-1": [("2025-08-15", "Yunque-3B")],
+        "Lami-2": [("2025-08-15", "Yunque-3B")],
+    }
+
+
+def test_no_instrument_from_a_body_makes_no_partner() -> None:
+    found = missions("There is no instrument from NASA or the European Space Agency on Tianwen-2.")
+    assert all(not c.partners for c in found.get("Tianwen-2", []))
