@@ -521,12 +521,21 @@ def _scan_words(text: str) -> list[DateMention]:
     return out
 
 
-def _scan_bare_months(text: str, anchor: Anchor) -> list[DateMention]:
-    ay, am, _ = anchor
+def _scan_bare_months(text: str, anchor: Anchor | None, found: list[DateMention]) -> list[DateMention]:
+    """Months without a year: in the year the same text stated just before ("continued in 2025 with
+    X, whose memorandum was signed in September"), else in the anchor's year (or the one before,
+    when that month is still to come at the anchor)."""
     out = []
     for m in _BARE_MONTH.finditer(text):
         month = _month_number(m["m"])
-        y = ay - 1 if am is not None and month > am else ay
+        stated = [d for d in found if d.end <= m.start() and d.precision == "year"]
+        if stated:
+            y = stated[-1].year
+        elif anchor is not None:
+            ay, am, _ = anchor
+            y = ay - 1 if am is not None and month > am else ay
+        else:
+            continue
         out.append(DateMention(m.start("m"), m.end("m"), f"{y:04d}-{month:02d}", y, "month"))
     return out
 
@@ -573,10 +582,11 @@ def _find(
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
-    if anchor is not None:
-        months = _scan_bare_months(text, anchor)
+    if anchor is not None or found:
+        months = _scan_bare_months(text, anchor, found)
         if months:
             found = _merge_longest(found, months)
+    if anchor is not None:
         relative = _scan_relative(text, anchor)
         if relative:
             found = _merge_longest(found, relative)

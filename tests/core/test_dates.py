@@ -574,3 +574,9 @@ def test_weekdays_need_a_day_precise_anchor() -> None:
 )
 def test_month_year_and_documents_that_write_day_first(text: str, day_first: bool, values: list[str]) -> None:
     assert [d.value for d in find_dates(text, day_first=day_first)] == values
+
+
+@pytest.mark.parametrize("anchor", [None, "2020-03-03"])
+def test_a_month_without_a_year_takes_the_year_stated_before_it(anchor: str | None) -> None:
+    text = "It continued in 2025 with Chile, whose memorandum was signed in September by both."
+    assert spans(text, anchor) == [("2025", "2025", "year"), ("September", "2025-09", "month")]
