@@ -142,6 +142,11 @@ ANNOUNCEMENT = re.compile(
     re.IGNORECASE,
 )
 
+FUTURE_SIGNING = re.compile(
+    r"(?i)\b(?:will|shall|is\s+to|are\s+to|(?:expected|due|set|scheduled)\s+to)\s+be\s+"
+    r"(?:formally\s+)?(?:signed|concluded|inked|finali[sz]ed)\b"
+)
+
 
 # "the first G7 country to sign", "among the first to sign": something done, not an intention
 FIRST_TO_SIGN = re.compile(
@@ -169,6 +174,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return None
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
         return None
+    if FUTURE_SIGNING.search(scope):  # "the Roadmap will be signed at a time to be determined"
+        return "announced"
     if ANNOUNCEMENT.search(FIRST_TO_SIGN.sub(" ", scope)) and not re.search(
         r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b", scope, re.IGNORECASE
     ):

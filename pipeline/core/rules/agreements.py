@@ -11,7 +11,7 @@ exchanges, leases and laws, with their parties, date, type and status.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
@@ -845,6 +845,16 @@ def _name_signers(sentence: Sentence, claims: list[AgreementClaim]) -> None:
     claims[-1] = replace(last, parties=names, span=span)
 
 
+NAMED_PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution", "framework"})
+
+
+def _not_read_before(stated: Iterable[AgreementClaim], claims: list[AgreementClaim]) -> list[AgreementClaim]:
+    """Instruments of a sentence naming no party, less those of a kind already read: "The Roadmap will
+    be signed at a time to be determined" speaks of the roadmap reported before."""
+    kinds = {c.agreement_type for c in claims}
+    return [c for c in stated if c.agreement_type not in kinds]
+
+
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
     previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
@@ -854,10 +864,12 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         if sentence.denied or index in retracted:
             continue  # under "Things that did NOT happen", or taken back by the next sentence
         if not sentence.mentions:  # parties can still come from the sentence before
-            claims.extend(rule_instrument(doc, sentence, tracker, previous))
+            claims.extend(_not_read_before(rule_instrument(doc, sentence, tracker, previous), claims))
             continue
         tracker.enter(sentence)
         stated = list(rule_instrument(doc, sentence, tracker, previous))
+        if stated and not any(m.kind in NAMED_PARTY_KINDS for m in sentence.mentions):
+            stated = _not_read_before(stated, claims)
         if stated and claims and SAME_OCCASION.search(sentence.text) and claims[-1].signed:
             # "On the same occasion, BRIN and NSSC signed ...": the date of the signing just reported
             stated = [

@@ -521,3 +521,16 @@ def test_a_question_about_what_agreements_exist_names_none() -> None:
         )
         == []
     )
+
+
+def test_an_instrument_to_be_signed_later_is_announced_and_not_read_twice() -> None:
+    claims = extract_text(
+        "t",
+        "Chile and CNSA agreed on a Roadmap for Chile's participation in the ILRS. "
+        "The Roadmap will be signed at a time to be determined through consultation between the two sides.",
+    ).agreements
+    assert [c.title for c in claims] == ["Roadmap for Chile"]
+    assert (
+        extract_text("t", "The Roadmap will be signed next year by CNSA and Chile.").agreements[0].status
+        == "announced"
+    )
