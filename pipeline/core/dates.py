@@ -645,4 +645,15 @@ def latest_explicit_date(text: str) -> str | None:
     date written in full (a planned launch) can also be the latest: prefer a known dateline.
     """
     days = [m.value for m in find_dates(text) if m.precision == "day"]
+    for m in _DAY_RANGE.finditer(text):  # "2–3 December 2025": the meeting's last day
+        last = int(m["d2"])
+        month, year = _month_number(m["m"]), int(m["y"])
+        if int(m["d1"]) < last <= _days_in_month(year, month):
+            days.append(f"{year:04d}-{month:02d}-{last:02d}")
     return max(days) if days else None
+
+
+_DAY_RANGE = re.compile(
+    rf"(?<![\w-])(?P<d1>[0-3]?[0-9])\s*[–-]\s*(?P<d2>[0-3]?[0-9])\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)[0-9]{{2}})(?![\w-])",
+    re.IGNORECASE,
+)

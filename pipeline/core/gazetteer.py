@@ -594,6 +594,7 @@ _HEADS = {
     "Comisión": "institution",
     "Comissão": "institution",
     "Service": "institution",
+    "Services": "institution",
     "Committee": "institution",
     "Authority": "institution",
     "Corporation": "company",
@@ -717,8 +718,8 @@ class _Registry:
             if not "".join(rest).strip(" -"):
                 if not self.w[a].isupper():
                     return None
-                capital = len(hits) == 1 and self.gaz[hits[0]][2].kind == "capital"
-                return (a, b, "city" if capital else "geo")
+                kind = self.gaz[hits[0]][2].kind if len(hits) == 1 else None
+                return (a, b, "city" if kind == "capital" else "nation" if kind == "country" else "geo")
             cls = _classify(self.w[a:b])
             return None if cls is None else (a, b, cls)
         if leftward and ge == b and self.w[gs].isupper():
@@ -726,6 +727,17 @@ class _Registry:
         if not leftward and gs == a and self.w[a].isupper():
             return (a, ge, "geo")
         return None
+
+
+_PLACES = ("geo", "nation", "city")
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]ny|[Ee]very)\s+\Z")
+_HEADS_ON = ("Commission", "Committee", "Council")  # heads a name continues after "on"
+_DAY_OR_MONTH = re.compile(
+    r" (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?: \d{1,2})? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
+# ", Science and Technology" continuing a name's last words: capitalised words, then "and" and one more
+_LIST_IN_NAME = re.compile(r", (?:[A-Z][\w-]+, ){0,3}[A-Z][\w-]+ and [A-Z][\w-]+")
 
 
 # "Arthur C. Clarke Institute": an initial; "St. George's University": a saint
@@ -796,15 +808,26 @@ def _walk_right(w: str, raw: str, reg: _Registry, he: int, head_first: bool = Fa
         if k == a or not _WORD_FULL.fullmatch(w, a, k):
             break
         tok = reg.token(a, k, leftward=False)
+        if (
+            tok is None
+            and not out
+            and w[a:k] == "on"
+            and w[:he].endswith(_HEADS_ON)
+            and not _DAY_OR_MONTH.match(w, k)
+        ):
+            tok = (a, k, "join")  # "Commission on Research, Science and Technology"
         if tok is None:
             if w[k - 2 : k] == "'s" and w[a].isupper() and out:
                 out.append((a, k - 2, "word"))  # "University of Lagos's": the name ends here
             break
-        if not out and tok[2] != "join" and not head_first:
-            break  # right of the head a name goes on only after "of", "for", "di", ...
+        if not out and (tok[2] != "join" or w[a:k] in ("and", "&", "et")) and not head_first:
+            break  # right of the head a name goes on only after "of", "for", "di", ... (not "and")
         out.append(tok)
         edge = tok[1]
         if closer and edge == k:
+            if w[k : k + 1] == "," and out[0][2] == "join" and _LIST_IN_NAME.match(w, k):
+                edge = k + 1  # "Commission on Research, Science and Technology"
+                continue
             break
     return out
 
@@ -856,13 +879,21 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
         return tokens
     # "University of Belgrade": a head, "of" and a place is a name; "Chinese University" alone is not
     classes = [t[2] for t in tokens]
-    if len(classes) >= 3 and classes[0] == "head" and classes[1] == "join" and classes[-1] in ("geo", "city"):
+    if len(classes) >= 3 and classes[0] == "head" and classes[1] == "join" and classes[-1] in _PLACES:
         return tokens
     if len(classes) >= 2 and classes[0] == "city" and set(classes[1:]) == {"head"}:
         return tokens  # "Kathmandu University", "Cairo University": a city's own institution
     head_first = w[tokens[0][0] : tokens[0][1]] in _HEAD_FIRST if tokens else False
-    if head_first and len(classes) == 2 and classes[1] in ("geo", "city"):
+    if head_first and len(classes) == 2 and classes[1] in _PLACES:
         return tokens  # "Universiti Brunei Darussalam", "Universitas Indonesia"
+    if (
+        classes == ["nation", "head"]
+        and w[tokens[1][0] : tokens[1][1]] == "University"
+        and not _INDEFINITE_BEFORE.search(w, 0, tokens[0][0])
+    ):
+        return (
+            tokens  # "Qatar University", "Kuwait University" (not "Chinese University", "a Kenya University")
+        )
     return []
 
 
@@ -879,7 +910,8 @@ def _shape_institutions(
         head_first = w[hs:he] in _HEAD_FIRST and (
             w[he + 1 : he + 2].isupper() or _ELISION.match(w, he) is not None  # "Centre d'Études"
         )
-        right = _walk_right(w, raw, reg, he, head_first) if _JOIN_AFTER.match(w, he) or head_first else []
+        joined = _JOIN_AFTER.match(w, he) or (w.startswith(" on ", he) and w[hs:he] in _HEADS_ON)
+        right = _walk_right(w, raw, reg, he, head_first) if joined or head_first else []
         left.reverse()
         tokens = _trim(w, [*left, (hs, he, "head"), *right], len(left))
         if tokens:

@@ -248,6 +248,8 @@ DEFINED_LABEL = re.compile(r"^\W*(?P<term>Party\s+[A-D]|[A-Z][a-z]+\s+Side)\s*[:
 TERM_KINDS = frozenset({"country", "agency", "institution"})
 
 
+# A key or glossary entry: "AIRCAS = Aerospace Information Research Institute", "; UNAH = Universidad ..."
+GLOSSARY_ENTRY = re.compile(r"(?:^|[;:,(]\s*|\s)(?P<acronym>[A-Z][A-Za-z0-9&-]{1,9})\s*=\s*\Z")
 ACRONYM_AFTER = re.compile(r"\s{0,2}\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
@@ -280,6 +282,9 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
             acronym = mention.acronym or _acronym_after(sentence.text, mention.end)
             if acronym and acronym not in defined:
                 defined[acronym] = _owner(sentence, i)  # "Harbin Institute of Technology (HIT)", then "HIT"
+            key = GLOSSARY_ENTRY.search(sentence.text, max(0, mention.start - 16), mention.start)
+            if key and sum(c.isupper() for c in key["acronym"]) >= 2:
+                defined.setdefault(key["acronym"], mention)  # "Key: AIRCAS = Aerospace Information ..."
             after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
             if after:
                 defined.setdefault(after["term"], _owner(sentence, i))

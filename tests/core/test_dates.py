@@ -580,3 +580,8 @@ def test_month_year_and_documents_that_write_day_first(text: str, day_first: boo
 def test_a_month_without_a_year_takes_the_year_stated_before_it(anchor: str | None) -> None:
     text = "It continued in 2025 with Chile, whose memorandum was signed in September by both."
     assert spans(text, anchor) == [("2025", "2025", "year"), ("September", "2025-09", "month")]
+
+
+def test_a_meeting_s_day_range_dates_the_document() -> None:
+    assert latest_explicit_date("Manama, 2–3 December 2025. Prepared by the rapporteur.") == "2025-12-03"
+    assert latest_explicit_date("Held 30–31 February 2025.") is None

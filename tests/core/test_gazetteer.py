@@ -708,3 +708,26 @@ def test_entity_countries_must_name_registry_bodies_and_known_countries() -> Non
 )
 def test_local_spellings_and_more_demonyms(text: str, canonical: str, kind: str) -> None:
     assert [(m.canonical, m.kind) for m in G.find(text)] == [(canonical, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Qatar University signed it.", "Qatar University"),
+        ("the Tonga Meteorological Services and CMA", "Tonga Meteorological Services"),
+        ("the Cook Islands Meteorological Service and CMA", "Cook Islands Meteorological Service"),
+        (
+            "Namibia's National Commission on Research, Science and Technology has",
+            "National Commission on Research, Science and Technology",
+        ),
+    ],
+)
+def test_shape_institution_names_in_other_forms(text: str, name: str) -> None:
+    assert name in [surface for surface, kind, _ in found(text) if kind == "institution"]
+
+
+def test_a_name_does_not_run_on_after_and_or_into_a_date() -> None:
+    assert [s for s, kind, _ in found("The Commission on Monday said so.") if kind == "institution"] == []
+    assert [
+        s for s, kind, _ in found("the Cook Islands Meteorological Service and CMA") if kind == "institution"
+    ] == ["Cook Islands Meteorological Service"]

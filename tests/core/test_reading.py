@@ -46,3 +46,13 @@ def test_a_paragraph_under_a_denying_bold_label_is_denied() -> None:
         "t", "**What did not happen.** Chad signed. Mali did too.\n\nNiger signed.", Gazetteer.default()
     )
     assert [s.denied for s in doc.sentences] == [True, True, False]
+
+
+def test_a_key_defines_acronyms_used_before_it() -> None:
+    text = (
+        "| Lab | AIRX | UNAH |\n|---|---|---|\n| optics | AIRX | UNAH |\n\n"
+        "*Key:* UNAH = Universidad Nacional Autónoma de Honduras; AIRX = Andean Institute of Remote Sensing."
+    )
+    doc = read("t", text, Gazetteer.default())
+    named = {m.canonical for s in doc.sentences[:2] for m in s.mentions}
+    assert {"Universidad Nacional Autónoma de Honduras", "Andean Institute of Remote Sensing"} <= named

@@ -41,8 +41,9 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\barrangements?\b(?=[^.;]{0,160}\b(?:receiving|reception\s+of|exchang\w*|shar\w*|suppl\w*)\s+"
             r"(?:of\s+)?(?:[\w-]+\s+){0,3}?data\b)|"
             r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:exchange|sharing)\s+of\b|"
-            r"\b(?:exchanged?|shared?|exchanging|sharing)\s+(?:[\w-]+\s+){0,5}?data\s+(?:under|through|via)\s+"
-            r"(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b",
+            r"\b(?:exchanged?|shared?|exchanging|sharing|received|receives|receiving)\s+(?:[\w-]+\s+){0,5}?data\b"
+            r"[^.;]{0,100}?\b(?:under|through|via)\s+(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b|"
+            r"\bdata\s+arrangements?\b",
             re.I,
         ),
     ),
@@ -52,12 +53,20 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bjoint\s+(?:\w+\s+){0,3}?(?:laborator(?:y|ies)|labs?|research\s+cent(?:er|re))\b", re.I
         ),
     ),
-    ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b", re.I)),
+    ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b|\bletters?\s+of\s+intent\b", re.I)),
     (
         "other",
         re.compile(r"\bcontracts?\b", re.I),  # a launch-services, supply or satellite contract
     ),
     ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
+    # a statement or declaration the sides issue or sign (not "said in a joint statement")
+    (
+        "other",
+        re.compile(
+            r"(?<!\bin\s)(?<!\bin\sa\s)(?<!\bin\stheir\s)\bjoint\s+(?:statement|declaration|communiqu[eé])s?\b",
+            re.I,
+        ),
+    ),
     ("treaty", re.compile(r"\btreat(?:y|ies)\b", re.I)),
     ("convention", re.compile(r"\bconventions?\b", re.I)),
     ("lease", re.compile(r"\bleas(?:e|ed|ing)\b", re.I)),
@@ -71,13 +80,15 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "cooperation_agreement",
         re.compile(
-            r"\b(?:agreements?|protocols?|framework\s+agreement|accords?|cooperation\s+programmes?)\b", re.I
+            r"\b(?:agreements?|protocols?|framework\s+agreement|accords?|cooperation\s+programmes?|"
+            r"(?:implementing|framework|cooperation|cooperative)\s+arrangements?)\b",
+            re.I,
         ),
     ),
 )
 # Any instrument word; the lookahead (the letters they start with) lets most positions fail at once.
 ANY_INSTRUMENT = re.compile(
-    "(?=[adjmrtclpf])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS) + ")",
+    "(?=[adjmrtclpfeis])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS) + ")",
     re.IGNORECASE,
 )
 ACTION = re.compile(
@@ -86,16 +97,16 @@ ACTION = re.compile(
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
-    r"run|runs|ran|operat\w*|host\w*|seal\w*)\b",
+    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*)\b",
     re.IGNORECASE,
 )
 DEFINITION_BEFORE = re.compile(
     r"(?i)\((?:below|hereinafter|hereafter|henceforth)[^()]{0,25}?[\"“'‘]?(?:the\s+)?$"
 )
 OWNER_GAP = re.compile(r"['’]s\s+(?:own\s+|national\s+)?(?:the\s+)?")
-RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
+RUN_IN_LABEL = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
 TERMINATED = re.compile(
-    r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped)\b", re.I
+    r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped|lapsed)\b", re.I
 )
 # An organ of an international organisation, not qualified by "of X" (which would name another body).
 ORGAN = re.compile(
@@ -113,9 +124,21 @@ SAME_DAY = re.compile(
 )
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
-    r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states)\b|^\s*They\b",
+    r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states|institutes|institutions|"
+    r"universities|organi[sz]ations|bodies|parties|centres|centers|observatories|ministries)\b|^\s*They\b",
     re.I,
 )
+COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&"}
 _WORD = re.compile(r"[\w’'().-]+")
 
@@ -192,7 +215,7 @@ def _named_title(text: str, start: int, end: int) -> str | None:
 def _run_in_title(sentence: Sentence, kind: str) -> str | None:
     """A bold run-in title that opens the paragraph and names an instrument of the same kind."""
     block_text = sentence.view.text
-    match = re.match(r"\s*\*\*([^*]{5,150}?)\.?\*\*", block_text)
+    match = re.match(r"\s*(?:\d{1,3}[.)]\s+)?\*\*([^*]{5,150}?)\.?\*\*", block_text)
     if not match:
         return None
     found = _instrument_type(match.group(1))
@@ -269,9 +292,15 @@ def _new_clause(text: str, clause_ends: list[int], position: int) -> bool:
     return position >= last and bool(re.match(r",\s+and\s+the\b|;", text[last:]))
 
 
+# "... memorandum with CAST on a national communications satellite lapsed in 2021": the instrument ended
+ENDED_AFTER = re.compile(
+    r"[^.;:]{0,160}?\b(?:lapsed|expired|(?:was|were|has\s+been|had\s+been)\s+(?:terminated|cancell?ed|"
+    r"revoked|scrapped|annulled|rescinded))\b"
+)
 PASSIVE_ACTION = re.compile(
     r"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|inked|"
-    r"established|agreed|renewed|extended|set\s+up|adopted|ratified)\b"
+    r"established|agreed|renewed|extended|set\s+up|adopted|ratified)\b|"
+    r"\b(?:lapsed|expired|(?:entered|came)\s+into\s+force|remains?\s+in\s+force)\b"  # it existed
 )
 
 
@@ -290,7 +319,7 @@ def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
         r"\((?![A-Z][A-Za-z&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
-        r",\s+(?:a|an|which|who|whose|where|when|and\s+the)\b|;|\s[–—]\s",
+        r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s",
         text[position:],
     )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
     return position + cut.start() if cut else len(text)
@@ -345,7 +374,11 @@ def _legislating_country(doc: Document, sentence: Sentence, position: int) -> li
     return []
 
 
-PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|it|they)\s+(?:\w+\s+){0,2}?(?:signed|concluded|agreed|inked)\b")
+PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:(?:It|They|it|they)\s+(?:\w+\s+){0,2}?(?:signed|concluded|agreed|inked)\b|"
+    r"(?:Its|Their|its|their)\s+(?:[\w-]+\s+){0,3}?(?:memorand\w*|agreements?|arrangements?|MoUs?|protocols?|"
+    r"contracts?|leases?)\b)"  # "Its 2016 memorandum with CAST"
+)
 # Instruments that are not an organisation's own: founding treaties its states sign, bilateral memoranda.
 FOUNDING_OR_BILATERAL_KINDS = frozenset({"convention", "treaty", "accord", "memorandum"})
 MEMORANDUM = re.compile(r"(?i)memorand|mou")
@@ -400,7 +433,7 @@ def _names_china(sentence: Sentence) -> bool:
 
 
 # A date of something still to come ("a satellite to be launched in 2027") dates no signing
-PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated)\b[^,;.()]{0,40}$")
+PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated)\b[^,;.()]{0,60}$")
 SINCE = re.compile(r"(?i)\bsince\s+")
 ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
 DATE_COLUMN = re.compile(r"(?i)^\W*(?:date|year|signed|concluded|since)\b")
@@ -424,7 +457,8 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
         )  # "the programme that China and Russia founded in 2021"
     ]
     verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
-    if verb is not None and not re.search(r"[,;:]", text[end : verb.start()]):
+    gap = text[end : verb.start()] if verb is not None else ""
+    if verb is not None and (not re.search(r"[,;:]", gap) or re.fullmatch(r"\s*,\s*", gap)):  # ", signed on"
         after = nearest_date([d for d in dates if d.start >= verb.end()], verb.end(), floor, clause_end)
         if after is not None:
             return after
@@ -502,7 +536,11 @@ def _parties(
         kind_named = (
             "agency" if "agenc" in noun else "country" if re.search(r"countr|nation|govern", noun) else ""
         )
-        for party in previous.get(kind_named) or previous.get("any", []):
+        group = previous.get(kind_named) or previous.get("any", [])
+        count = next((n for word, n in COUNT_WORDS.items() if re.search(rf"\b{word}\b", noun)), None)
+        for party in (
+            group if count is None or count < 3 or count == len(group) else []
+        ):  # "the five agencies"
             found.setdefault(party.name, party)
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
@@ -544,7 +582,11 @@ def rule_instrument(
     for kind, pattern in INSTRUMENTS:
         if kind == "legislation" and True in found:
             continue
-        for match in pattern.finditer(text):
+        matches = list(pattern.finditer(text))
+        label = RUN_IN_LABEL.match(text)
+        if label and any(m.start() >= label.end() for m in matches):
+            matches = [m for m in matches if m.start() >= label.end()]  # the body tells it in full
+        for match in matches:
             if kind != "legislation" and False in found and not _new_clause(text, clause_ends, match.start()):
                 continue
             if any(s <= match.start() < e for s, e in framework_spans):
@@ -584,7 +626,12 @@ def rule_instrument(
                 title, title_span = sentence.surface(lab), (lab.start, lab.end)
             owner = None if kind in FOUNDING_OR_BILATERAL_KINDS else _title_owner(title)
             acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
-            parties = _parties(sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting)
+            body = label.end() if label and run_in and match.start() >= label.end() else floor
+            parties = _parties(sentence, body, scope_end, kind, previous, exclude=title_span, acting=acting)
+            if not parties and body != floor:
+                parties = _parties(
+                    sentence, floor, scope_end, kind, previous, exclude=title_span, acting=acting
+                )
             if owner and {p.name for p in parties} <= {owner, CHINA}:
                 # an organisation's own instrument: China is a party only where the text names it
                 parties = [Party(owner, "organization", None)]
@@ -611,6 +658,8 @@ def rule_instrument(
                 and tracker.last_parties
             ):
                 parties = [*tracker.last_parties[:1], *parties]  # "It signed a memorandum with China"
+            if kind == "accord" and title.lower() in ("accord", "accords"):
+                continue  # "The Accords themselves were launched ...": the framework, not an instrument
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)
             if (
@@ -629,9 +678,12 @@ def rule_instrument(
                 continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)
             label = RUN_IN_LABEL.match(text)  # "**Kiribati (terminated).** ... a lease signed in 1997"
+            ended = ENDED_AFTER.match(text, max(match.end(), title_span[1]))
             status = (
                 "terminated"
-                if TERMINATED.search(text[floor:status_end]) or (label and TERMINATED.search(label.group()))
+                if TERMINATED.search(text[floor:status_end])
+                or (label and TERMINATED.search(label.group()))
+                or (ended and not ANY_INSTRUMENT.search(ended.group()))
                 else agreement_status(text, floor, status_end, len(text))
             )
             if status is None:
@@ -642,6 +694,8 @@ def rule_instrument(
             )
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
+            if signed is None and status != "announced" and status != "proposed" and sentence.lead_date:
+                signed = sentence.lead_date  # a timeline entry: "**2018-11-16** — X signs a memorandum ..."
             yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
             found.add(kind == "legislation")
             if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
@@ -823,7 +877,11 @@ SIGNED_BY = re.compile(
 )
 
 
-SAME_OCCASION = re.compile(r"(?i)\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|ceremony|event)\b")
+SAME_OCCASION = re.compile(
+    r"(?i)\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|ceremony|event)\b|"
+    r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)\b|"
+    r"\b(?:the\s+same|that)\s+(?:morning|afternoon|evening)\b"
+)
 
 
 def _name_signers(sentence: Sentence, claims: list[AgreementClaim]) -> None:
@@ -848,11 +906,44 @@ def _name_signers(sentence: Sentence, claims: list[AgreementClaim]) -> None:
 NAMED_PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution", "framework"})
 
 
-def _not_read_before(stated: Iterable[AgreementClaim], claims: list[AgreementClaim]) -> list[AgreementClaim]:
+# A sentence opening on the instrument just reported: "Under the agreement, ...", "Under this memorandum ..."
+UNDER_IT = re.compile(
+    r"\W*(?:Under|Through|By\s+virtue\s+of)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:agreement|memorandum|arrangement|deal|contract|MoU|protocol|accord|lease)\b"
+)
+
+
+def _on_the_same_occasion(
+    stated: list[AgreementClaim], sentence: Sentence, claims: list[AgreementClaim], doc: Document
+) -> list[AgreementClaim]:
+    """ "On the same occasion, BRIN and NSSC signed ...", "Later that day ...": the date of the signing
+    just reported."""
+    if not (stated and claims and claims[-1].signed and SAME_OCCASION.search(sentence.text)):
+        return stated
+    return [
+        replace(c, signed=claims[-1].signed)
+        if c.status == "signed" and c.signed in (None, doc.dateline)
+        else c
+        for c in stated
+    ]
+
+
+def _not_read_before(
+    stated: Iterable[AgreementClaim], claims: list[AgreementClaim], sentence: Sentence
+) -> list[AgreementClaim]:
     """Instruments of a sentence naming no party, less those of a kind already read: "The Roadmap will
-    be signed at a time to be determined" speaks of the roadmap reported before."""
+    be signed at a time to be determined" speaks of the roadmap reported before ("an implementing
+    arrangement" is a new one)."""
+    if NEW_INSTRUMENT.search(sentence.text):
+        return list(stated)
     kinds = {c.agreement_type for c in claims}
     return [c for c in stated if c.agreement_type not in kinds]
+
+
+NEW_INSTRUMENT = re.compile(
+    r"(?i)\b(?:an?|another|new|second|further)\s+(?:[\w-]+\s+){0,3}?(?:agreement|memorand\w+|MoU|arrangement|"
+    r"road\s?map|contract|lease|protocol|statement|declaration|laborator\w+|mechanism)"
+)
 
 
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
@@ -864,21 +955,18 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         if sentence.denied or index in retracted:
             continue  # under "Things that did NOT happen", or taken back by the next sentence
         if not sentence.mentions:  # parties can still come from the sentence before
-            claims.extend(_not_read_before(rule_instrument(doc, sentence, tracker, previous), claims))
+            stated = _not_read_before(rule_instrument(doc, sentence, tracker, previous), claims, sentence)
+            claims.extend(_on_the_same_occasion(stated, sentence, claims, doc))
             continue
         tracker.enter(sentence)
         stated = list(rule_instrument(doc, sentence, tracker, previous))
         if stated and not any(m.kind in NAMED_PARTY_KINDS for m in sentence.mentions):
-            stated = _not_read_before(stated, claims)
-        if stated and claims and SAME_OCCASION.search(sentence.text) and claims[-1].signed:
-            # "On the same occasion, BRIN and NSSC signed ...": the date of the signing just reported
+            stated = _not_read_before(stated, claims, sentence)
+        if stated and claims and UNDER_IT.match(sentence.text):
             stated = [
-                replace(c, signed=claims[-1].signed)
-                if c.status == "signed" and c.signed in (None, doc.dateline)
-                else c
-                for c in stated
-            ]
-        claims.extend(stated)
+                c for c in stated if c.signed
+            ]  # "Under the agreement the Service leases ...": the one read
+        claims.extend(_on_the_same_occasion(stated, sentence, claims, doc))
         if not stated:
             _name_signers(sentence, claims)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))

@@ -130,6 +130,19 @@ def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
     )
 
 
+DATELINE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?,?\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
+    r"\((?:[A-Z][\w&.' -]{1,40})\)\s*[-–—])"
+)
+
+
+def _in_dateline(sentence: Sentence, mention: Mention) -> bool:
+    """A city opening the first line of a story, before its date or agency ("LIMA, 3 May 2025 -")."""
+    if sentence.text[: mention.start].strip(" *_#>") != "":
+        return False
+    return DATELINE_AFTER.match(sentence.text, mention.end) is not None
+
+
 def parties_in(
     sentence: Sentence,
     start: int,
@@ -156,6 +169,8 @@ def parties_in(
             sentence.text, mention.end
         ):
             continue  # "the Beijing-based APSCO": where a body sits
+        if mention.kind == "capital" and _in_dateline(sentence, mention):
+            continue  # "LIMA, 3 May 2025 -": where the story was filed
         if mention.kind == "capital" and re.search(
             r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
             sentence.text[max(0, mention.start - 20) : mention.start],

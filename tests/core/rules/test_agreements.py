@@ -534,3 +534,69 @@ def test_an_instrument_to_be_signed_later_is_announced_and_not_read_twice() -> N
         extract_text("t", "The Roadmap will be signed next year by CNSA and Chile.").agreements[0].status
         == "announced"
     )
+
+
+def _facts(text: str) -> set[tuple]:
+    return {(a.agreement_type, a.parties, a.signed, a.status) for a in agreements(text)}
+
+
+def test_an_instrument_that_lapsed_was_signed_and_is_terminated() -> None:
+    text = (
+        "Chile is the cautionary tale. Its 2016 memorandum with the China Academy of Space Technology on a "
+        "relay satellite lapsed in 2021."
+    )
+    assert _facts(text) == {
+        ("memorandum", ("Chile", "China Academy of Space Technology"), "2016", "terminated")
+    }
+
+
+def test_arrangements_institutes_and_the_day_they_were_signed() -> None:
+    text = (
+        "The Andean Institute of Geophysics (AIG) and the National Space Science Center signed a cooperation "
+        "agreement in April 2023. Today the two institutes signed an implementing arrangement on joint "
+        "calibration."
+    )
+    assert (
+        "cooperation_agreement",
+        ("Andean Institute of Geophysics", "National Space Science Center"),
+        None,
+        "signed",
+    ) in _facts(text)
+    later = (
+        "LIMA, 3 May 2025 - The Andean Institute of Geophysics and the National Space Science Center "
+        "signed a "
+        "memorandum on Monday. Later that day the two institutes signed an implementing arrangement on joint "
+        "calibration."
+    )
+    assert (
+        "cooperation_agreement",
+        ("Andean Institute of Geophysics", "National Space Science Center"),
+        "2025-04-28",
+        "signed",
+    ) in _facts(later)
+
+
+def test_a_joint_statement_issued_is_an_instrument_but_not_one_quoted_from() -> None:
+    assert _facts("On 2 May 2025 China and Oman issued a joint statement on satellite navigation.") == {
+        ("other", ("China", "Oman"), "2025-05-02", "signed")
+    }
+    assert _facts("Oman and China said in a joint statement that talks would go on.") == set()
+
+
+def test_a_bold_label_names_the_instrument_and_the_body_its_parties() -> None:
+    text = (
+        "6. **Chile–China roadmap (announced).** The Chilean Space Agency and CNSA announced that they will "
+        "prepare a roadmap for lunar science."
+    )
+    assert {a.parties for a in agreements(text)} == {
+        ("Chilean Space Agency", "China National Space Administration")
+    }
+
+
+def test_under_the_agreement_refers_back() -> None:
+    text = (
+        "A hosting agreement, signed on 3 June 2025, lets the China Meteorological Administration install a "
+        "receiving station at the Tonga Meteorological Services compound. Under the agreement the Tonga "
+        "Meteorological Services leases a plot to the China Meteorological Administration."
+    )
+    assert [a.signed for a in agreements(text)] == ["2025-06-03"]
