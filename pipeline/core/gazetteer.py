@@ -851,9 +851,11 @@ def _trim(w: str, tokens: list[_Token], hi: int) -> list[_Token]:
             break
     for i in range(hi + 1, len(tokens)):
         word = w[tokens[i][0] : tokens[i][1]]
+        following = w[tokens[i + 1][0] : tokens[i + 1][1]] if i + 1 < len(tokens) else ""
         if word in ("and", "&") and (
             any(t[2] == "head" for t in tokens[i:])
-            or (i + 1 < len(tokens) and w[tokens[i + 1][0] : tokens[i + 1][1]] == "the")
+            or following == "the"
+            or (len(following) >= 3 and following.isupper())  # "... University of Norway and PRIC"
         ):
             tokens = tokens[:i]  # "... of Belgrade and the Brazilian company": a second name begins
             break

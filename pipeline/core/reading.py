@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.core.dates import DateMention, find_dates, latest_explicit_date
 from pipeline.core.gazetteer import Gazetteer, Mention
@@ -187,6 +187,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _repeat_mission_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_definite_bodies(sentences)
+    _complete_short_names(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
 
@@ -348,6 +349,34 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
         _attach(sentence, added)
 
 
+def _complete_short_names(sentences: list[Sentence]) -> None:
+    """A body found by its shape under the last words of a longer name the document gives in full
+    ("the Meteorological Service's compound" after "the Cook Islands Meteorological Service") is
+    that body."""
+    full = {
+        m.canonical
+        for s in sentences
+        for m in s.mentions
+        if m.kind in ("institution", "agency")
+        and m.canonical.count(" ") >= 2
+        and " of " not in m.canonical  # "Institute of X of the Y Academy": Y is another body
+        and not m.canonical.startswith(("About ", "The ", "See "))
+    }
+    if not full:
+        return
+    for sentence in sentences:
+        for i, mention in enumerate(sentence.mentions):
+            if (
+                mention.source != "shape:institution"
+                or " " not in mention.canonical
+                or " of " in mention.canonical
+            ):
+                continue
+            longer = [name for name in full if name.endswith(" " + mention.canonical)]
+            if len(longer) == 1:
+                sentence.mentions[i] = replace(mention, canonical=longer[0])
+
+
 def _country_of(mention: Mention) -> Mention:
     """A country mention, or the country of "Peru's national space commission"."""
     if mention.kind == "country":
@@ -393,9 +422,12 @@ def _continued_over_page_breaks(text: str, blocks: list[Block]) -> dict[int, int
             after += 1
         if after == index + 1 or after == len(blocks) or blocks[after].kind != "paragraph":
             continue
-        if text[blocks[after].start].islower():
-            out[index] = after
+        if text[blocks[after].start].islower() or OPEN_ENDING.search(text, block.start, block.end):
+            out[index] = after  # "... expired in" / "2022 and was not renewed"
     return out
+
+
+OPEN_ENDING = re.compile(r"\s(?:and|or|of|in|the|a|an|to|for|on|by|with|from|at|between|that|its|their)\Z")
 
 
 def _dateline(text: str, reach: int = 400) -> str | None:

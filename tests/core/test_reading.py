@@ -56,3 +56,14 @@ def test_a_key_defines_acronyms_used_before_it() -> None:
     doc = read("t", text, Gazetteer.default())
     named = {m.canonical for s in doc.sentences[:2] for m in s.mentions}
     assert {"Universidad Nacional Autónoma de Honduras", "Andean Institute of Remote Sensing"} <= named
+
+
+def test_a_sentence_broken_by_a_page_break_after_and_reads_whole() -> None:
+    text = (
+        "A memorandum of 2017 between UiT The Arctic University of Norway and\n"
+        "PRIC on the exchange of camera data expired in\n\n"
+        "NORDIC REVIEW 2025                    CHAPTER 4\n42\n\n"
+        "2022 and was not renewed.\n"
+    )
+    doc = read("t", text, Gazetteer.default())
+    assert [len(s.text.split()) for s in doc.sentences if "memorandum" in s.text] == [26]

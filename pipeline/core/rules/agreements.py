@@ -11,7 +11,7 @@ exchanges, leases and laws, with their parties, date, type and status.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
@@ -20,6 +20,7 @@ from pipeline.core.modality import agreement_status, clause_start, retracted_sen
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
+    CHINESE_NAME,
     CONNECTOR,
     DEMONYM_GOVERNMENT,
     RELATIVE_FOUNDER,
@@ -40,7 +41,7 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdata[- ](?:exchange|sharing)(?:\s+(?:mechanism|agreement|arrangement))?\b|"
             r"\barrangements?\b(?=[^.;]{0,160}\b(?:receiving|reception\s+of|exchang\w*|shar\w*|suppl\w*)\s+"
             r"(?:of\s+)?(?:[\w-]+\s+){0,3}?data\b)|"
-            r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:exchange|sharing)\s+of\b|"
+            r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exchange|sharing)\s+of\b|"
             r"\b(?:exchanged?|shared?|exchanging|sharing|received|receives|receiving)\s+(?:[\w-]+\s+){0,5}?data\b"
             r"[^.;]{0,100}?\b(?:under|through|via)\s+(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b|"
             r"\bdata\s+arrangements?\b",
@@ -97,7 +98,7 @@ ACTION = re.compile(
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
-    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*)\b",
+    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force)\b",
     re.IGNORECASE,
 )
 DEFINITION_BEFORE = re.compile(
@@ -176,6 +177,9 @@ def _named_title(text: str, start: int, end: int) -> str | None:
     first = index
     while first > 0:
         word = words[first - 1].group()
+        if word in ("The", "This", "That", "A", "An", "Its", "Their"):
+            first -= 1  # "The Roadmap"; but "**Honduras.** The memorandum": nothing before the article
+            break
         if word[:1].isupper() or re.fullmatch(r"\d{4}|[A-Z][\w-]*['’]s", word):
             first -= 1
         elif word in ("and", "&") and first >= 2 and words[first - 2].group()[:1].isupper():
@@ -300,7 +304,7 @@ ENDED_AFTER = re.compile(
 PASSIVE_ACTION = re.compile(
     r"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:signed|concluded|inked|"
     r"established|agreed|renewed|extended|set\s+up|adopted|ratified)\b|"
-    r"\b(?:lapsed|expired|(?:entered|came)\s+into\s+force|remains?\s+in\s+force)\b"  # it existed
+    r"\b(?:lapsed|expired|(?:entered|came)\s+into\s+force|(?:is|are|remains?)\s+(?:still\s+)?in\s+force)\b"
 )
 
 
@@ -318,7 +322,7 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
-        r"\((?![A-Z][A-Za-z&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
+        r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
         r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s",
         text[position:],
     )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
@@ -566,7 +570,11 @@ def _claim(
 
 
 def rule_instrument(
-    doc: Document, sentence: Sentence, tracker: FrameworkTracker, previous: dict[str, list[Party]]
+    doc: Document,
+    sentence: Sentence,
+    tracker: FrameworkTracker,
+    previous: dict[str, list[Party]],
+    read: Sequence[AgreementClaim] = (),
 ) -> Iterator[AgreementClaim]:
     if sentence.block.kind == "table_header" or (
         sentence.block.kind == "table_row" and not is_prose_row(sentence)
@@ -658,7 +666,7 @@ def rule_instrument(
                 and tracker.last_parties
             ):
                 parties = [*tracker.last_parties[:1], *parties]  # "It signed a memorandum with China"
-            if kind == "accord" and title.lower() in ("accord", "accords"):
+            if title.lower() in ("accord", "accords", "the accords"):
                 continue  # "The Accords themselves were launched ...": the framework, not an instrument
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)
@@ -689,6 +697,10 @@ def rule_instrument(
             if status is None:
                 continue
             clause_end = text.find(";", match.end())
+            if status == "signed" and ACTIVE.search(
+                text, floor, clause_end if clause_end >= 0 else len(text)
+            ):
+                status = "active"  # "... the lease runs until 2044 and remains in force"
             signed = _signing_date(
                 sentence, match.start(), match.end(), floor, clause_end if clause_end >= 0 else None
             )
@@ -696,7 +708,10 @@ def rule_instrument(
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             if signed is None and status != "announced" and status != "proposed" and sentence.lead_date:
                 signed = sentence.lead_date  # a timeline entry: "**2018-11-16** — X signs a memorandum ..."
-            yield _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
+            claim = _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
+            if not named and DEFINITE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                claim = _the_one_read(claim, read)  # "The memorandum with CNSA was signed in Beijing ..."
+            yield claim
             found.add(kind == "legislation")
             if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
                 clause_ends.append(scope_end)
@@ -734,6 +749,12 @@ def rule_table_instrument(
     date_cell = (
         sentence.cells[date_index] if date_index is not None and date_index < len(sentence.cells) else None
     )
+    status_index = next((i for i, h in enumerate(header_cells) if STATUS_COLUMN.search(h)), None)
+    status_cell = (
+        sentence.text[slice(*sentence.cells[status_index])]
+        if status_index is not None and status_index < len(sentence.cells)
+        else ""
+    )
     for cell_start, cell_end in sentence.cells[1:]:
         cell = sentence.text[cell_start:cell_end]
         for piece in re.finditer(r"[^,;]+", cell):
@@ -761,6 +782,8 @@ def rule_table_instrument(
                 if TERMINATED.search(segment)
                 else (agreement_status(segment, 0, len(segment)) or "signed")
             )
+            if status == "signed" and status_cell:  # a "Status" column: "Announced Aug. 2025", "In force"
+                status = _status_of_cell(status_cell)
             signed = nearest_date(sentence.dates, cell_start + piece.start(), cell_start, cell_end)
             if signed is None and row_dates:
                 signed = row_dates[0].value  # the row's one date (a "Signed" / "Accession" column)
@@ -795,6 +818,12 @@ KIND_WORDS = (
     ("cooperation_agreement", re.compile(r"(?i)\bagreement")),
 )
 LAPSED = re.compile(rf"(?i)\b(?:{ENDED_WORDS})\b")
+STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state)\b")
+INTENDED_CELL = re.compile(r"(?i)^\W*(proposed|announced|planned)\b")
+# An instrument said to be in force: "remains in force", "still running", "Operating" in a status column
+ACTIVE = re.compile(
+    r"(?i)\b(?:in\s+force|in\s+effect|operating|operational|still\s+running|(?:is|are|remains?)\s+active)\b"
+)
 NOT_CONCLUDED = re.compile(
     r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|unsigned|under\s+negotiation|talks)\b"
 )
@@ -823,7 +852,8 @@ def rule_instrument_register(
 
     status_text = cell("status")
     title = cell("instrument").strip()
-    if not title or NOT_CONCLUDED.search(status_text + " " + title):
+    intended = INTENDED_CELL.match(status_text)  # "Proposed; draft under review since Aug. 2025"
+    if not title or (not intended and NOT_CONCLUDED.search(status_text + " " + title)):
         return
     parties: list[Party] = []
     for index in columns["party"]:
@@ -846,8 +876,17 @@ def rule_instrument_register(
     if date_index is not None and date_index < len(cells):
         dates = [d for d in sentence.dates if cells[date_index][0] <= d.start < cells[date_index][1]]
         signed = dates[0].value if dates else None
-    status = "terminated" if LAPSED.search(status_text) else "signed"
-    yield _claim(doc, sentence, title, kind, parties, signed, status, "table:register")
+    yield _claim(doc, sentence, title, kind, parties, signed, _status_of_cell(status_text), "table:register")
+
+
+def _status_of_cell(text: str) -> str:
+    """The status a table's status cell gives ("Proposed by Beijing", "Lapsed 2022", "Operating")."""
+    intended = INTENDED_CELL.match(text)
+    if intended:
+        return "announced" if intended.group(1).lower().startswith("announc") else "proposed"
+    if LAPSED.search(text):
+        return "terminated"
+    return "active" if ACTIVE.search(text) else "signed"
 
 
 def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) -> list[AgreementClaim]:
@@ -913,6 +952,54 @@ UNDER_IT = re.compile(
 )
 
 
+DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w’'–-]+\s+){0,2}\Z")
+
+
+def _countries(parties: Iterable[str]) -> set[str]:
+    """The foreign countries of parties: a country itself, a registered body its home country."""
+    gazetteer = Gazetteer.default()
+    out = set()
+    for name in parties:
+        home = gazetteer.country(name) or gazetteer.home(name)
+        out.add(home[0] if home else name)
+    return out - {CHINA}
+
+
+def _is_chinese_body(name: str) -> bool:
+    return name != CHINA and (
+        CHINESE_NAME.search(name) is not None or Gazetteer.default().placed_in_china(name)
+    )
+
+
+def _the_one_read(claim: AgreementClaim, read: Sequence[AgreementClaim]) -> AgreementClaim:
+    """An untitled instrument named with "the" is the one of its kind read before with a common
+    foreign party (the latest such), stated again: its title, parties and date, this evidence."""
+    countries = _countries(claim.parties)
+    for earlier in reversed(read):
+        if earlier.agreement_type != claim.agreement_type:
+            continue
+        if not (
+            countries & _countries(earlier.parties)
+            or (not countries and set(claim.parties) & set(earlier.parties))
+        ):
+            continue  # no foreign party in common (or, with none named, no party at all)
+        if claim.signed and earlier.signed and claim.signed[:4] != earlier.signed[:4]:
+            continue
+        signed = earlier.signed or claim.signed
+        status = claim.status if claim.status in ("terminated", "active") else earlier.status
+        names = set(earlier.parties) | set(claim.parties)
+        if CHINA in names and any(_is_chinese_body(n) for n in names):
+            names.discard(CHINA)  # "China" stood in for the Chinese body the other statement names
+        gazetteer = Gazetteer.default()
+        homes = {home[0] for n in names if (home := gazetteer.home(n))}
+        names -= {n for n in homes if gazetteer.country(n)}  # a country beside its own agency
+        title = claim.title if " " not in earlier.title and " " in claim.title else earlier.title
+        return replace(
+            earlier, title=title, parties=tuple(sorted(names)), signed=signed, status=status, span=claim.span
+        )
+    return claim
+
+
 def _on_the_same_occasion(
     stated: list[AgreementClaim], sentence: Sentence, claims: list[AgreementClaim], doc: Document
 ) -> list[AgreementClaim]:
@@ -955,11 +1042,13 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         if sentence.denied or index in retracted:
             continue  # under "Things that did NOT happen", or taken back by the next sentence
         if not sentence.mentions:  # parties can still come from the sentence before
-            stated = _not_read_before(rule_instrument(doc, sentence, tracker, previous), claims, sentence)
+            stated = _not_read_before(
+                rule_instrument(doc, sentence, tracker, previous, claims), claims, sentence
+            )
             claims.extend(_on_the_same_occasion(stated, sentence, claims, doc))
             continue
         tracker.enter(sentence)
-        stated = list(rule_instrument(doc, sentence, tracker, previous))
+        stated = list(rule_instrument(doc, sentence, tracker, previous, claims))
         if stated and not any(m.kind in NAMED_PARTY_KINDS for m in sentence.mentions):
             stated = _not_read_before(stated, claims, sentence)
         if stated and claims and UNDER_IT.match(sentence.text):

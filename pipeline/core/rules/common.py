@@ -130,6 +130,11 @@ def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
     )
 
 
+# A capital before a common noun that is not its government: "the Doha start-up", "the Lima office"
+CITY_AS_MODIFIER = re.compile(
+    r"[-\s]+(?:based\b|start-?ups?\b|startups?\b|firms?\b|compan(?:y|ies)\b|offices?\b|teams?\b|campus\b|"
+    r"conference\b|forum\b|meeting\b|summit\b|workshop\b|hub\b|headquarters\b|airport\b|suburbs?\b)"
+)
 DATELINE_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?,?\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|"
     r"\((?:[A-Z][\w&.' -]{1,40})\)\s*[-–—])"
@@ -169,8 +174,10 @@ def parties_in(
             sentence.text, mention.end
         ):
             continue  # "the Beijing-based APSCO": where a body sits
-        if mention.kind == "capital" and _in_dateline(sentence, mention):
-            continue  # "LIMA, 3 May 2025 -": where the story was filed
+        if mention.kind == "capital" and (
+            _in_dateline(sentence, mention) or CITY_AS_MODIFIER.match(sentence.text, mention.end)
+        ):
+            continue  # "LIMA, 3 May 2025 -": where the story was filed; "the Doha start-up": a place
         if mention.kind == "capital" and re.search(
             r"\b(?:in|at|near|outside|from|to)\s+(?:western\s+|central\s+)?$",
             sentence.text[max(0, mention.start - 20) : mention.start],

@@ -199,7 +199,7 @@ def test_a_register_of_instruments_with_other_header_words() -> None:
             "memorandum",
             ("China National Space Administration", "Costa Rica"),
             "2019-06",
-            "signed",
+            "active",  # "in force"
         ),
     }
 
@@ -600,3 +600,48 @@ def test_under_the_agreement_refers_back() -> None:
         "Meteorological Services leases a plot to the China Meteorological Administration."
     )
     assert [a.signed for a in agreements(text)] == ["2025-06-03"]
+
+
+def test_the_memorandum_named_again_is_the_one_in_the_table() -> None:
+    text = (
+        "| Instrument | Date | Chinese side | Foreign side | Status |\n|---|---|---|---|---|\n"
+        "| Memorandum on space science | 2023-06-12 | CNSA | Government of Honduras | In force |\n"
+        "| Framework agreement on astronaut training | — | CMSA | Government of Ecuador | Proposed |\n\n"
+        "**Honduras.** The memorandum with CNSA was signed in Beijing during the Honduran president's visit."
+    )
+    found = {(a.title, a.parties, a.signed, a.status) for a in agreements(text)}
+    assert found == {
+        (
+            "Memorandum on space science",
+            ("China National Space Administration", "Honduras"),
+            "2023-06-12",
+            "active",
+        ),
+        (
+            "Framework agreement on astronaut training",
+            ("China Manned Space Agency", "Ecuador"),
+            None,
+            "proposed",
+        ),
+    }
+
+
+def test_a_body_named_with_a_bracketed_local_name_and_a_city_as_modifier() -> None:
+    assert _facts(
+        "The 2012 framework agreement between the Icelandic Centre for Research (Rannís) and the Polar "
+        "Research Institute of China (PRIC) is still in force."
+    ) == {
+        (
+            "cooperation_agreement",
+            ("Icelandic Centre for Research", "Polar Research Institute of China"),
+            "2012",
+            "active",
+        )
+    }
+    assert (
+        _facts(
+            "In August 2025 the Doha start-up Zubara Orbital inked a launch-service contract with "
+            "China Great Wall Industry Corporation."
+        )
+        == set()
+    )  # the city is no party, and a Chinese company alone is no cooperation
