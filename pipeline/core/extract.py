@@ -8,7 +8,7 @@ from pipeline.core.gazetteer import Gazetteer
 from pipeline.core.reading import read
 from pipeline.core.rules.agreements import accords_from_memberships, extract_agreements
 from pipeline.core.rules.frameworks import FrameworkTracker
-from pipeline.core.rules.memberships import extract_memberships
+from pipeline.core.rules.memberships import extract_memberships, memberships_from_instruments
 from pipeline.core.rules.missions import extract_missions
 
 
@@ -17,6 +17,7 @@ def extract_text(doc_id: str, text: str, gazetteer: Gazetteer | None = None) -> 
     doc = read(doc_id, text, gazetteer or Gazetteer.default())
     memberships = extract_memberships(doc, FrameworkTracker(doc))
     agreements = extract_agreements(doc, FrameworkTracker(doc)) + accords_from_memberships(doc, memberships)
+    memberships += memberships_from_instruments(doc, agreements)
     return DocumentClaims(doc_id, memberships, agreements, extract_missions(doc))
 
 

@@ -24,7 +24,9 @@ HEDGE = re.compile(
     r"possible|possibly|potential|potentially|perhaps|likely|unlikely|reportedly|reported to|"
     r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
-    r"announced plans|ready to|interest in|interested in|is to|are to|in the process of|about to|poised to|"
+    r"announced plans|ready to|interest(?:ed)?\s+(?:in|to)|is to|are to|in the process of|about to|poised to|"
+    r"wish(?:es|ed)?\s+to|desire[sd]?\s+to|aspir\w*\s+to|keen\s+to|eager\s+to|willing(?:ness)?\s+to|"
+    r"readiness\s+to|ambitions?\s+to|"
     r"on the verge of|next\s+(?:week|month|year)|tomorrow|"
     # lower case only: "Centre ... d'Application", "Applied Physics Institute" are names
     r"pending|awaiting|(?-i:applications?|applied|apply|applying|applicants?)|candidacy|bid\s+to)\b",

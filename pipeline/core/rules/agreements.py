@@ -796,7 +796,7 @@ def rule_table_instrument(
 
 REGISTER_COLUMNS = (
     ("kind", re.compile(r"(?i)^\W*(?:kind|type|category|form)\b")),
-    ("status", re.compile(r"(?i)^\W*(?:standing|status|state|in\s+force)\b")),
+    ("status", re.compile(r"(?i)^\W*(?:standing|stands?|status|state|in\s+force)\b|\bwhere\s+it\s+stands\b")),
     ("date", re.compile(r"(?i)\b(?:inked|signed|date|year|since|concluded)\b")),
     ("instrument", re.compile(r"(?i)\b(?:instrument|what|title|agreement|document|name|subject)\b")),
     (

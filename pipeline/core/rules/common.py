@@ -240,6 +240,9 @@ def _short_descriptor(gap: str) -> bool:
     ("the Brazilian company")."""
     stripped = re.sub(r"\([A-Z][\w-]*\)", " ", gap)
     stripped = re.sub(r",\s+(?:which|who)\s+[^,;]{0,60},", ",", stripped)
+    stripped = re.sub(
+        r"\band,\s+(?:[a-z][\w-]*\s+){1,5}[a-z][\w-]*,\s*$", "and ", stripped
+    )  # "and, rounding out the list,"
     stripped = re.sub(r"\b[A-Z][\w-]*['’]s\s", " ", stripped)
     stripped = re.sub(
         r"\b(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:company|firm|university|institute|agency|start-up)\s",

@@ -4,6 +4,7 @@ or carried from before ("the organisation", "the agreement")."""
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from functools import cache
 from importlib import resources
@@ -39,6 +40,7 @@ MEMBERS_HEADING = re.compile(
 
 
 @cache
+@functools.cache
 def framework_properties() -> dict[str, dict[str, str]]:
     """Per framework: the kind of instrument it is and the role its members hold (reference data)."""
     text = resources.files("pipeline.reference").joinpath("frameworks.csv").read_text(encoding="utf-8")

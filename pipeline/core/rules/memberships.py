@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from pipeline.core.claims import MembershipClaim, Span
-from pipeline.core.gazetteer import Mention
+from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
+from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import clause_start, is_asserted, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
@@ -29,13 +30,13 @@ from pipeline.core.rules.common import (
     parties_in,
     proper_name_runs,
 )
-from pipeline.core.rules.frameworks import FrameworkTracker, framework_role
+from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties, framework_role
 from pipeline.core.segment import Block
 
 JOIN = re.compile(
     r"\b(?:"
     r"(?:has|have|had)\s+(?:also\s+)?(?:joined|signed(?:\s+up)?(?:\s+(?:to|for|on\s+to))?|acceded)|"
-    r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|"
+    r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|came\s+in|"
     r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?(?:\s+to)?|"
     r"(?:has|have|had)\s+participated\s+in|participated\s+in|participates\s+in|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -217,7 +218,7 @@ INTRANSITIVE_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE_VERB = re.compile(
-    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|signed\s+up|signed\s+on|acceded|"
+    r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|came\s+in|signed\s+up|signed\s+on|acceded|"
     r"(?:added|adds)\s+(?:its|their)\s+(?:name|signature)s?|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
@@ -1239,6 +1240,39 @@ SENTENCE_RULES = (
     rule_list,
     rule_label_list,
 )
+
+
+# A framework's own cooperation document named in an instrument's title: "Belt and Road memorandum"
+FRAMEWORK_DOCUMENT_KINDS = frozenset({"memorandum", "cooperation_agreement"})
+
+
+def memberships_from_instruments(doc: Document, agreements: list[AgreementClaim]) -> list[MembershipClaim]:
+    """Frameworks that countries join by signing a cooperation document (the reference data's
+    `joined_by`): each country that signed one in force is a member from its signing date."""
+    joined_by_document = {
+        name for name, row in framework_properties().items() if row.get("joined_by") == "document"
+    }
+    gazetteer = Gazetteer.default()
+    claims = []
+    for agreement in agreements:
+        if agreement.agreement_type not in FRAMEWORK_DOCUMENT_KINDS or agreement.status not in (
+            "signed",
+            "active",
+        ):
+            continue
+        named = {m.canonical for m in gazetteer.find(agreement.title) if m.kind == "framework"}
+        for framework in sorted(named & joined_by_document):
+            for party in agreement.parties:
+                country = gazetteer.country(party)
+                if country is None or country[1] == "CHN":
+                    continue
+                span = replace(agreement.span, method="rule:framework_document")
+                claims.append(
+                    MembershipClaim(
+                        country[0], "country", country[1], framework, "member", agreement.signed, span
+                    )
+                )
+    return claims
 
 
 def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[MembershipClaim]:

@@ -874,3 +874,23 @@ def test_partner_institutions_listed_under_a_section() -> None:
         "Université d'Abomey-Calavi (Benin) – partner institution since 2024\n"
     )
     assert members(text) == {("Université d'Abomey-Calavi", "ILRS", "partner", "2024")}
+
+
+def test_members_who_came_in_and_a_list_with_an_aside() -> None:
+    assert members(
+        "BRICS sent observers; the bloc grew to ten on 1 January 2024 when Egypt and Iran came in."
+    ) == {("Egypt", "BRICS", "member", "2024-01-01"), ("Iran", "BRICS", "member", "2024-01-01")}
+    assert ("Oman", "APSCO", "member", None) in members(
+        "APSCO's member states are Peru, Thailand, Turkey and, rounding out the list, Oman."
+    )
+
+
+def test_an_interest_to_join_is_no_membership() -> None:
+    assert members("The Lesotho side expressed the interest to become a member of the APSCO.") == set()
+
+
+def test_signing_a_belt_and_road_memorandum_joins_the_initiative() -> None:
+    text = "- **Nov. 2018** — Niue follows with a Belt and Road memorandum of its own, signed with China."
+    assert ("Niue", "BRI", "member", "2018-11") in members(text)
+    lapsed = "Panama's Belt and Road memorandum of 2017 was terminated in 2025."
+    assert ("Panama", "BRI", "member", "2017") not in members(lapsed)
