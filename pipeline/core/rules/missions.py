@@ -35,7 +35,8 @@ from pipeline.core.rules.common import (
 
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
-    r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:in\s+\S+\s+)?(?:on|aboard))\b"
+    r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
+    r"(?:placed|put|carried|delivered|inserted)\s+(?:[\w-]+\s+){0,3}?(?:in|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
     # the noun of a trade, not an event: "a launch-services contract", "the launch provider"
     r"(?![\s-]+(?:services?|contracts?|provider|market|company|firm|slot|agreement|deal)\b)",
     re.IGNORECASE,
@@ -136,11 +137,15 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     owner = re.search(
         r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$", sentence.text[max(0, mention.start - 60) : mention.start]
     )
-    words = [owner.group(1)] if owner else []
-    words += sentence.surface(mention).split()
-    for word in words:
+    words = party.name.split()  # the full name, also where the text wrote an acronym
+    leads = [owner.group(1)] if owner else []
+    leads += [
+        " ".join(words[:k]) for k in range(min(3, len(words)), 0, -1)
+    ]  # "Cook Islands Meteorological ..."
+    leads += words
+    for lead in leads:
         for kinds in (("country",), ("demonym",)):
-            country = Gazetteer.default().country(word, kinds)
+            country = Gazetteer.default().country(lead, kinds)
             if country:
                 return country[0] if country[1] != "CHN" else None
     return party.name
@@ -238,7 +243,8 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
     if not match:
         return None
     floor = clause_start(sentence.text, match.start())
-    if not is_asserted(sentence.text, floor, min(len(sentence.text), match.end() + 60)):
+    departed = LEFT_A_PLACE.sub("rose", sentence.text)  # "a CZ-2C that left Jiuquan": no "left" a body
+    if not is_asserted(departed, floor, min(len(sentence.text), match.end() + 60)):
         return None
     sites = [m.canonical for m in sentence.of_kind("launch_site")]
     if not sites:
@@ -576,7 +582,15 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 and (MISSION_ANAPHOR.search(sentence.text) or sentence.block_index - last_mission_block <= 1)
             ):
                 claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
-            if launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
+            if (
+                launch
+                and last_mission
+                and sentence.block_index - last_mission_block <= 1
+                and IT_LAUNCHED.match(sentence.text)
+            ):
+                # "Hawar-1, a Bahraini microsatellite ... It lifted off from Taiyuan on 19 November"
+                claims.append(_claim(doc, sentence, last_mission, "rule:launch", **launch))
+            elif launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
                 unnamed_launches.append((sentence, launch))
             continue
         if sentence.block.kind == "table_row" and sentence.cells:
@@ -614,6 +628,12 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     return claims
 
 
+LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
+# A launch told of the mission just named: "It lifted off ...", "The cubesat flew as a rideshare ..."
+IT_LAUNCHED = re.compile(
+    r"\W*(?:It|(?:The|This)\s+(?:[\w-]+\s+)?(?:satellite|cubesat|spacecraft|probe|microsatellite|mission))\s+"
+    r"(?:\w+\s+){0,2}?(?:was\s+)?(?:launched|lifted|flew|rode|blasted|took\s+off|left)\b"
+)
 REPORTED = re.compile(r"(?i)\b(?:reportedly|rumou?red|allegedly|reported\s+to|said\s+to\s+be)\b")
 NO_CHINESE_PART = re.compile(
     r"(?i)\b(?:no|without(?:\s+any)?)\s+Chinese\s+(?:involvement|components?|parts?|participation|role|input)\b|"

@@ -237,3 +237,22 @@ def test_a_rocket_carrying_a_list_launches_every_item() -> None:
 def test_no_instrument_from_a_body_makes_no_partner() -> None:
     found = missions("There is no instrument from NASA or the European Space Agency on Tianwen-2.")
     assert all(not c.partners for c in found.get("Tianwen-2", []))
+
+
+def test_a_launch_told_of_the_mission_just_named() -> None:
+    found = missions(
+        "Delegates saw Koro-1, a Fijian weather cubesat built by the Fiji Meteorological Service. "
+        "It flew as a rideshare passenger on a CZ-2C that left Jiuquan on 9 September 2025."
+    )
+    assert {(c.launch_date, c.launch_vehicle) for c in found["Koro-1"]} >= {("2025-09-09", "Long March 2C")}
+    assert {p for c in found["Koro-1"] for p in c.partners} == {"Fiji"}
+
+
+def test_a_rocket_that_placed_a_satellite_in_orbit_launched_it() -> None:
+    found = missions(
+        "Jiguang-9 is an auroral imaging satellite that a Kuaizhou-11 rocket placed in low Earth orbit "
+        "from Jiuquan on 14 March 2024."
+    )
+    assert [
+        (c.launch_date, c.launch_vehicle, c.launch_site) for c in found["Jiguang-9"] if c.launch_date
+    ] == [("2024-03-14", "Kuaizhou-11", "Jiuquan Satellite Launch Center")]
