@@ -47,7 +47,8 @@ SUBSET_FLOORS = {
     "set11": {"memberships": 0.92, "agreements": 0.77, "missions": 0.80},
     "set12": {"memberships": 0.93, "agreements": 0.90, "missions": 0.90},
     "set13": {"memberships": 0.93, "agreements": 0.91, "missions": 0.95},
-    "set14": {"memberships": 0.95, "agreements": 0.76, "missions": 0.90},
+    "set14": {"memberships": 0.95, "agreements": 0.83, "missions": 0.95},
+    "set15": {"memberships": 0.97, "agreements": 0.89, "missions": 0.95},
 }
 
 
