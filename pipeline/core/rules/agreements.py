@@ -706,7 +706,12 @@ def rule_instrument(
             )
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
-            if signed is None and status != "announced" and status != "proposed" and sentence.lead_date:
+            if (
+                signed is None
+                and status not in ("announced", "proposed")
+                and sentence.lead_date
+                and (kind == "legislation" or SIGNING_VERB.search(text, floor, scope_end))
+            ):
                 signed = sentence.lead_date  # a timeline entry: "**2018-11-16** — X signs a memorandum ..."
             claim = _claim(doc, sentence, title, kind, parties, signed, status, "rule:instrument")
             if not named and DEFINITE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -952,6 +957,9 @@ UNDER_IT = re.compile(
 )
 
 
+SIGNING_VERB = re.compile(
+    r"(?i)\b(?:sign|signs|signed|signing|signatures?|conclude[sd]?|concluding|ink(?:s|ed)?|exchange[sd]?)\b"
+)
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w’'–-]+\s+){0,2}\Z")
 
 

@@ -645,3 +645,14 @@ def test_a_body_named_with_a_bracketed_local_name_and_a_city_as_modifier() -> No
         )
         == set()
     )  # the city is no party, and a Chinese company alone is no cooperation
+
+
+def test_a_timeline_date_dates_a_signing_but_not_a_law_approving_an_instrument() -> None:
+    signed = _facts(
+        "- **2019-04-25** — Peru and China put their signatures to a memorandum on lunar science."
+    )
+    assert {s[2] for s in signed} == {"2019-04-25"}
+    approved = agreements(
+        "- **2024-03-14** — Chile's Congress passes the law approving the space cooperation agreement."
+    )
+    assert [a.signed for a in approved if a.agreement_type == "cooperation_agreement"] == [None]
