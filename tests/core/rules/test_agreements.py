@@ -653,6 +653,6 @@ def test_a_timeline_date_dates_a_signing_but_not_a_law_approving_an_instrument()
     )
     assert {s[2] for s in signed} == {"2019-04-25"}
     approved = agreements(
-        "- **2024-03-14** — Chile's Congress passes the law approving the space cooperation agreement."
+        "## 2024\n\n- 14 March: Chile's Congress passes the law approving the space cooperation agreement.\n"
     )
     assert [a.signed for a in approved if a.agreement_type == "cooperation_agreement"] == [None]
