@@ -92,6 +92,36 @@ ANY_INSTRUMENT = re.compile(
     "(?=[adjmrtclpfeis])(?:" + "|".join(f"(?:{pattern.pattern})" for _, pattern in INSTRUMENTS) + ")",
     re.IGNORECASE,
 )
+# Word stems one of INSTRUMENTS needs (lower case), and the capitalised words of laws: a substring
+# test rules out most sentences before the patterns run.
+INSTRUMENT_STEMS = (
+    "data",
+    "arrang",
+    "agreem",
+    "mechanism",
+    "joint",
+    "memorand",
+    "mou",
+    "letter",
+    "contract",
+    "road",
+    "treat",
+    "convention",
+    "leas",
+    "accord",
+    "protocol",
+    "programme",
+)
+LAW_WORDS = ("Act", "Law", "Amendment")
+
+
+def _may_name_instrument(text: str) -> bool:
+    lowered = text.lower()
+    if not (any(stem in lowered for stem in INSTRUMENT_STEMS) or any(word in text for word in LAW_WORDS)):
+        return False
+    return ANY_INSTRUMENT.search(text) is not None
+
+
 ACTION = re.compile(
     r"\b(?:sign\w*|ink\w*|conclud\w*|establish\w*|set\s+up|launch\w*|releas\w*|agree\w*|reach\w*|adopt\w*|"
     r"pass\w*|enact\w*|ratif\w*|terminat\w*|extend\w*|renew\w*|creat\w*|open\w*|form\w*|unveil\w*|"
@@ -580,7 +610,7 @@ def rule_instrument(
         sentence.block.kind == "table_row" and not is_prose_row(sentence)
     ):
         return  # table rows are read by rule_table_instrument, unless a cell tells a whole event
-    if not ANY_INSTRUMENT.search(sentence.text) or sentence.text.rstrip(" *_\"”'").endswith("?"):
+    if not _may_name_instrument(sentence.text) or sentence.text.rstrip(" *_\"”'").endswith("?"):
         return  # no instrument, or a question
     text = sentence.text
     framework_spans = [(m.start, m.end) for _, m in tracker.named(sentence)]
@@ -1029,8 +1059,9 @@ def _not_read_before(
     """Instruments of a sentence naming no party, less those of a kind already read: "The Roadmap will
     be signed at a time to be determined" speaks of the roadmap reported before ("an implementing
     arrangement" is a new one)."""
-    if NEW_INSTRUMENT.search(sentence.text):
-        return list(stated)
+    stated = list(stated)
+    if not stated or NEW_INSTRUMENT.search(sentence.text):
+        return stated
     kinds = {c.agreement_type for c in claims}
     return [c for c in stated if c.agreement_type not in kinds]
 
