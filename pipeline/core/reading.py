@@ -362,19 +362,29 @@ def _complete_short_names(sentences: list[Sentence]) -> None:
         and " of " not in m.canonical  # "Institute of X of the Y Academy": Y is another body
         and not m.canonical.startswith(("About ", "The ", "See "))
     }
-    if not full:
+    english = {m.canonical for s in sentences for m in s.mentions if m.canonical.startswith("University of ")}
+    if not (full or english):
         return
     for sentence in sentences:
         for i, mention in enumerate(sentence.mentions):
-            if (
-                mention.source != "shape:institution"
-                or " " not in mention.canonical
-                or " of " in mention.canonical
-            ):
+            if mention.source != "shape:institution" or " " not in mention.canonical:
+                continue
+            local = LOCAL_UNIVERSITY.match(mention.canonical)
+            if local and f"University of {local.group(1)}" in english:  # "Universidad de Chile"
+                sentence.mentions[i] = replace(mention, canonical=f"University of {local.group(1)}")
+                continue
+            if " of " in mention.canonical:
                 continue
             longer = [name for name in full if name.endswith(" " + mention.canonical)]
             if len(longer) == 1:
                 sentence.mentions[i] = replace(mention, canonical=longer[0])
+
+
+# A university named in its own language, where the document also gives the English name
+LOCAL_UNIVERSITY = re.compile(
+    r"^(?:Universidad|Universidade|Université|Universität|Università|Universiteit)\s+(?:de|do|da|di|del|della|du)?\s*"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$"
+)
 
 
 def _country_of(mention: Mention) -> Mention:

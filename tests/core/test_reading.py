@@ -67,3 +67,10 @@ def test_a_sentence_broken_by_a_page_break_after_and_reads_whole() -> None:
     )
     doc = read("t", text, Gazetteer.default())
     assert [len(s.text.split()) for s in doc.sentences if "memorandum" in s.text] == [26]
+
+
+def test_a_university_in_its_own_language_is_the_english_name_the_document_gives() -> None:
+    text = "The University of Chile hosts the station.\n\n| Lease | CLTC / Universidad de Chile | 2006 |\n"
+    doc = read("t", text, Gazetteer.default())
+    names = {m.canonical for s in doc.sentences for m in s.mentions if m.kind == "institution"}
+    assert "Universidad de Chile" not in names and "University of Chile" in names
