@@ -43,6 +43,8 @@ def test_own_corpus_evidence_is_exact(corpus_report) -> None:
 # corpus, and the scorer merges facts across every document it is given. Floors sit a little below the
 # latest scores; where they are below 0.85, so is the extractor on that set.
 SUBSET_FLOORS = {
+    "set7": {"memberships": 0.90, "agreements": 0.86, "missions": 0.95},
+    "set9": {"memberships": 0.90, "agreements": 0.75, "missions": 0.70},
     "set10": {"memberships": 0.88, "agreements": 0.74, "missions": 0.80},
     "set11": {"memberships": 0.92, "agreements": 0.77, "missions": 0.80},
     "set12": {"memberships": 0.93, "agreements": 0.90, "missions": 0.90},

@@ -122,7 +122,7 @@ SPECULATION = re.compile(
 NOT_SIGNED = re.compile(
     r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
     r"never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
-    r"(?:signed|concluded|agreed|ratified|finali[sz]ed)\b",
+    r"(?:signed|concluded|agreed|ratified|finali[sz]ed|drafted|written)\b",
     re.IGNORECASE,
 )
 # "Samoa's government denied, with some irritation, that it had leased land to ..."
@@ -169,6 +169,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     if NOT_SIGNED.search(whole) or TALKS_FAILED.search(whole):
         return None  # "a draft ... was never signed", "... before the other side broke them off"
     if UNDER_DISCUSSION.search(whole):
+        return None
+    if DENIED_THAT.search(scope):  # "denied press reports that it was negotiating a lease"
         return None
     if PROPOSAL.search(scope):
         return "proposed"
