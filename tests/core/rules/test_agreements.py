@@ -656,3 +656,15 @@ def test_a_timeline_date_dates_a_signing_but_not_a_law_approving_an_instrument()
         "## 2024\n\n- 14 March: Chile's Congress passes the law approving the space cooperation agreement.\n"
     )
     assert [a.signed for a in approved if a.agreement_type == "cooperation_agreement"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 the government of Tuvalu denied press reports that it was negotiating a lease for a Chinese "
+        "tracking station.",
+        "CNSA and the Tuvalu ministry intend a second roadmap on lunar science; it has not yet been drafted.",
+    ],
+)
+def test_denied_negotiations_and_undrafted_texts_are_no_instruments(text: str) -> None:
+    assert agreements(text) == []
