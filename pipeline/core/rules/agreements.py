@@ -115,6 +115,12 @@ INSTRUMENT_STEMS = (
 LAW_WORDS = ("Act", "Law", "Amendment")
 
 
+def _joined_by_document(name: str) -> bool:
+    """A framework that states join by signing bilateral documents with China (the BRI): none of its
+    memoranda is its own."""
+    return framework_properties().get(name, {}).get("joined_by") == "document"
+
+
 def _may_name_instrument(text: str) -> bool:
     lowered = text.lower()
     if not (any(stem in lowered for stem in INSTRUMENT_STEMS) or any(word in text for word in LAW_WORDS)):
@@ -698,6 +704,8 @@ def rule_instrument(
                 parties = [*tracker.last_parties[:1], *parties]  # "It signed a memorandum with China"
             if title.lower() in ("accord", "accords", "the accords"):
                 continue  # "The Accords themselves were launched ...": the framework, not an instrument
+            if parties and all(_joined_by_document(p.name) for p in parties):
+                continue  # "the Belt and Road memorandum is the umbrella ...": a kind of document, no parties
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)
             if (
@@ -1074,6 +1082,7 @@ NEW_INSTRUMENT = re.compile(
 
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
+    headlines: list[AgreementClaim] = []  # instruments named in a heading, told again below it
     previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
     headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
     retracted = retracted_sentences(doc)
@@ -1095,6 +1104,8 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
                 c for c in stated if c.signed
             ]  # "Under the agreement the Service leases ...": the one read
         claims.extend(_on_the_same_occasion(stated, sentence, claims, doc))
+        if sentence.block.kind == "heading":
+            headlines.extend(stated)
         if not stated:
             _name_signers(sentence, claims)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))
@@ -1108,4 +1119,5 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             if len(group) >= 2:
                 previous[kind] = group
         tracker.leave(sentence)
-    return claims
+    told_below = {c.agreement_type for c in claims if c not in headlines}
+    return [c for c in claims if c not in headlines or c.agreement_type not in told_below]

@@ -668,3 +668,23 @@ def test_a_timeline_date_dates_a_signing_but_not_a_law_approving_an_instrument()
 )
 def test_denied_negotiations_and_undrafted_texts_are_no_instruments(text: str) -> None:
     assert agreements(text) == []
+
+
+def test_a_headline_instrument_told_again_below_is_read_once() -> None:
+    text = (
+        "# Nepal and China sign memorandum on space science\n\n"
+        "KATHMANDU, 3 May 2025 - The Nepal Academy of Science and Technology and the China National Space "
+        "Administration today signed a memorandum on space science.\n"
+    )
+    assert [a.parties for a in agreements(text)] == [
+        ("China National Space Administration", "Nepal Academy of Science and Technology")
+    ]
+
+
+def test_the_belt_and_road_memorandum_as_a_kind_of_document_has_no_parties() -> None:
+    assert (
+        agreements(
+            "For most the Belt and Road memorandum is the umbrella under which later deals were signed."
+        )
+        == []
+    )
