@@ -595,6 +595,12 @@ _HEADS = {
     "Comissão": "institution",
     "Service": "institution",
     "Services": "institution",
+    "Department": "institution",
+    "Division": "institution",
+    "Directorate": "institution",
+    "Direction": "institution",
+    "Dirección": "institution",
+    "Unit": "institution",
     "Committee": "institution",
     "Authority": "institution",
     "Corporation": "company",
@@ -620,6 +626,7 @@ _JOIN_AFTER = re.compile(
 # Nazionale di Astrofisica", "Universidad Nacional Autónoma de México")
 _HEAD_FIRST = _words(
     """Istituto Instituto Institut Universidad Universidade Université Universiti Universitas Centre Centro
+    Direction Dirección
     Gabinete Agence
     Agência Agencia Observatoire Observatorio Laboratorio Laboratório Laboratoire Comisión Comissão"""
 )

@@ -149,7 +149,19 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
             year = YEAR_HEADING.fullmatch(view.text.strip())
             section_year = year.group(1) if year else None
-        block_mentions = gazetteer.find(view.text)
+        if (
+            block.cells
+            and any(text.count("\n", a, z) == 0 for a, z in block.cells)
+            and "\n" in text[block.start : block.end]
+        ):
+            # a row spread over lines (a flattened table): names stop at the cell's edge
+            block_mentions = [
+                m
+                for a, z in block.cells
+                for m in gazetteer.find(view.text, _clean_offset(view, a), _clean_offset(view, z))
+            ]
+        else:
+            block_mentions = gazetteer.find(view.text)
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
             mentions = _mentions_within(block_mentions, start, end)

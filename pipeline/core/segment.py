@@ -538,6 +538,27 @@ def split_blocks(text: str) -> list[Block]:
     table_at: dict[int, tuple[list[int], str]] = {rows[0]: (rows, sep) for rows, sep in tables}
 
     for chunk in chunks:
+        # (short cells that repeat, "In force", may have been taken for page furniture)
+        width = (
+            _flattened_table_width(chunk, strs) if all(role.get(i) in (None, "furn") for i in chunk) else 0
+        )
+        if width:  # a table a PDF flattened to one cell per line
+            header = None
+            for at in range(0, len(chunk), width):
+                lines = chunk[at : at + width]
+                b = _B(
+                    TABLE_ROW if header is not None else TABLE_HEADER,
+                    ls[lines[0]],
+                    le[lines[-1]],
+                    lines[0],
+                    lines[-1],
+                )
+                b.cells = tuple((ls[i], le[i]) for i in lines)
+                b.table_cap = None
+                b.header = header
+                header = header or b
+                blocks.append(b)
+            continue
         ctx = _chunk_context(chunk, ls, le, strs, role, markers, md)
         if not role or role.keys().isdisjoint(chunk):
             _prose_blocks(chunk, ctx, raw, ls, le, strs, markers, md, blocks)  # fast path: prose only
@@ -603,6 +624,36 @@ def split_blocks(text: str) -> list[Block]:
     _post_process(text, blocks, strs)
     blocks = _split_run_in_headings(text, blocks)
     return _finalise(text, blocks)
+
+
+_DATE_HEADER_RE = re.compile(r"(?i)^(?:signed|date|year|since|joined|concluded|entered|accession|when)\b")
+
+
+def _flattened_table_width(chunk: list[int], strs: list[str]) -> int:
+    """The number of columns of a table flattened to one cell per line ("Partner / Instrument / Signed /
+    Status", then four lines per row), or 0: short capitalised header lines, one of them a date header,
+    and rows whose cell under it holds a digit in every row."""
+    n = len(chunk)
+    if n < 6 or any(len(strs[i]) > 90 or strs[i].endswith(".") for i in chunk):
+        return 0
+    for width in range(6, 1, -1):
+        if n % width or n // width < 3:
+            continue
+        heads = [strs[i] for i in chunk[:width]]
+        if not all(
+            len(h) <= 30
+            and len(h.split()) <= 4
+            and h[0].isupper()
+            and not any(c.isdigit() for c in h)
+            and h[-1] not in ",;:"
+            for h in heads
+        ):
+            continue
+        dated = [j for j, h in enumerate(heads) if _DATE_HEADER_RE.match(h)]
+        rows = [chunk[at : at + width] for at in range(width, n, width)]
+        if dated and all(any(c.isdigit() for c in strs[row[dated[0]]]) for row in rows):
+            return width
+    return 0
 
 
 def _strong_joint(a: str, b: str) -> bool:

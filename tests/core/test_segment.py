@@ -647,3 +647,24 @@ def test_a_table_of_short_cells_is_not_read_as_two_columns() -> None:
     text = "Egypt      2019\nLaos       2020\nNepal      2021\n"
     blocks = split_blocks(text)
     assert "Egypt 2019" in clean_view(text, blocks[0].start, blocks[-1].end, blocks=blocks).text
+
+
+def test_a_table_flattened_to_one_cell_per_line_is_read_as_a_table() -> None:
+    text = (
+        "Table 2  Data arrangements\n\n"
+        "Partner\nInstrument\nSigned\nStatus\n"
+        "Malta Meteorological Office\nData exchange arrangement\n2019\nIn force\n"
+        "Fiji Meteorological Service\nData exchange arrangement\n2021\nIn force\n"
+        "Tonga Meteorological Services\nMemorandum on meteorology\n2017\nExpired 2022\n\n"
+        "Notes to Table 2. The arrangements are renewed yearly.\n"
+    )
+    tables = [b for b in split_blocks(text) if b.kind in ("table_header", "table_row")]
+    assert [len(b.cells) for b in tables] == [4, 4, 4, 4]
+    assert [text[a:z] for a, z in tables[1].cells] == [
+        "Malta Meteorological Office",
+        "Data exchange arrangement",
+        "2019",
+        "In force",
+    ]
+    prose = "Short line\nAnother short line\nA third\nAnd a fourth\nFifth one\nSixth\n"
+    assert not [b for b in split_blocks(prose) if b.kind.startswith("table")]

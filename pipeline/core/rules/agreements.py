@@ -115,6 +115,24 @@ INSTRUMENT_STEMS = (
 LAW_WORDS = ("Act", "Law", "Amendment")
 
 
+ITEM_LABEL = re.compile(r"^[^:]{3,120}?:\s+")
+
+
+def _listed_with_parties(sentence: Sentence, position: int) -> bool:
+    """A list item naming its parties, a colon, then the instrument ("- A and B: memorandum on ..., 2023")."""
+    if sentence.block.kind != "list_item":
+        return False
+    label = ITEM_LABEL.match(sentence.text)
+    return bool(
+        label
+        and 0 <= position - label.end() <= 25
+        and any(
+            m.kind in PARTY_KINDS and m.kind != "framework" and m.end <= label.end()
+            for m in sentence.mentions
+        )
+    )
+
+
 def _joined_by_document(name: str) -> bool:
     """A framework that states join by signing bilateral documents with China (the BRI): none of its
     memoranda is its own."""
@@ -649,7 +667,10 @@ def rule_instrument(
                 continue
             title_end = _title_span(text, named, match.start())[1] if named else match.end()
             window = 200 if named else 70  # a named instrument: its parties may come before the verb
-            if not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
+            listed = _listed_with_parties(sentence, match.start())
+            if listed:
+                floor = 0  # "- IAC and NSSC: cooperation agreement on ultraviolet detectors, signed in 2022."
+            elif not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
                 continue
             framework = tracker.framework_near(sentence, match.start())
             run_in = _run_in_title(sentence, kind)
@@ -657,6 +678,10 @@ def rule_instrument(
                 named = run_in
             if kind == "legislation" and NUMBERED_LAW.fullmatch(match.group()):
                 title = match.group()  # "Law 27,123", "Public Law 112-55"
+            elif listed:  # the item after its label, up to the date: "cooperation agreement on ..."
+                item = text[ITEM_LABEL.match(text).end() :]
+                title = re.split(r",|\.\s|\.$|;|\(", item, maxsplit=1)[0].strip()
+                title = title[:1].upper() + title[1:]
             elif named:
                 title = named
             elif kind in ("convention", "treaty") and framework:
@@ -865,7 +890,8 @@ STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state)\b")
 INTENDED_CELL = re.compile(r"(?i)^\W*(proposed|announced|planned)\b")
 # An instrument said to be in force: "remains in force", "still running", "Operating" in a status column
 ACTIVE = re.compile(
-    r"(?i)\b(?:in\s+force|in\s+effect|operating|operational|still\s+running|(?:is|are|remains?)\s+active)\b"
+    r"(?i)(?<!not\s)(?<!yet\s)\b(?:in\s+force|in\s+effect|operating|operational|still\s+running|"
+    r"(?:is|are|remains?)\s+active)\b"
 )
 NOT_CONCLUDED = re.compile(
     r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|unsigned|under\s+negotiation|talks)\b"
@@ -985,9 +1011,6 @@ def _name_signers(sentence: Sentence, claims: list[AgreementClaim]) -> None:
     claims[-1] = replace(last, parties=names, span=span)
 
 
-NAMED_PARTY_KINDS = frozenset({"country", "capital", "demonym", "agency", "institution", "framework"})
-
-
 # A sentence opening on the instrument just reported: "Under the agreement, ...", "Under this memorandum ..."
 UNDER_IT = re.compile(
     r"\W*(?:Under|Through|By\s+virtue\s+of)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"
@@ -1097,7 +1120,7 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             continue
         tracker.enter(sentence)
         stated = list(rule_instrument(doc, sentence, tracker, previous, claims))
-        if stated and not any(m.kind in NAMED_PARTY_KINDS for m in sentence.mentions):
+        if stated and not any(m.kind in PARTY_KINDS for m in sentence.mentions):
             stated = _not_read_before(stated, claims, sentence)
         if stated and claims and UNDER_IT.match(sentence.text):
             stated = [

@@ -688,3 +688,15 @@ def test_the_belt_and_road_memorandum_as_a_kind_of_document_has_no_parties() -> 
         )
         == []
     )
+
+
+def test_a_list_of_instruments_by_their_parties() -> None:
+    text = (
+        "## The agreements behind the payloads\n\n"
+        "- Malta University and the National Space Science Center: cooperation agreement, 2022.\n"
+        "- Kyrgyz National University and Harbin Institute of Technology: memorandum, February 2024.\n"
+    )
+    assert {(a.agreement_type, a.parties, a.signed) for a in agreements(text)} == {
+        ("cooperation_agreement", ("Malta University", "National Space Science Center"), "2022"),
+        ("memorandum", ("Harbin Institute of Technology", "Kyrgyz National University"), "2024-02"),
+    }
