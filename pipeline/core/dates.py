@@ -140,7 +140,7 @@ _RELATIVE = re.compile(
     r"(?<!\w)(?:(?P<rel_m>"
     + _MONTH
     + r")(?:,?\s{1,3}of)?\s{1,3}|(?P<rel_q>earlier|later|early|late)\s{1,3}(?:in\s{1,3})?)?"
-    r"(?<!the\s)(?P<rel_w>this|last|next)\s{1,3}(?P<rel_u>year|month)(?!\w)",
+    r"(?<!the\s)(?P<rel_w>this|last|next|(?:the\s{1,3})?(?:present|current))\s{1,3}(?P<rel_u>year|month)(?!\w)",
     re.IGNORECASE,
 )
 # "year" or "month" in any case; the leading character class lets the scan skip ahead in C.
@@ -475,7 +475,7 @@ def _scan_relative(text: str, anchor: Anchor) -> list[DateMention]:
         if m is None:
             continue
         last_end = m.end()
-        delta = shift[m.group("rel_w").lower()]
+        delta = shift.get(m.group("rel_w").lower().split()[-1], 0)  # "the present year": this year
         unit = m.group("rel_u").lower()
         month_name = m.group("rel_m")
         if unit == "year":
@@ -575,10 +575,42 @@ def _scan_weekdays(text: str, anchor: Anchor) -> list[DateMention]:
     return out
 
 
+# "18 of June of 2025" (a translation of "18 de junio de 2025")
+_DAY_OF_MONTH_OF_YEAR = re.compile(
+    rf"(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])\s+of\s+(?P<m>{_MONTH})\s+of\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def _scan_day_of_month_of_year(text: str) -> list[DateMention]:
+    out = []
+    for m in _DAY_OF_MONTH_OF_YEAR.finditer(text):
+        y, mo, d = int(m["y"]), _month_number(m["m"]), int(m["d"])
+        if d <= _days_in_month(y, mo):
+            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", y, "day"))
+    return out
+
+
+_YESTERDAY = re.compile(r"(?i)(?<!\w)(?:the\s+day\s+of\s+)?yesterday(?!\w)")
+
+
+def _scan_yesterday(text: str, anchor: Anchor) -> list[DateMention]:
+    """ "yesterday", "the day of yesterday" (translated): the day before a full anchor date."""
+    ay, am, ad = anchor
+    day = datetime.date(ay, am or 1, ad or 1) - datetime.timedelta(days=1)
+    return [
+        DateMention(m.start(), m.end(), day.isoformat(), day.year, "day") for m in _YESTERDAY.finditer(text)
+    ]
+
+
 def _find(
     text: str, anchor: Anchor | None, windowed: bool = True, day_first: bool = False
 ) -> list[DateMention]:
     found = _scan_main(text, anchor, windowed, day_first)
+    if " of " in text:
+        spelled = _scan_day_of_month_of_year(text)
+        if spelled:
+            found = _merge_longest(found, spelled)
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
@@ -592,6 +624,8 @@ def _find(
             found = _merge_longest(found, relative)
         if anchor[2] is not None and _WEEKDAY_HINT.search(text):
             found = _merge_longest(found, _scan_weekdays(text, anchor))
+        if anchor[2] is not None and "esterday" in text:
+            found = _merge_longest(found, _scan_yesterday(text, anchor))
     return found
 
 

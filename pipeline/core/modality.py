@@ -116,13 +116,15 @@ def is_stated(text: str, start: int, end: int) -> bool:
 SPECULATION = re.compile(
     r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|exploratory|"
     r"possible|possibly|potential|potentially|perhaps|reportedly|reported\s+(?:to|as)|rumou?red|speculat\w*|if|"
-    r"whether|hopes?\s+to|hoping|talks?\s+(?:about|on|over)|discussions?\s+(?:about|on)|interest\s+in)\b",
+    r"whether|hopes?\s+to|hoping|talks?\s+(?:about|on|over)|discussions?\s+(?:about|on)|interest\s+in|"
+    r"supposed|alleged|purported|imaginary|fictitious|fictional|non-?existent|mythical|studied|studying)\b",
     re.IGNORECASE,
 )
 NOT_SIGNED = re.compile(
     r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
     r"never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
-    r"(?:signed|concluded|agreed|ratified|finali[sz]ed|drafted|written)\b",
+    r"(?:signed|concluded|agreed|ratified|finali[sz]ed|drafted|written)\b|"
+    r"\bwithout\s+(?:ever\s+)?(?:signing|concluding|ratifying)\b",
     re.IGNORECASE,
 )
 # "Samoa's government denied, with some irritation, that it had leased land to ..."

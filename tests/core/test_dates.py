@@ -585,3 +585,9 @@ def test_a_month_without_a_year_takes_the_year_stated_before_it(anchor: str | No
 def test_a_meeting_s_day_range_dates_the_document() -> None:
     assert latest_explicit_date("Manama, 2–3 December 2025. Prepared by the rapporteur.") == "2025-12-03"
     assert latest_explicit_date("Held 30–31 February 2025.") is None
+
+
+def test_translated_date_forms() -> None:
+    assert spans("Malabo, to 18 of June of 2025") == [("18 of June of 2025", "2025-06-18", "day")]
+    assert [v for _, v, _ in spans("in the day of yesterday", "2025-06-18")] == ["2025-06-17"]
+    assert [v for _, v, _ in spans("in the month of March of the present year", "2025-06-18")] == ["2025-03"]

@@ -152,7 +152,7 @@ ACTION = re.compile(
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
-    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force)\b",
+    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force|subscrib\w*)\b",
     re.IGNORECASE,
 )
 DEFINITION_BEFORE = re.compile(
@@ -180,7 +180,7 @@ SAME_DAY = re.compile(
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states|institutes|institutions|"
-    r"universities|organi[sz]ations|bodies|parties|centres|centers|observatories|ministries)\b|^\s*They\b",
+    r"universities|organi[sz]ations|bodies|parties|parts|centres|centers|observatories|ministries)\b|^\s*They\b",
     re.I,
 )
 COUNT_WORDS = {
@@ -1019,7 +1019,8 @@ UNDER_IT = re.compile(
 
 
 SIGNING_VERB = re.compile(
-    r"(?i)\b(?:sign|signs|signed|signing|signatures?|conclude[sd]?|concluding|ink(?:s|ed)?|exchange[sd]?)\b"
+    r"(?i)\b(?:sign|signs|signed|signing|signatures?|conclude[sd]?|concluding|ink(?:s|ed)?|exchange[sd]?|"
+    r"subscrib\w*)\b"
 )
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w’'–-]+\s+){0,2}\Z")
 

@@ -63,7 +63,9 @@ def founding_clauses(text: str, *patterns: re.Pattern[str], reach: int = 30) -> 
 
 
 # "on behalf of the Congolese government": a demonym standing for its state
-DEMONYM_GOVERNMENT = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?)\b")
+DEMONYM_GOVERNMENT = re.compile(
+    r"(?:\s*(?:,|and)\s+[A-Z][\w-]+)*\s+(?:governments?|authorities|sides?|part|parties|party)\b"
+)  # "the Chinese side", and in translated text "the Equatoguinean part"
 APPOSITION_CLOSES = re.compile(r"(?:\s+[\w-]+){1,6}\s*[,)]")  # "'s national space agency,"
 LOCATIVE = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:in|at|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$"

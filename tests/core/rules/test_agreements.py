@@ -700,3 +700,19 @@ def test_a_list_of_instruments_by_their_parties() -> None:
         ("cooperation_agreement", ("Malta University", "National Space Science Center"), "2022"),
         ("memorandum", ("Harbin Institute of Technology", "Kyrgyz National University"), "2024-02"),
     }
+
+
+def test_translated_statements_of_instruments() -> None:
+    text = (
+        "Malabo, to 18 of June of 2025\n\n"
+        "It is remembered that in the month of March of the present year the Equatoguinean part and the "
+        "China Great Wall Industry Corporation have subscribed the contract of services of launching.\n"
+    )
+    assert _facts(text) == {
+        ("other", ("China Great Wall Industry Corporation", "Equatorial Guinea"), "2025-03", "signed")
+    }
+    assert (
+        agreements("A supposed launch-services contract between Saint Lucia and CGWIC is equally imaginary.")
+        == []
+    )
+    assert agreements("Moldova has studied a Belt and Road memorandum since 2023 without signing it.") == []
