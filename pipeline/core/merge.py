@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -137,6 +138,35 @@ def _agreement_group_key(claim: AgreementClaim) -> tuple:
     return (claim.agreement_type, claim.parties, claim.signed[:4] if claim.signed else None)
 
 
+def _fold_china_into_its_bodies(groups: dict[tuple, list[AgreementClaim]]) -> None:
+    """A group whose Chinese side is "China" joins the one group of the same type and year that names
+    the same other parties with a Chinese body instead ("China and Equatorial Guinea signed an ILRS
+    memorandum in June" is CNSA's memorandum with Equatorial Guinea of 17 June)."""
+    from pipeline.core.gazetteer import Gazetteer
+    from pipeline.core.rules.common import CHINA, CHINESE_NAME
+
+    gazetteer = Gazetteer.default()
+
+    def chinese_body(name: str) -> bool:
+        return name != CHINA and (CHINESE_NAME.search(name) is not None or gazetteer.placed_in_china(name))
+
+    for key in [k for k in groups if CHINA in k[1] and k[2] and k[1][0] != "*"]:
+        others = set(key[1]) - {CHINA}
+        targets = [
+            k
+            for k in groups
+            if k != key
+            and k[0] == key[0]
+            and k[2] == key[2]
+            and CHINA not in k[1]
+            and others <= set(k[1])
+            and all(chinese_body(p) for p in set(k[1]) - others)
+            and any(chinese_body(p) for p in k[1])
+        ]
+        if len(targets) == 1:  # the claims keep their evidence and take the named body's side
+            groups[targets[0]].extend(replace(c, parties=targets[0][1]) for c in groups.pop(key))
+
+
 def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict[str, list[Span]], list]:
     """Group by (type, parties, year); an undated claim joins the one dated group it fits, if unique."""
     groups: dict[tuple, list[AgreementClaim]] = defaultdict(list)
@@ -146,6 +176,7 @@ def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict
     for claim in undated:
         fits = [k for k in groups if k[0] == claim.agreement_type and k[1] == claim.parties and k[2]]
         groups[fits[0] if len(fits) == 1 else _agreement_group_key(claim)].append(claim)
+    _fold_china_into_its_bodies(groups)
     rows, spans, conflicts = [], {}, []
     for (agreement_type, parties, year), group in groups.items():
         title = choose_value(c.title for c in group) or agreement_type

@@ -491,7 +491,9 @@ def _names_china(sentence: Sentence) -> bool:
 
 
 # A date of something still to come ("a satellite to be launched in 2027") dates no signing
-PLANNED_BEFORE = re.compile(r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated)\b[^,;.()]{0,60}$")
+PLANNED_BEFORE = re.compile(
+    r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated|foreseen|envisaged|projected)\b[^,;.()]{0,60}$"
+)
 SINCE = re.compile(r"(?i)\bsince\s+")
 ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
 DATE_COLUMN = re.compile(r"(?i)^\W*(?:date|year|signed|concluded|since)\b")
