@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from pipeline.core.dates import DateMention, find_dates, latest_explicit_date
 from pipeline.core.gazetteer import Gazetteer, Mention
@@ -197,6 +198,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             )
     _deny_under_denying_labels(sentences)
     _repeat_mission_names(sentences)
+    _name_missions_by_their_full_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_definite_bodies(sentences)
     _complete_short_names(sentences)
@@ -226,6 +228,28 @@ def _repeat_mission_names(sentences: list[Sentence]) -> None:
             name = f"{match.group(1)}-{match.group(2)}"
             added.append(Mention(match.start(), match.end(), "mission", name, None, None, "shape:mission"))
         _attach(sentence, added)
+
+
+def _name_missions_by_their_full_names(sentences: list[Sentence]) -> None:
+    """ "Fengyun-3F (FY-3F)": the bracketed designation is another name of the mission before it, here
+    and wherever the document uses it."""
+    alias: dict[str, str] = {}
+    for sentence in sentences:
+        missions = [m for m in sentence.mentions if m.kind == "mission"]
+        for first, second in pairwise(missions):
+            if (
+                first.canonical != second.canonical
+                and re.fullmatch(r"\s*\(\s*", sentence.text[first.end : second.start])
+                and sentence.text[second.end : second.end + 2].lstrip().startswith(")")
+            ):
+                alias.setdefault(second.canonical, first.canonical)
+    if not alias:
+        return
+    for sentence in sentences:
+        sentence.mentions = [
+            replace(m, canonical=alias[m.canonical]) if m.kind == "mission" and m.canonical in alias else m
+            for m in sentence.mentions
+        ]
 
 
 def _deny_under_denying_labels(sentences: list[Sentence]) -> None:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from pipeline.core.claims import MissionClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
-from pipeline.core.modality import DENIAL_VERB, NEGATION, clause_start, is_asserted, is_stated
+from pipeline.core.modality import DENIAL_VERB, NEGATION, NOT_STOPPED, clause_start, is_asserted, is_stated
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
@@ -36,7 +36,8 @@ from pipeline.core.rules.common import (
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
     r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
-    r"(?:placed|put|carried|delivered|inserted)\s+(?:[\w-]+\s+){0,3}?(?:in|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
+    r"(?:placed|placing|put|putting|carried|delivered|inserted)\s+(?:[\w,'’-]+\s+){0,5}?(?:in|into)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
     # the noun of a trade, not an event: "a launch-services contract", "the launch provider"
     r"(?![\s-]+(?:services?|contracts?|provider|market|company|firm|slot|agreement|deal)\b)",
     re.IGNORECASE,
@@ -652,7 +653,7 @@ def _stated_about(sentence: Sentence, mention: Mention) -> bool:
     sentence does not say China had no part in it."""
     text = sentence.text
     end = text.find(";", mention.end)
-    scope = text[clause_start(text, mention.start) : len(text) if end < 0 else end]
+    scope = NOT_STOPPED.sub(" ", text[clause_start(text, mention.start) : len(text) if end < 0 else end])
     if REPORTED.search(scope) and DENIAL_VERB.search(text):
         return False  # "X was reportedly booked on a Chinese flight; the centre denied this"
     return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text) or _foreign_launch_only(sentence))

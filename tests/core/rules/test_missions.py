@@ -256,3 +256,15 @@ def test_a_rocket_that_placed_a_satellite_in_orbit_launched_it() -> None:
     assert [
         (c.launch_date, c.launch_vehicle, c.launch_site) for c in found["Jiguang-9"] if c.launch_date
     ] == [("2024-03-14", "Kuaizhou-11", "Jiuquan Satellite Launch Center")]
+
+
+def test_a_bracketed_designation_and_a_launch_nothing_stopped() -> None:
+    found = missions(
+        "The Fengyun-9F (FY-9F) satellite, launched on 3 August 2023 from Jiuquan on a Long March 4C, works."
+    )
+    assert "FY-9F" not in found and [c.launch_date for c in found["Fengyun-9F"]] == ["2023-08-03"]
+    stopped = missions(
+        "That did not stop the University of Malta from putting its first satellite, Gozo-1, into orbit "
+        "on a Chinese Long March 6 in November 2025."
+    )
+    assert [(c.launch_date, c.launch_vehicle) for c in stopped["Gozo-1"]] == [("2025-11", "Long March 6")]
