@@ -748,7 +748,7 @@ _LIST_IN_NAME = re.compile(r", (?:[A-Z][\w-]+, ){0,3}[A-Z][\w-]+ and [A-Z][\w-]+
 
 
 # "Arthur C. Clarke Institute": an initial; "St. George's University": a saint
-_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|[A-Z]\.|(?:St|Ste|Mt)\.|&")
+_WORD_FULL = re.compile(r"[^\W_][\w'\-]*|[A-Z]\.|(?:St|Ste|Ss|Sts|Mt)\.|&")
 _OPENERS = "([{\"'“"
 _CLOSERS = ").,;:!?]}\"”'"
 

@@ -13,7 +13,9 @@ from itertools import pairwise
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|nothing|nobody|no one|neither|nor|has yet to|have yet to|had yet to|yet to|"
     r"declined|refused|rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
-    r"n't|cannot|without|there\s+(?:is|are|was|were)\s+no)\b",
+    r"n't|cannot|without|there\s+(?:is|are|was|were)\s+no|"
+    r"no\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|members?|governments?|agenc(?:y|ies)|nations?|"
+    r"universit(?:y|ies)|institutions?))\b",  # "No member state of the EU takes part"
     re.IGNORECASE,
 )
 HEDGE = re.compile(

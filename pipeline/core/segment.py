@@ -927,8 +927,8 @@ _TERM_RE = re.compile(  # terminal punctuation + closers; Western only when whit
 )
 _ABBREV_ANY = _wordset("e.g i.e cf vs al approx esp incl viz ca resp")
 _ABBREV_CAP = _wordset(
-    "Mr Mrs Ms Dr Prof St Gen Col Lt Sgt Capt Sen Rep Gov Pres Amb Jr Sr Rev Hon Mt Ft Co Inc Ltd Corp Bros "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    "Mr Mrs Ms Dr Prof St Ss Sts Gen Col Lt Sgt Capt Sen Rep Gov Pres Amb Jr Sr Rev Hon Mt Ft Co Inc Ltd "
+    "Corp Bros Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _ABBREV_NUM = _wordset("no nos vol vols p pp fig figs art ch sec para eq tab ref refs n nr")
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")

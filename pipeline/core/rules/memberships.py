@@ -39,6 +39,7 @@ JOIN = re.compile(
     r"joined|joins|join|joining|entered|enters|enter|entering|came\s+on\s+board|came\s+aboard|came\s+in|"
     r"(?:added|adds|put|puts)\s+(?:its|their|his|her)\s+(?:name|signature)s?(?:\s+to)?|"
     r"(?:has|have|had)\s+participated\s+in|participated\s+in|participates\s+in|"
+    r"(?:takes?|took|taking)\s+part(?:\s+in)?|"
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder|participating)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
@@ -49,7 +50,7 @@ JOIN = re.compile(
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"signed|signs|sign|acceded\s+to|accedes\s+to|accession\s+to|ratified|adhered\s+to|"
     r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|admitted(?=\s+(?:to|into)\b))"
-    r"(?:\s+(?:to|into|as(?:\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\s+(?:to|into|(?:as|like)(?:\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|participant|signatory)(?:\s+(?:state|country|nation|institution|university|agency))?s?"
     r"\s+(?:of|to|in))?))?|"
     r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+)?(?:welcomed|confirmed|accepted|recogni[sz]ed)\s+"
@@ -219,6 +220,7 @@ INTRANSITIVE_FOLLOW = re.compile(
 )
 INTRANSITIVE_VERB = re.compile(
     r"(?i)^(?:joined|joins|join|came\s+on\s+board|came\s+aboard|came\s+in|signed\s+up|signed\s+on|acceded|"
+    r"(?:takes?|took|taking)\s+part|"
     r"(?:added|adds)\s+(?:its|their)\s+(?:name|signature)s?|"
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"

@@ -894,3 +894,16 @@ def test_signing_a_belt_and_road_memorandum_joins_the_initiative() -> None:
     assert ("Niue", "BRI", "member", "2018-11") in members(text)
     lapsed = "Panama's Belt and Road memorandum of 2017 was terminated in 2025."
     assert ("Panama", "BRI", "member", "2017") not in members(lapsed)
+
+
+def test_taking_part_admitted_like_a_member_and_no_member_state() -> None:
+    assert members("The ILRS has gathered a dozen states. Neighbouring Kazakhstan already takes part.") == {
+        ("Kazakhstan", "ILRS", "member", None)
+    }
+    assert ("National University of Malta", "UASR", "member", None) in members(
+        "The National University of Malta has been admitted like member in the Alliance (UASR)."
+    )
+    assert members("No member state of the European Union takes part in the ILRS.") == set()
+    assert ("Ss. Cyril and Methodius University", "UASR", "member", "2016") in members(
+        "The alliance grew. Ss. Cyril and Methodius University joined the UASR in 2016."
+    )
