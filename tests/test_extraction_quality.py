@@ -23,7 +23,7 @@ def corpus_report():
 
 
 @pytest.mark.parametrize(
-    ("table", "minimum"), [("memberships", 0.95), ("agreements", 0.85), ("missions", 0.93)]
+    ("table", "minimum"), [("memberships", 0.95), ("agreements", 0.86), ("missions", 0.94)]
 )
 def test_own_corpus_f1(corpus_report, table: str, minimum: float) -> None:
     assert corpus_report.tables[table].f1 >= minimum, corpus_report.tables[table].missed
@@ -39,19 +39,19 @@ def test_own_corpus_evidence_is_exact(corpus_report) -> None:
     assert corpus_report.evidence.facts_without_evidence == 0
 
 
-# Sets 10-14 are scored on their own: their invented facts contradict some negatives of the main
+# Sets 7 and 9-16 are scored on their own: their invented facts contradict some negatives of the main
 # corpus, and the scorer merges facts across every document it is given. Floors sit a little below the
 # latest scores; where they are below 0.85, so is the extractor on that set.
 SUBSET_FLOORS = {
-    "set7": {"memberships": 0.90, "agreements": 0.86, "missions": 0.95},
-    "set9": {"memberships": 0.90, "agreements": 0.75, "missions": 0.70},
-    "set10": {"memberships": 0.88, "agreements": 0.74, "missions": 0.80},
-    "set11": {"memberships": 0.92, "agreements": 0.77, "missions": 0.80},
-    "set12": {"memberships": 0.93, "agreements": 0.90, "missions": 0.90},
-    "set13": {"memberships": 0.93, "agreements": 0.91, "missions": 0.95},
-    "set14": {"memberships": 0.95, "agreements": 0.83, "missions": 0.95},
-    "set15": {"memberships": 0.97, "agreements": 0.89, "missions": 0.95},
-    "set16": {"memberships": 0.88, "agreements": 0.79, "missions": 0.77},
+    "set7": {"memberships": 0.90, "agreements": 0.92, "missions": 0.95},
+    "set9": {"memberships": 0.90, "agreements": 0.79, "missions": 0.70},
+    "set10": {"memberships": 0.88, "agreements": 0.88, "missions": 0.80},
+    "set11": {"memberships": 0.93, "agreements": 0.87, "missions": 0.80},
+    "set12": {"memberships": 0.97, "agreements": 0.91, "missions": 0.90},
+    "set13": {"memberships": 0.94, "agreements": 0.93, "missions": 0.97},
+    "set14": {"memberships": 0.97, "agreements": 0.86, "missions": 0.97},
+    "set15": {"memberships": 0.97, "agreements": 0.90, "missions": 0.97},
+    "set16": {"memberships": 0.92, "agreements": 0.80, "missions": 0.95},
 }
 
 
