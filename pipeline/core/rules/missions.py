@@ -51,7 +51,8 @@ PARTNER_CUES = re.compile(
     r"\bwith\s+(?:the\s+)?(?:participation|contributions?|support|help)\s+(?:of|from)|"
     r"\b(?:teams?|scientists|researchers|engineers|experts|partners|students|universities|institutions|"
     r"contributors)\s+(?:from|of|at|in)\b|"
-    r"\b(?:built|supplied|provided|developed|contributed|made)\s+by\b|"
+    r"\b(?:built|supplied|provided|developed|contributed|made|procured|owned|operated|ordered|commissioned|"
+    r"bought)\s+by\b|\bbelonging\s+to\b|"
     r"\b(?:built|developed|made|designed|shared|operated|produced)\s+(?:jointly\s+)?(?:with|between)\b",
     re.IGNORECASE,
 )
@@ -107,6 +108,13 @@ def _is_chinese(mention: Mention) -> bool:
     )
 
 
+# Between a body and the country placing it: "(IRF) in Kiruna, ", " of the University of Tartu, "
+PLACED_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}\s*)?(?:\([^)]*\))?\s*"
+    r"(?:,|in)\s+(?:[A-Z][\w’'-]+,?\s+)?"
+)
+
+
 def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
     """Partners are countries and agencies; an institution stands for its country where the text
     says which ("X in Germany", "Peru's X", "the Austrian Academy ...")."""
@@ -114,6 +122,9 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
         return None
     if party.member_type == "country":
         return party.name
+    named = [m for m in sentence.mentions if m.end <= mention.start and m.canonical == mention.canonical]
+    if named and re.fullmatch(r"\s*\(\s*", sentence.text[named[-1].end : mention.start]):
+        return _partner(party, sentence, named[-1])  # "Spain's Instituto ... (IAC)": the name placed it
     if party.member_type == "space_agency":  # a national agency stands for its country
         home = home_country(party, words=8)
         return None if home == "China" else home or party.name
@@ -129,12 +140,10 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
         return m.canonical if m.iso3 != "CHN" else None
     for m in sentence.mentions:
         gap = sentence.text[mention.end : m.start]
-        if (
-            m.kind == "country"
-            and m.start >= mention.end
-            and re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|in)\s+(?:[A-Z][\w’'-]+,?\s+)?", gap)
-        ):
-            return m.canonical if m.iso3 != "CHN" else None
+        if m.kind == "country" and m.start >= mention.end and PLACED_AFTER.fullmatch(gap):
+            return (
+                m.canonical if m.iso3 != "CHN" else None
+            )  # "X (IRF) in Kiruna, Sweden", "X of the Y, Estonia"
     owner = re.search(
         r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$", sentence.text[max(0, mention.start - 60) : mention.start]
     )

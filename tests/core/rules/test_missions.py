@@ -268,3 +268,12 @@ def test_a_bracketed_designation_and_a_launch_nothing_stopped() -> None:
         "on a Chinese Long March 6 in November 2025."
     )
     assert [(c.launch_date, c.launch_vehicle) for c in stopped["Gozo-1"]] == [("2025-11", "Long March 6")]
+
+
+def test_owners_placed_by_name_place_or_parent() -> None:
+    found = missions(
+        "Kestrel-4 is a microsatellite procured by the Government of Gabon and built by DFH Satellite Co.; "
+        "it carries a magnetometer built by Tartu Observatory of the University of Tartu, Estonia, and a "
+        "detector supplied by Spain's Instituto de Astrofisica de Canarias (IAC)."
+    )
+    assert {p for c in found["Kestrel-4"] for p in c.partners} == {"Gabon", "Estonia", "Spain"}
