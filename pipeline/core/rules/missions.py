@@ -518,6 +518,26 @@ def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
         run = [(match.group("label").lower(), sentence)] if match else []
 
 
+def _card_launch(doc: Document) -> tuple[int, dict[str, str | None], Sentence] | None:
+    """The launch a card of labelled fields tells ("Vehicle | CZ-6", "Lift-off | 12 November 2025"), for
+    the payload list that follows it ("What went up: 1. Lantian-3 ... 2. Tulpar-1 ...")."""
+    cards = [c for c in _fact_sheet(doc) if c.launch_date or c.launch_site or c.launch_vehicle]
+    if not cards or len({c.name for c in cards}) != 1:
+        return None
+    launch = {
+        "launch_date": next((c.launch_date for c in cards if c.launch_date), None),
+        "launch_site": next((c.launch_site for c in cards if c.launch_site), None),
+        "launch_vehicle": next((c.launch_vehicle for c in cards if c.launch_vehicle), None),
+    }
+    last = max(cards, key=lambda c: c.span.start)
+    sentence = next(s for s in doc.sentences if s.original_span()[0] == last.span.start)
+    rows = [
+        s for s in doc.sentences if s.block.context is not None and s.block.context == sentence.block.context
+    ]
+    orbit = next((s for s in rows if ORBIT_WORDS.search(s.text)), sentence)
+    return max(s.block_index for s in rows or [sentence]), launch, orbit
+
+
 def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterator[MissionClaim]:
     missions = [
         m.canonical
@@ -557,14 +577,18 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     last_mission: str | None = None
     heading_missions: list[Mention] = []
     last_mission_block = -10
-    recent_launch: tuple[int, dict[str, str | None], Sentence] | None = None  # (block, launch, sentence)
+    recent_launch = _card_launch(doc)  # (block, launch, sentence): a launch card's, until prose tells one
     for sentence in doc.sentences:
         if not (sentence.mentions or sentence.dates or sentence.block.kind in ("heading", "table_row")):
             continue  # no mission, partner or launch date to read, and no heading to reset
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         launched = _launched(sentence, missions) if launch else set()
-        if launch and sentence.block.kind != "list_item":
+        if (
+            launch
+            and sentence.block.kind not in ("list_item", "table_row")
+            and (recent_launch is None or sentence.block_index > recent_launch[0])  # not above the card
+        ):
             recent_launch = (sentence.block_index, launch, sentence)
         manifest = _manifest_item(doc, sentence, missions, recent_launch)
         if manifest is not None:

@@ -277,3 +277,19 @@ def test_owners_placed_by_name_place_or_parent() -> None:
         "detector supplied by Spain's Instituto de Astrofisica de Canarias (IAC)."
     )
     assert {p for c in found["Kestrel-4"] for p in c.partners} == {"Gabon", "Estonia", "Spain"}
+
+
+def test_a_payload_list_after_a_launch_card_shares_its_launch() -> None:
+    text = (
+        "# Launch report: Koro-9 and a rideshare cubesat\n\n"
+        "| Item | Detail |\n|---|---|\n| Vehicle | CZ-6 (Long March 6) |\n"
+        "| Site | Taiyuan Satellite Launch Center |\n| Lift-off | 12 November 2025, 10:23 BJT |\n"
+        "| Orbit | sun-synchronous |\n\n"
+        "## What went up\n\n"
+        "1. **Koro-9** — a Chinese science satellite.\n"
+        "2. **Lami-4** — a 3U cubesat owned by the University of Malta.\n"
+    )
+    found = missions(text)
+    assert {(c.launch_date, c.launch_site, c.launch_vehicle, c.partners) for c in found["Lami-4"]} == {
+        ("2025-11-12", "Taiyuan Satellite Launch Center", "Long March 6", ("Malta",))
+    }
