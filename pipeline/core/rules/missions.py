@@ -530,7 +530,9 @@ def _card_launch(doc: Document) -> tuple[int, dict[str, str | None], Sentence] |
         "launch_vehicle": next((c.launch_vehicle for c in cards if c.launch_vehicle), None),
     }
     last = max(cards, key=lambda c: c.span.start)
-    sentence = next(s for s in doc.sentences if s.original_span()[0] == last.span.start)
+    sentence = next((s for s in doc.sentences if s.original_span()[0] == last.span.start), None)
+    if sentence is None:
+        return None
     rows = [
         s for s in doc.sentences if s.block.context is not None and s.block.context == sentence.block.context
     ]
