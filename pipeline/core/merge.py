@@ -142,13 +142,7 @@ def _fold_china_into_its_bodies(groups: dict[tuple, list[AgreementClaim]]) -> No
     """A group whose Chinese side is "China" joins the one group of the same type and year that names
     the same other parties with a Chinese body instead ("China and Equatorial Guinea signed an ILRS
     memorandum in June" is CNSA's memorandum with Equatorial Guinea of 17 June)."""
-    from pipeline.core.gazetteer import Gazetteer
-    from pipeline.core.rules.common import CHINA, CHINESE_NAME
-
-    gazetteer = Gazetteer.default()
-
-    def chinese_body(name: str) -> bool:
-        return name != CHINA and (CHINESE_NAME.search(name) is not None or gazetteer.placed_in_china(name))
+    from pipeline.core.rules.common import CHINA, is_chinese_body
 
     for key in [k for k in groups if CHINA in k[1] and k[2] and k[1][0] != "*"]:
         others = set(key[1]) - {CHINA}
@@ -160,8 +154,8 @@ def _fold_china_into_its_bodies(groups: dict[tuple, list[AgreementClaim]]) -> No
             and k[2] == key[2]
             and CHINA not in k[1]
             and others <= set(k[1])
-            and all(chinese_body(p) for p in set(k[1]) - others)
-            and any(chinese_body(p) for p in k[1])
+            and all(is_chinese_body(p) for p in set(k[1]) - others)
+            and any(is_chinese_body(p) for p in k[1])
         ]
         if len(targets) == 1:  # the claims keep their evidence and take the named body's side
             groups[targets[0]].extend(replace(c, parties=targets[0][1]) for c in groups.pop(key))

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from pipeline.core.dates import DateMention, find_dates, latest_explicit_date
 from pipeline.core.gazetteer import Gazetteer, Mention
-from pipeline.core.segment import Block, CleanView, clean_view, split_blocks, split_sentences
+from pipeline.core.segment import OPEN_ENDING_RE, Block, CleanView, clean_view, split_blocks, split_sentences
 
 REFERENCES_HEADING = re.compile(
     r"^\W*(?:bibliography|references|sources|notes|footnotes|works\s+cited|further\s+reading)\W*"
@@ -468,12 +468,9 @@ def _continued_over_page_breaks(text: str, blocks: list[Block]) -> dict[int, int
             after += 1
         if after == index + 1 or after == len(blocks) or blocks[after].kind != "paragraph":
             continue
-        if text[blocks[after].start].islower() or OPEN_ENDING.search(text, block.start, block.end):
+        if text[blocks[after].start].islower() or OPEN_ENDING_RE.search(text, block.start, block.end):
             out[index] = after  # "... expired in" / "2022 and was not renewed"
     return out
-
-
-OPEN_ENDING = re.compile(r"\s(?:and|or|of|in|the|a|an|to|for|on|by|with|from|at|between|that|its|their)\Z")
 
 
 def _dateline(text: str, reach: int = 400) -> str | None:

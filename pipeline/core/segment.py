@@ -290,12 +290,12 @@ def _heading_like(s: str) -> bool:
         return False
     if not any(c.isalpha() for c in s):
         return False
-    if _OPEN_ENDING_RE.search(s):
+    if OPEN_ENDING_RE.search(s):
         return False  # "... between UiT The Arctic University of Norway and": a sentence runs on
     return not _first_alpha_lower(s)
 
 
-_OPEN_ENDING_RE = re.compile(
+OPEN_ENDING_RE = re.compile(
     r"\s(?:and|or|of|in|the|a|an|to|for|on|by|with|from|at|between|that|which|its|their)$"
 )
 
@@ -665,7 +665,7 @@ def _strong_joint(a: str, b: str) -> bool:
         return True
     if last >= "\u3040" and len(a) >= 15 and _is_cjk(last) and _is_cjk(b[0]):
         return True
-    if _OPEN_ENDING_RE.search(a) and not _MARKER_RE.match(b):
+    if OPEN_ENDING_RE.search(a) and not _MARKER_RE.match(b):
         return True  # "... of Norway and" / "PRIC on the exchange ...": a sentence cannot stop on "and"
     return b[0].islower() and not _ends_terminal(a)
 

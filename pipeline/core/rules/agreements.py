@@ -20,7 +20,6 @@ from pipeline.core.modality import agreement_status, clause_start, retracted_sen
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
-    CHINESE_NAME,
     CONNECTOR,
     DEMONYM_GOVERNMENT,
     RELATIVE_FOUNDER,
@@ -28,6 +27,7 @@ from pipeline.core.rules.common import (
     founding_clauses,
     header_columns,
     home_country,
+    is_chinese_body,
     is_prose_row,
     nearest_date,
     parties_in,
@@ -1037,12 +1037,6 @@ def _countries(parties: Iterable[str]) -> set[str]:
     return out - {CHINA}
 
 
-def _is_chinese_body(name: str) -> bool:
-    return name != CHINA and (
-        CHINESE_NAME.search(name) is not None or Gazetteer.default().placed_in_china(name)
-    )
-
-
 def _the_one_read(claim: AgreementClaim, read: Sequence[AgreementClaim]) -> AgreementClaim:
     """An untitled instrument named with "the" is the one of its kind read before with a common
     foreign party (the latest such), stated again: its title, parties and date, this evidence."""
@@ -1060,7 +1054,7 @@ def _the_one_read(claim: AgreementClaim, read: Sequence[AgreementClaim]) -> Agre
         signed = earlier.signed or claim.signed
         status = claim.status if claim.status in ("terminated", "active") else earlier.status
         names = set(earlier.parties) | set(claim.parties)
-        if CHINA in names and any(_is_chinese_body(n) for n in names):
+        if CHINA in names and any(is_chinese_body(n) for n in names):
             names.discard(CHINA)  # "China" stood in for the Chinese body the other statement names
         gazetteer = Gazetteer.default()
         homes = {home[0] for n in names if (home := gazetteer.home(n))}

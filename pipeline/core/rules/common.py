@@ -49,6 +49,13 @@ class Party:
         return self.member_type != "country" and Gazetteer.default().placed_in_china(self.name)
 
 
+def is_chinese_body(name: str) -> bool:
+    """A body other than the Chinese state itself with a Chinese name or registered in China."""
+    return name != CHINA and (
+        CHINESE_NAME.search(name) is not None or Gazetteer.default().placed_in_china(name)
+    )
+
+
 # "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
 RELATIVE_FOUNDER = re.compile(
     r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"

@@ -62,10 +62,8 @@ NO_CONTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 SUPPLY = re.compile(r"\b(?:supplied|provided|contributed|delivered|furnished|donated)\b", re.IGNORECASE)
-OWNED = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:satellite|cubesat|nanosatellite|microsatellite|spacecraft|probe)\b",
-    re.IGNORECASE,
-)
+SATELLITE_NOUN = r"(?:satellite|cubesat|nanosatellite|microsatellite|smallsat|spacecraft|probe)"
+OWNED = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN}\b", re.IGNORECASE)
 NATIONAL_HARDWARE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:instruments?|payloads?|detectors?|hardware|experiments?)\b", re.IGNORECASE
 )
@@ -742,7 +740,6 @@ def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:
 
 
 POSSESSIVE = re.compile(r"['’]s\s+")
-SATELLITE_NOUN = r"(?:satellite|cubesat|nanosatellite|microsatellite|smallsat|spacecraft|probe)"
 # "Côte d'Ivoire's first satellite, " / "its own satellite, " just before the mission's name
 OWNED_BEFORE = re.compile(
     rf"(?:['’]s|\b(?P<pronoun>its|their))\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN},\s+\Z", re.IGNORECASE
