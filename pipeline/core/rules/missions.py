@@ -516,10 +516,12 @@ def _fact_sheet(doc: Document) -> Iterator[MissionClaim]:
         run = [(match.group("label").lower(), sentence)] if match else []
 
 
-def _card_launch(doc: Document) -> tuple[int, dict[str, str | None], Sentence] | None:
+def _card_launch(
+    doc: Document, fact_sheet: list[MissionClaim]
+) -> tuple[int, dict[str, str | None], Sentence] | None:
     """The launch a card of labelled fields tells ("Vehicle | CZ-6", "Lift-off | 12 November 2025"), for
     the payload list that follows it ("What went up: 1. Lantian-3 ... 2. Tulpar-1 ...")."""
-    cards = [c for c in _fact_sheet(doc) if c.launch_date or c.launch_site or c.launch_vehicle]
+    cards = [c for c in fact_sheet if c.launch_date or c.launch_site or c.launch_vehicle]
     if not cards or len({c.name for c in cards}) != 1:
         return None
     launch = {
@@ -577,7 +579,10 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     last_mission: str | None = None
     heading_missions: list[Mention] = []
     last_mission_block = -10
-    recent_launch = _card_launch(doc)  # (block, launch, sentence): a launch card's, until prose tells one
+    fact_sheet = list(_fact_sheet(doc))
+    recent_launch = _card_launch(
+        doc, fact_sheet
+    )  # (block, launch, sentence): the card's, until prose tells one
     for sentence in doc.sentences:
         if not (sentence.mentions or sentence.dates or sentence.block.kind in ("heading", "table_row")):
             continue  # no mission, partner or launch date to read, and no heading to reset
@@ -654,7 +659,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
         last_mission = missions[-1].canonical
         last_mission_block = sentence.block_index
-    claims += list(_fact_sheet(doc))
+    claims += fact_sheet
     claims += list(_launch_table(doc))
     claims = _with_something_stated(claims)
     claims = _involving_china(doc, claims)
