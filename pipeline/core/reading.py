@@ -150,11 +150,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
             year = YEAR_HEADING.fullmatch(view.text.strip())
             section_year = year.group(1) if year else None
-        if (
-            block.cells
-            and any(text.count("\n", a, z) == 0 for a, z in block.cells)
-            and "\n" in text[block.start : block.end]
-        ):
+        if block.cells and "\n" in text[block.start : block.end]:
             # a row spread over lines (a flattened table): names stop at the cell's edge
             block_mentions = [
                 m
