@@ -32,7 +32,7 @@ from pipeline.core.rules.common import (
     nearest_date,
     parties_in,
 )
-from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties
+from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties, joined_by_document
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -131,12 +131,6 @@ def _listed_with_parties(sentence: Sentence, position: int) -> bool:
             for m in sentence.mentions
         )
     )
-
-
-def _joined_by_document(name: str) -> bool:
-    """A framework that states join by signing bilateral documents with China (the BRI): none of its
-    memoranda is its own."""
-    return framework_properties().get(name, {}).get("joined_by") == "document"
 
 
 def _may_name_instrument(text: str) -> bool:
@@ -731,7 +725,7 @@ def rule_instrument(
                 parties = [*tracker.last_parties[:1], *parties]  # "It signed a memorandum with China"
             if title.lower() in ("accord", "accords", "the accords"):
                 continue  # "The Accords themselves were launched ...": the framework, not an instrument
-            if parties and all(_joined_by_document(p.name) for p in parties):
+            if parties and all(joined_by_document(p.name) for p in parties):
                 continue  # "the Belt and Road memorandum is the umbrella ...": a kind of document, no parties
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)

@@ -53,6 +53,12 @@ def framework_role(framework: str, default: str = "member") -> str:
     return row["joined_as"] if row and row["joined_as"] == "signatory" else default
 
 
+def joined_by_document(framework: str) -> bool:
+    """A framework states join by signing a bilateral cooperation document with China (the BRI)."""
+    row = framework_properties().get(framework)
+    return bool(row) and row.get("joined_by") == "document"
+
+
 class FrameworkTracker:
     """Remembers the framework the text is currently about, sentence by sentence."""
 

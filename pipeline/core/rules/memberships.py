@@ -30,7 +30,7 @@ from pipeline.core.rules.common import (
     parties_in,
     proper_name_runs,
 )
-from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties, framework_role
+from pipeline.core.rules.frameworks import FrameworkTracker, framework_role, joined_by_document
 from pipeline.core.segment import Block
 
 JOIN = re.compile(
@@ -1251,9 +1251,6 @@ FRAMEWORK_DOCUMENT_KINDS = frozenset({"memorandum", "cooperation_agreement"})
 def memberships_from_instruments(doc: Document, agreements: list[AgreementClaim]) -> list[MembershipClaim]:
     """Frameworks that countries join by signing a cooperation document (the reference data's
     `joined_by`): each country that signed one in force is a member from its signing date."""
-    joined_by_document = {
-        name for name, row in framework_properties().items() if row.get("joined_by") == "document"
-    }
     gazetteer = Gazetteer.default()
     claims = []
     for agreement in agreements:
@@ -1263,7 +1260,7 @@ def memberships_from_instruments(doc: Document, agreements: list[AgreementClaim]
         ):
             continue
         named = {m.canonical for m in gazetteer.find(agreement.title) if m.kind == "framework"}
-        for framework in sorted(named & joined_by_document):
+        for framework in sorted(f for f in named if joined_by_document(f)):
             for party in agreement.parties:
                 country = gazetteer.country(party)
                 if country is None or country[1] == "CHN":
