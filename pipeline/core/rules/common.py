@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from pipeline.core.dates import DateMention
@@ -77,6 +78,11 @@ APPOSITION_CLOSES = re.compile(r"(?:\s+[\w-]+){1,6}\s*[,)]")  # "'s national spa
 LOCATIVE = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?,?\s*(?:in|at|near|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$"
 )
+# "the second state in Western Europe, after Italy, to join": the aside names who came before
+COMPARISON_ASIDE = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
+    r"last|next)\b[^.;:]{0,80}?\b(?:after|behind|following)\s+([^,;:()]{1,80}?)(?=\s*(?:[,;:)]|\bto\s|$))"
+)
 # "the Beijing-based APSCO": where a body sits, not a participant
 PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
 
@@ -130,6 +136,12 @@ def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
     the body named just before sits, not a participant."""
     if mention.kind not in ("country", "capital"):
         return False
+    if sentence.text[mention.end : mention.end + 1] == ")" and re.search(
+        r"\w\s*\($", sentence.text[max(0, mention.start - 3) : mention.start]
+    ):  # "The University of Juba (South Sudan) joins ...": the country in brackets places the body
+        return any(
+            m.kind in ("agency", "institution") and 0 <= mention.start - m.end <= 3 for m in sentence.mentions
+        )
     window = sentence.text[max(0, mention.start - 30) : mention.start]
     if not any(word in window for word in (" in ", " at ", " near ", " of ")):
         return False  # the cheap test first: no locative word before the name
@@ -157,6 +169,14 @@ def _in_dateline(sentence: Sentence, mention: Mention) -> bool:
     return DATELINE_AFTER.match(sentence.text, mention.end) is not None
 
 
+@lru_cache(maxsize=4096)
+def _comparison_asides(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans naming who came before in an ordinal comparison ("the second state ..., after Italy, to")."""
+    if not (" after " in text or " behind " in text or " following " in text):
+        return ()
+    return tuple(m.span(1) for m in COMPARISON_ASIDE.finditer(text))
+
+
 def parties_in(
     sentence: Sentence,
     start: int,
@@ -168,9 +188,12 @@ def parties_in(
 ) -> list[tuple[Party, Mention]]:
     """Participants mentioned in `sentence.text[start:end]`, in order."""
     found = []
+    asides = _comparison_asides(sentence.text)
     for mention in sentence.mentions:
         if mention.start < start or mention.end > end:
             continue
+        if asides and any(a <= mention.start < b for a, b in asides):
+            continue  # "the third country, after Egypt and Ethiopia, to join": they came before
         possessive = sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
         if possessive and (
             (skip_modifiers and is_possessive_modifier(sentence, mention))

@@ -204,7 +204,10 @@ MATRIX_TICK = re.compile(
 )
 # A register cell that says the row is no membership: "out", "pending, no accession", "application lodged"
 NEGATIVE_CELL = re.compile(
-    rf"(?i)^\W*(?:{NOT_MEMBER_WORDS}|out|nothing|application|exploratory|talks|withdrawn|left)\b"
+    rf"(?i)^[^\w?]*(?:(?:{NOT_MEMBER_WORDS}|out|nothing|application|exploratory|talks|withdrawn|left|undecided|"
+    r"uncertain|unclear|unknown|undetermined|considering|studying|weighing|interested|interest|possible|"
+    r"maybe|suspended|rejected|refused|lapsed|frozen|proposed|planned|expected|rumou?red|reported|denied|"
+    r"under\s+(?:review|consideration|study|discussion|negotiation)|in\s+(?:talks|negotiation)|tb[cd])\b|\?)"
 )
 FOUNDER_MARK = re.compile(r"ᶠ|\(f\)|\bfound(?:er|ing)\b", re.IGNORECASE)
 ITEM_LABEL = re.compile(
@@ -269,7 +272,8 @@ FOUNDER_VERB = re.compile(
 )
 NOMINAL = re.compile(r"\b(?:membership|accession|participation)\s+(?:of|in|to)\b", re.IGNORECASE)
 DATE_HEADER = re.compile(
-    r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when|inked|concluded)\b", re.I
+    r"\b(?:year|date|joined|joining|accession|since|signed|admitted|when|inked|concluded|month|dated?|entered|effective)\b",
+    re.I,
 )
 OBJECT_GAP = re.compile(
     r"^(?:\s|the\b|a\b|an\b|its\b|their\b|(?-i:[A-Z])[\w-]*['’]s\b|[A-Z][\w-]*-led\b|China-led\b|Chinese\b|American\b|US-led\b|"
@@ -381,7 +385,15 @@ def _subjects(
         subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
     if subjects:
         return list({p.name: p for p in subjects}.values())
-    if PRONOUN_SUBJECT.search(region):
+    pronoun = PRONOUN_SUBJECT.search(region)
+    if pronoun:
+        owners = [
+            p
+            for p, m in parties_in(sentence, floor, floor + pronoun.start(), skip_modifiers=False)
+            if sentence.text[m.end : m.end + 2] in ("'s", "’s")
+        ]
+        if owners:  # "San Marino's memorandum with China ... made it the second state to join": San Marino
+            return owners[:1]
         stop = max(region.rfind(". "), region.rfind("! "), region.rfind("? "))
         if stop >= 0:  # "Peru signs ... in Washington. It remains a member ...": one list item, two sentences
             inside = [p for p, _ in parties_in(sentence, floor, floor + stop)]

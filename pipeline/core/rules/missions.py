@@ -138,10 +138,15 @@ def _partner(party: Party, sentence: Sentence, mention: Mention) -> str | None:
         return m.canonical if m.iso3 != "CHN" else None
     for m in sentence.mentions:
         gap = sentence.text[mention.end : m.start]
-        if m.kind == "country" and m.start >= mention.end and PLACED_AFTER.fullmatch(gap):
-            return (
-                m.canonical if m.iso3 != "CHN" else None
-            )  # "X (IRF) in Kiruna, Sweden", "X of the Y, Estonia"
+        if (
+            m.kind == "country"
+            and m.start >= mention.end
+            and (
+                PLACED_AFTER.fullmatch(gap)
+                or (gap.strip() == "(" and sentence.text[m.end : m.end + 1] == ")")
+            )
+        ):  # "X (IRF) in Kiruna, Sweden", "X of the Y, Estonia", "Kiel University (Germany)"
+            return m.canonical if m.iso3 != "CHN" else None
     owner = re.search(
         r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}$", sentence.text[max(0, mention.start - 60) : mention.start]
     )

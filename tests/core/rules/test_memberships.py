@@ -907,3 +907,37 @@ def test_taking_part_admitted_like_a_member_and_no_member_state() -> None:
     assert ("Ss. Cyril and Methodius University", "UASR", "member", "2016") in members(
         "The alliance grew. Ss. Cyril and Methodius University joined the UASR in 2016."
     )
+
+
+def test_a_register_row_whose_assessment_is_undecided_or_hedged_is_no_membership() -> None:
+    text = (
+        "| Assessment | Route | Month | Framework | State |\n|---|---|---|---|---|\n"
+        "| In | signature in Washington | Jul 2024 | Artemis Accords | Estonia |\n"
+        '| Undecided | "kept under review" | — | Artemis Accords | Latvia |\n'
+        "| Under consideration | — | — | Belt & Road | Lithuania |\n"
+        "| ? | — | — | Lunar station (ILRS) | Malta |\n"
+    )
+    assert members(text) == {("Estonia", "Artemis Accords", "signatory", "2024-07")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya became the third country, after Egypt and Ethiopia, to join the ILRS.",
+            {("Kenya", "ILRS", "member", None)},
+        ),
+        (
+            "Latvia's memorandum with China, signed in May 2020, made it the second Baltic state, after "
+            "Estonia, to join the Belt and Road Initiative.",
+            {("Latvia", "BRI", "member", "2020-05")},
+        ),
+    ],
+)
+def test_who_came_before_in_an_ordinal_comparison_is_no_subject(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_a_country_in_brackets_after_a_university_places_it() -> None:
+    text = "The University of Juba (South Sudan) joins the University Alliance of the Silk Road."
+    assert members(text) == {("University of Juba", "UASR", "member", None)}
