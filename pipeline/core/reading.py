@@ -196,7 +196,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _repeat_mission_names(sentences)
     _name_missions_by_their_full_names(sentences)
     _resolve_defined_terms(sentences)
+    _resolve_short_names(sentences, gazetteer)
     _resolve_definite_bodies(sentences)
+    _resolve_national_bodies(sentences, gazetteer)
     _complete_short_names(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
@@ -379,6 +381,81 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
             if earlier:
                 added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
         _attach(sentence, added)
+
+
+# "Makerere University", then "Makerere": a one-word name a university is known by
+NAMED_UNIVERSITY = re.compile(r"^([A-Z][a-z]{3,})\s+University$")
+
+
+def _resolve_short_names(sentences: list[Sentence], gazetteer: Gazetteer) -> None:
+    """Give the bare first word of an "X University" the document names ("Makerere joined ...") that
+    university, unless the word names something else (a place, a country, an agency)."""
+    short: dict[str, Mention] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            named = NAMED_UNIVERSITY.match(mention.canonical) if mention.kind == "institution" else None
+            if named and named.group(1) not in short and gazetteer.lookup(named.group(1)) is None:
+                short[named.group(1)] = mention
+    if not short:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b(?!\s+University)")
+    for sentence in sentences:
+        if any(word in sentence.text for word in short):
+            added = [
+                _standing_for(short[m.group()], m.start(), m.end(), "short name")
+                for m in _unclaimed(pattern, sentence.text, sentence.mentions)
+            ]
+            _attach(sentence, added)
+
+
+# "The Timorese university": the one university of that country the document has named
+NATIONAL_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+)\s+(?P<body>university|institute|agency|observatory|academy)\b"
+    r"(?!\s+of\b)"
+)
+
+
+def _resolve_national_bodies(sentences: list[Sentence], gazetteer: Gazetteer) -> None:
+    """Give "the Timorese university" the last university named before whose home is not another
+    country (the registry places Chinese and other registered bodies)."""
+    for index, sentence in enumerate(sentences):
+        if "The " not in sentence.text and "the " not in sentence.text:
+            continue
+        added = []
+        for match in NATIONAL_BODY.finditer(sentence.text):
+            country = gazetteer.country(match.group("demonym"), ("demonym",))
+            if country is None or any(m.start <= match.start("body") < m.end for m in sentence.mentions):
+                continue
+            stem = match.group("body")[:6]  # "univer": also "Universidade", "Universität"
+            placed: dict[str | None, list[Mention]] = {}
+            for s in sentences[: index + 1]:
+                for m in s.mentions:
+                    if (
+                        m.kind in ("agency", "institution")
+                        and stem in m.canonical.lower()
+                        and (s is not sentence or m.end <= match.start())
+                    ):
+                        placed.setdefault(_home_iso3(s, m, gazetteer), []).append(m)
+            earlier = placed.get(country[1]) or placed.get(None)  # placed there, else placed nowhere
+            if earlier:
+                added.append(_standing_for(earlier[-1], match.start("body"), match.end("body"), "anaphor"))
+        _attach(sentence, added)
+
+
+def _home_iso3(sentence: Sentence, body: Mention, gazetteer: Gazetteer) -> str | None:
+    """The country of a body: the registry's, else a country or city named just after it ("Makerere
+    University, Uganda", "the Universidade ... in Dili")."""
+    home = gazetteer.home(body.canonical)
+    if home:
+        return home[1]
+    return next(
+        (
+            m.iso3
+            for m in sentence.mentions
+            if m.kind in ("country", "capital") and 0 <= m.start - body.end <= 6
+        ),
+        None,
+    )
 
 
 def _complete_short_names(sentences: list[Sentence]) -> None:

@@ -74,3 +74,26 @@ def test_a_university_in_its_own_language_is_the_english_name_the_document_gives
     doc = read("t", text, Gazetteer.default())
     names = {m.canonical for s in doc.sentences for m in s.mentions if m.kind == "institution"}
     assert "Universidad de Chile" not in names and "University of Chile" in names
+
+
+def bodies(text: str) -> list[list[str]]:
+    doc = read("t", text, Gazetteer.default())
+    return [[m.canonical for m in s.mentions if m.kind == "institution"] for s in doc.sentences]
+
+
+def test_the_first_word_of_an_x_university_stands_for_it() -> None:
+    text = "Gulu University opened a ground station. Gulu now trains engineers, Gulu University says."
+    assert bodies(text) == [["Gulu University"], ["Gulu University", "Gulu University"]]
+
+
+def test_a_short_name_that_is_a_place_stays_a_place() -> None:
+    doc = read("t", "Nairobi University hosted the forum. Nairobi joined later.", Gazetteer.default())
+    assert [m.kind for m in doc.sentences[1].mentions] == ["capital"]
+
+
+def test_the_national_university_is_the_one_placed_in_that_country() -> None:
+    text = (
+        "The payloads came from Mbarara University, Uganda, and the Universidade Nacional Timor "
+        "Lorosa'e in Dili. Beihang University tested them. The Timorese university built the camera."
+    )
+    assert bodies(text)[-1] == ["Universidade Nacional Timor Lorosa'e"]

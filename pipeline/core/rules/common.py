@@ -59,7 +59,9 @@ def is_chinese_body(name: str) -> bool:
 
 # "..., joining a framework that Washington launched in 2020": a relative clause naming the founders
 RELATIVE_FOUNDER = re.compile(
-    r"(?i)\b(?:that|which)\s+(?P<subject>[^,;:()]{2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
+    r"(?i)(?:\b(?:that|which)\s+|(?P<noun>\b(?:project|station|programme|program|initiative|framework|"
+    r"alliance|association)\s+)(?=(?-i:[A-Z])))"
+    r"(?P<subject>(?:[^,;:()]|\((?-i:[A-Z]{2,8})\)){2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
     r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
 )
 

@@ -844,7 +844,7 @@ def rule_founding_complement(
 
 
 FRAMEWORK_NOUN_BEFORE = re.compile(
-    r"(?i)\b(?:framework|programme|program|initiative|station|project|organi[sz]ation|group|grouping|bloc|"
+    r"(?i)\b(framework|programme|program|initiative|station|project|organi[sz]ation|group|grouping|bloc|"
     r"alliance|association|accords?|principles|exploration|base|club|network)\s*,?\s*$"
 )
 
@@ -853,17 +853,18 @@ def rule_relative_founder(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
     """FRAMEWORK ..., a framework that A (and B) launched in 2020: A and B are its founders."""
-    if "that " not in sentence.text and "which " not in sentence.text:
+    if not FOUNDER_VERB.search(sentence.text):
         return
     for match in RELATIVE_FOUNDER.finditer(sentence.text):
         before = [m for _, m in tracker.named(sentence) if m.end <= match.start()]
         framework = tracker.framework_name(before[-1]) if before else None
-        antecedent = sentence.text[max(0, match.start() - 40) : match.start()]
-        if framework and not (
-            FRAMEWORK_NOUN_BEFORE.search(antecedent)
-            or sentence.text[before[-1].end : match.start()].strip(" ,)(") == ""
-        ):
+        head = match.end("noun") if match.group("noun") else match.start()  # "the project China ... launched"
+        antecedent = sentence.text[max(0, head - 40) : head]
+        noun = FRAMEWORK_NOUN_BEFORE.search(antecedent)
+        if framework and not (noun or sentence.text[before[-1].end : match.start()].strip(" ,)(") == ""):
             continue  # "the joint laboratory ... that the university set up": not the framework
+        if framework is None and noun:  # "the Moon-base project that China and Russia launched": in scope
+            framework = tracker.referent(noun.group(1))
         start, end = match.span("subject")
         founders = [p for p, _ in parties_in(sentence, start, end)]
         if framework is None or not founders:

@@ -941,3 +941,23 @@ def test_who_came_before_in_an_ordinal_comparison_is_no_subject(text: str, expec
 def test_a_country_in_brackets_after_a_university_places_it() -> None:
     text = "The University of Juba (South Sudan) joins the University Alliance of the Silk Road."
     assert members(text) == {("University of Juba", "UASR", "member", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana joined the ILRS in May. It now has a place in the project China and Russia launched in 2021.",
+        "Ghana joined the ILRS in May, the Moon-base project that China and Russia launched jointly in 2021.",
+    ],
+)
+def test_founders_in_a_relative_clause_about_the_framework_in_scope(text: str) -> None:
+    assert {("China", "ILRS", "founder", "2021"), ("Russia", "ILRS", "founder", "2021")} <= members(text)
+
+
+def test_a_founder_named_with_its_acronym_in_a_relative_clause() -> None:
+    text = (
+        "Gulu University joined the International Deep Space Exploration Association in May. It is the "
+        "first university in the region to join the association, which the Deep Space Exploration "
+        "Laboratory (DSEL) founded in Hefei in 2023."
+    )
+    assert ("Deep Space Exploration Laboratory", "IDSEA", "founder", "2023") in members(text)

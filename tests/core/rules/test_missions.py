@@ -293,3 +293,11 @@ def test_a_payload_list_after_a_launch_card_shares_its_launch() -> None:
     assert {(c.launch_date, c.launch_site, c.launch_vehicle, c.partners) for c in found["Lami-4"]} == {
         ("2025-11-12", "Taiyuan Satellite Launch Center", "Long March 6", ("Malta",))
     }
+
+
+def test_a_country_in_brackets_after_an_institution_is_the_partner() -> None:
+    found = missions(
+        "Chang'e 4 landed on the Moon in 2019, carrying payloads from Kiel University (Germany) and "
+        "Radboud University (Netherlands)."
+    )
+    assert set(found["Chang'e 4"][0].partners) == {"Germany", "Netherlands"}
