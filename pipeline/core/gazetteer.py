@@ -658,7 +658,10 @@ _MISSION_WORD_RE = re.compile(
 )
 # "LUXLINK-A", "CONDOR-EC1": an upper-case name, a hyphen and a letter designation
 _LETTERED_HINT = re.compile(r"[A-Z0-9]-[A-Z]")
-_LETTERED_RE = re.compile(r"(?<![\w'.-])([A-Z][A-Z0-9]{2,})-[A-Z]{1,2}[0-9]{0,2}(?![\w-])")
+_LETTERED_RE = re.compile(
+    r"(?<![\w'.-])([A-Z][A-Z0-9]{2,})-[A-Z]{1,2}[0-9]{0,2}(?![\w-])|"
+    r"(?<![\w'.-])([A-Z]{2,})(?:-[A-Z]{2,}){2,3}(?![\w-])"  # "ET-SMART-RSS": three capitalised parts
+)
 _NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
 _MISSION_STOP = _words(
     """the a an in on at by of for from with to over about around some all only nearly almost
@@ -1021,7 +1024,7 @@ def _lettered_missions(w: str, taken: list[tuple[int, int]]) -> list[_Shape]:
         i = bisect_left(tstarts, e) - 1
         if (
             (i >= 0 and taken[i][1] > b)
-            or m.group(1).lower() in _MISSION_STOP
+            or (m.group(1) or m.group(2)).lower() in _MISSION_STOP
             or not _near_mission_word(fw, b, e)
         ):
             continue

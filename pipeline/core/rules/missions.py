@@ -36,6 +36,7 @@ from pipeline.core.rules.common import (
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
     r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
+    r"(?:rides|rode)\s+(?:on|aboard)|"
     r"(?:placed|placing|put|putting|carried|delivered|inserted)\s+(?:[\w,'’-]+\s+){0,5}?(?:in|into)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
     # the noun of a trade, not an event: "a launch-services contract", "the launch provider"
@@ -43,7 +44,9 @@ LAUNCH = re.compile(
     re.IGNORECASE,
 )
 PARTNER_CUES = re.compile(
-    r"\b(?:payloads?|instruments?|experiments?|devices?|equipment|detectors?|cubesats?)\s+"
+    r"\b(?:payloads?|instruments?|experiments?|devices?|equipment|detectors?|cubesats?|dosimeters?|"
+    r"spectrometers?|magnetometers?|analy[sz]ers?|cameras?|imagers?|telescopes?|reflectors?|retroreflectors?|"
+    r"antennas?|radars?|sensors?|monitors?|seismometers?)\s+"
     r"(?:\w+\s+){0,3}?(?:from|by|of|provided\s+by|built\s+by|developed\s+by|contributed\s+by)|"
     r"\b(?:collaborat\w*|cooperat\w*|partner\w*|work\w*|teamed\s+up)\s+with|"
     r"\bjoint\s+(?:\w+\s+)?(?:mission|project|venture|programme|program)\s+(?:between|with|of|by)|"
@@ -668,8 +671,35 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     claims += list(_launch_table(doc))
     claims = _with_something_stated(claims)
     claims = _involving_china(doc, claims)
+    claims = _without_withdrawn(doc, claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     return claims
+
+
+# "it was withdrawn from the launch", "was pulled from this flight", "never flew"
+WITHDRAWN = re.compile(
+    r"(?i)\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:withdrawn|pulled|removed|dropped|"
+    r"scrubbed|taken\s+off|struck\s+off|bumped)\s+(?:from|off)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:launch|flight|manifest|mission|rideshare|rocket)\b|\b(?:did\s+not|didn['’]t|never)\s+fly\b|"
+    r"\bnever\s+flew\b|\bwas\s+never\s+launched\b"
+)
+
+
+def _without_withdrawn(doc: Document, claims: list[MissionClaim]) -> list[MissionClaim]:
+    """A mission the document says was withdrawn from its launch, or never flew, is no mission row
+    unless a launch of it is stated too ("X was pulled from flight Y3 and flew on Y4 in May")."""
+    withdrawn = set()
+    for sentence in doc.sentences:
+        if not any(m.kind == "mission" for m in sentence.mentions):
+            continue
+        for match in WITHDRAWN.finditer(sentence.text):
+            named = [m for m in sentence.mentions if m.kind == "mission" and m.end <= match.start()]
+            if named:
+                withdrawn.add(named[-1].canonical)
+    if not withdrawn:
+        return claims
+    launched = {c.name for c in claims if c.launch_date}
+    return [c for c in claims if c.name not in withdrawn or c.name in launched]
 
 
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
@@ -756,7 +786,14 @@ OWNED_BEFORE = re.compile(
 )
 # ", the Sudanese remote-sensing satellite" after the mission's name
 DESCRIBED_AS_NATIONAL = re.compile(
-    rf",\s+(?:the|an?)\s+(?:(?:first|second|third|fourth|new|latest|own)\s+)?(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:[\w-]+\s+){{0,3}}?{SATELLITE_NOUN}\b",
+    rf",\s+(?:the|an?)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?P<demonym>(?-i:[A-Z])[^\W\d_]+)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{SATELLITE_NOUN}\b",
+    re.IGNORECASE,
+)
+# "the first Burkinabè satellite, Faso-Sat-1" / "the Sino-French SVOM satellite": national around the name
+NATIONAL_BEFORE = re.compile(
+    rf"\b(?:the|an?)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:\w+-)?(?P<demonym>(?-i:[A-Z])[^\W\d_]+)\s+"
+    rf"(?:(?:(?-i:[a-z])[\w-]*\s+){{0,2}}{SATELLITE_NOUN},\s+(?:(?:the|an?)\s+(?:[\w-]+\s+){{0,2}}?{SATELLITE_NOUN}\s+)?)?\Z",
     re.IGNORECASE,
 )
 
@@ -775,6 +812,13 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
         owner = countries[-1] if countries else None
         if owner and (introduced.group("pronoun") or owner.end == introduced.start()):
             return [owner.canonical] if owner.canonical != CHINA else []
+    national = NATIONAL_BEFORE.search(sentence.text, max(0, mission.start - 80), mission.start)
+    if national and (
+        "," in national.group() or re.match(rf"\s+{SATELLITE_NOUN}\b", sentence.text[mission.end :])
+    ):
+        country = Gazetteer.default().country(national.group("demonym"), ("demonym",))
+        if country:
+            return [country[0]] if country[1] != "CHN" else []
     after = sentence.text[mission.end : mission.end + 80]
     if not after.startswith((",", " (")):
         return []

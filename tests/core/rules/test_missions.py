@@ -301,3 +301,35 @@ def test_a_country_in_brackets_after_an_institution_is_the_partner() -> None:
         "Radboud University (Netherlands)."
     )
     assert set(found["Chang'e 4"][0].partners) == {"Germany", "Netherlands"}
+
+
+def test_a_satellite_withdrawn_from_its_launch_is_no_mission() -> None:
+    text = (
+        "Students built Vaduz-1, a cubesat that was meant to fly on a Chinese rocket this autumn; it was "
+        "withdrawn from the launch in October after a failed vibration test."
+    )
+    assert missions(text) == {}
+
+
+def test_a_withdrawn_satellite_that_flew_later_keeps_its_launch() -> None:
+    text = (
+        "Vaduz-1 was pulled from the first flight in May. It lifted off on a Long March 6 from Taiyuan on "
+        "3 September 2025."
+    )
+    assert "2025-09-03" in {c.launch_date for c in missions(text)["Vaduz-1"]}
+
+
+def test_a_national_satellite_named_beside_its_nationality_has_that_partner() -> None:
+    found = missions(
+        "KE-SAT-ONE, a small Kenyan remote-sensing satellite, rode on a Long March 2D from Jiuquan. "
+        "In 2024 the first Burkinabe satellite, the 3U cubesat Faso-Sat 1, lifted off from Jiuquan."
+    )
+    assert found["KE-SAT-ONE"][0].partners == ("Kenya",)
+    assert found["Faso-Sat-1"][0].partners == ("Burkina Faso",)
+
+
+def test_an_instrument_on_the_rover_makes_a_partner_of_the_mission() -> None:
+    found = missions(
+        "Chang'e 4 landed on the Moon in 2019. The Yutu-2 rover carried a neutral-atom detector from Sweden."
+    )
+    assert "Sweden" in {p for c in found["Chang'e 4"] for p in c.partners}
