@@ -96,6 +96,9 @@ INVERTED_CONDITION = re.compile(
 )
 
 
+EDITORIAL_LABEL = re.compile(
+    r"(?i)\[(?:context|background|ctx|note|aside|editor['’]?s?\s+note)\b[^\]]{0,60}\]"
+)
 NOT_STOPPED = re.compile(
     r"(?i)\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\s+(?:stop|stopped|prevent|prevented|deter|deterred|keep|kept)"
     r"\b[^,;]{0,80}?\bfrom\b"
@@ -106,6 +109,8 @@ def is_asserted(text: str, start: int, end: int) -> bool:
     """No negation or hedge cue in `text[start:end]` (relative clauses aside: they say something
     else about one participant), not under an inverted condition, and not a disputed report."""
     scope = RELATIVE_CLAUSE.sub(",", text[start:end])
+    if "[" in scope:  # "[context, not Chinese] The Accords are signed by ...": an editor's label
+        scope = EDITORIAL_LABEL.sub(" ", scope)
     if "not" in scope or "n't" in scope:  # "That did not stop X from launching ...": it happened
         scope = NOT_STOPPED.sub(" ", scope)
     if NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end):

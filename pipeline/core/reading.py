@@ -119,6 +119,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     continued = _continued_over_page_breaks(text, blocks)
     denied_section = False
     section_year: str | None = None  # "=== 2015 ===": the year of the entries below
+    section_month: str | None = None  # "------ MARCH": the month of the entries below
     parent_indent, parent_date = 10**6, None  # the dated list item that sub-items belong to
     for index, block in enumerate(blocks):
         if block.kind == "furniture" or index in continued.values():
@@ -135,7 +136,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         view = clean_view(text, block.start, end_block.end, blocks=blocks)
         if not view.text.strip():
             continue
-        lead_date = _lead_date(view.text, day_first, section_year)
+        lead_date = _lead_date(view.text, day_first, section_year, section_month)
         if block.kind == "list_item":  # a sub-item without its own date takes its entry's
             indent = len(line) - len(line.lstrip())
             if lead_date is None and indent > parent_indent:
@@ -150,6 +151,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
             year = YEAR_HEADING.fullmatch(view.text.strip())
             section_year = year.group(1) if year else None
+            month = MONTH_HEADING.fullmatch(view.text.strip())
+            section_month = month["month"] if month else None
         if block.cells and "\n" in text[block.start : block.end]:
             # a row spread over lines (a flattened table): names stop at the cell's edge
             block_mentions = [
@@ -591,13 +594,29 @@ YEAR_COMMA_MONTH = re.compile(
 
 
 # "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
+# "09  ::  2021  ::  ..." under a "---- MARCH" heading; "--" for an entry with no known day
+DAY_YEAR_LEAD = re.compile(r"\s*(?P<day>\d{1,2}|-{1,3})\s*(?:::|\|)\s*(?P<year>(?:19|20)\d\d)\s*(?:::|\|)")
+MONTH_HEADING = re.compile(
+    r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))[-=*_~#\s]*"
+)
 YEAR_MONTH_DAY_CELLS = re.compile(
     r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<month>[A-Za-z]{3,9}\.?)\s*\|\s*(?P<day>\d{1,2}(?!\d))?[^|]{0,3}\|"
 )
 
 
-def _lead_date(block_text: str, day_first: bool = False, year: str | None = None) -> str | None:
+def _lead_date(
+    block_text: str, day_first: bool = False, year: str | None = None, month: str | None = None
+) -> str | None:
     """The date a timeline entry starts with, followed by a dash or colon."""
+    day_year = DAY_YEAR_LEAD.match(block_text)
+    if day_year:  # an almanac filed by calendar day under month headings
+        day = day_year["day"]
+        if month and day.isdigit():
+            stated = find_dates(f"{day} {month} {day_year['year']}")
+            if stated:
+                return stated[0].value
+        return day_year["year"]
     cells = YEAR_MONTH_DAY_CELLS.match(block_text)
     if cells:
         day = f"{cells['day']} " if cells["day"] else ""

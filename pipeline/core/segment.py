@@ -244,6 +244,15 @@ def _is_rule(s: str) -> bool:
     return len(s) >= 3 and not s.strip("-=*_~ \t")
 
 
+_COLUMN_LEAD_RE = re.compile(r"\S{1,12}\s{2,}\S")  # an entry's first column, then a gap: "09  ::  2021"
+_LABELLED_RULE_RE = re.compile(r"[-=*_~]{5,}\s*[^\W\d_][\w .'’&/-]{0,40}?\s*[-=*_~]*")
+
+
+def _is_labelled_rule(s: str) -> bool:
+    """A rule carrying a section label ("-------- JANUARY", "==== 2021 ===="): a heading of its own."""
+    return s[:1] in "-=*_~" and _LABELLED_RULE_RE.fullmatch(s) is not None
+
+
 def _is_page_number(s: str) -> bool:
     if len(s) > 24:
         return False
@@ -715,6 +724,8 @@ def _prose_blocks(
     for prev, j in pairwise(seg):
         if prev in strong:
             join = True
+        elif _is_labelled_rule(strs[prev]) or _is_labelled_rule(strs[j]):
+            join = False
         elif j in markers:
             a = strs[prev]
             join = (
@@ -726,6 +737,19 @@ def _prose_blocks(
             )
         elif j in md or prev in md:
             join = False
+        elif (
+            len(cur) > 1
+            and ls[j] - raw[j] <= ls[cur[0]] - raw[cur[0]] < ls[prev] - raw[prev]
+            and _hanging(cur[0], prev, raw, ls, strs)
+        ):
+            join = False  # back at the entry's margin after its hanging lines: the next entry
+        elif (
+            _ends_terminal(strs[prev])
+            and _COLUMN_LEAD_RE.match(strs[j])
+            and _COLUMN_LEAD_RE.match(strs[cur[0]])
+            and ls[j] - raw[j] == ls[cur[0]] - raw[cur[0]]
+        ):
+            join = False  # "--  ::  2026  ::  ..." after an entry of the same shape that ended
         elif _hanging(cur[0], j, raw, ls, strs):
             join = True
         elif wrapped:
@@ -758,14 +782,17 @@ def _hanging(first: int, j: int, raw: list[int], ls: list[int], strs: list[str])
         return True  # a date-only first line ("November 3rd, 2019"), its entry indented below
     if k >= len(head) + 1:
         return True
-    aligned = head[k : k + 1] not in ("", " ") and head[k - 1 : k] == " "
-    before = head[: k - 1].rstrip()
-    # aligned after a column gap, a label ("LAUNCH SITE — Jiuquan ...") or a dot leader ("2008 ..... X")
-    return (
-        aligned
-        and k > 2
-        and (head[k - 2 : k] == "  " or before[-1:] in ("—", "–", ":") or before.endswith(".."))
-    )
+    for start in (k, k - 1):  # the text's column, or one short of it
+        aligned = head[start : start + 1] not in ("", " ") and head[start - 1 : start] == " "
+        before = head[: start - 1].rstrip()
+        # aligned after a column gap, a label ("LAUNCH SITE — Jiuquan ...") or a dot leader ("2008 ..... X")
+        if (
+            aligned
+            and start > 2
+            and (head[start - 2 : start] == "  " or before[-1:] in ("—", "–", ":") or before.endswith(".."))
+        ):
+            return True
+    return False
 
 
 def _emit(

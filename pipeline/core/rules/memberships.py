@@ -112,6 +112,7 @@ FOUNDED = re.compile(
     r"created|launched|initiated|announced|proposed|unveiled)\s+(?:(?:in|on)\s+(?:\S+\s+){1,3}?)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
     r"(?:of|by|between)|by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
     r"founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"(?:by\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:founders|founding\s+(?:members|states|signatories))(?=\s*:)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
 )
@@ -813,7 +814,7 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
         scope_end = max(m.end for _, m in members)
         if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), scope_end):
             continue
-        joined = nearest_date(sentence.dates, match.start()) or sentence.lead_date
+        joined = _more_precise(nearest_date(sentence.dates, match.start()), sentence.lead_date)
         for party, _ in members:
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
@@ -935,6 +936,13 @@ def rule_label_list(
     framework = named[0][0] if named else tracker.current
     if framework is None:
         return
+    if not named and any(
+        m.kind == "mission"
+        for s in doc.sentences
+        if s.block_index == sentence.block_index
+        for m in s.mentions
+    ):
+        return  # "Tianwen-1 launches ... Partners: ESA, France and Austria": the mission's partners
     label = match.group("label").lower()
     role = (
         "founder" if "founding" in label else "partner" if "partner" in label else framework_role(framework)
@@ -1061,11 +1069,10 @@ def rule_matrix(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             continue
         start, end = sentence.cells[index]
         cell = sentence.text[start:end]
-        tick = MATRIX_TICK.match(cell)
-        if tick is None:
-            continue
-        role = "founder" if FOUNDER_MARK.search(cell) else _role(cell, framework)
         dates = [d for d in sentence.dates if start <= d.start < end]
+        if MATRIX_TICK.match(cell) is None and not (dates and not NEGATIVE_CELL.match(cell)):
+            continue  # neither a tick nor a date ("| Thailand | Dec 2024 | 2024 |": dates of entry)
+        role = "founder" if FOUNDER_MARK.search(cell) else _role(cell, framework)
         joined = dates[0].value if dates else None
         yield _claim(doc, sentence, party, framework, role, joined, "table:matrix")
 
@@ -1302,6 +1309,10 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
             tracker.leave(sentence)
             continue
         tracker.enter(sentence)
+        if sentence.block.kind == "table_row" and sentence.cells and _matrix_columns(doc, sentence.block):
+            claims.extend(rule_matrix(doc, sentence, tracker))  # one framework per column: nothing else
+            tracker.leave(sentence)
+            continue
         # every rule needs a participant and a framework (named, or one named before)
         relevant = (tracker.current or tracker.named(sentence)) and any(
             m.kind != "framework" or m.canonical for m in sentence.mentions

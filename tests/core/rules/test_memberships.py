@@ -961,3 +961,55 @@ def test_a_founder_named_with_its_acronym_in_a_relative_clause() -> None:
         "Laboratory (DSEL) founded in Hefei in 2023."
     )
     assert ("Deep Space Exploration Laboratory", "IDSEA", "founder", "2023") in members(text)
+
+
+def test_a_matrix_whose_cells_give_dates_of_entry() -> None:
+    text = (
+        "| Nation | Artemis Accords – date inked | Lunar station (ILRS) – date of entry | Remarks |\n"
+        "|---|---|---|---|\n"
+        "| Chile | Dec 2024 | 2024 | In both camps |\n"
+        "| Peru | — | not joined | Signed on the same day as Chile |\n"
+        "| Oman | not joined | May 2025 | APSCO member state |\n"
+    )
+    assert members(text) == {
+        ("Chile", "Artemis Accords", "signatory", "2024-12"),
+        ("Chile", "ILRS", "member", "2024"),
+        ("Oman", "ILRS", "member", "2025-05"),
+    }
+
+
+def test_an_almanac_filed_by_day_under_month_headings() -> None:
+    text = (
+        "Each line reads DD :: YEAR :: what happened.\n\n"
+        "-------------------------------------------- MARCH\n"
+        "09  ::  2021  ::  CNSA and Roscosmos sign the memorandum on building\n"
+        "                   the ILRS; with it China and Russia become the\n"
+        "                   founders of the ILRS.\n"
+        "20  ::  2024  ::  Queqiao-2 launches on a Long March 8 from Wenchang.\n"
+        "-------------------------------------------- OCTOBER\n"
+        "13  ::  2020  ::  [context, not Chinese] The Artemis Accords are signed\n"
+        "                   by their founders: the United States, Japan and Italy.\n"
+    )
+    assert members(text) == {
+        ("China", "ILRS", "founder", "2021-03-09"),
+        ("Russia", "ILRS", "founder", "2021-03-09"),
+        ("United States", "Artemis Accords", "founder", "2020-10-13"),
+        ("Japan", "Artemis Accords", "founder", "2020-10-13"),
+        ("Italy", "Artemis Accords", "founder", "2020-10-13"),
+    }
+
+
+def test_a_partners_label_in_an_entry_about_a_mission_lists_mission_partners() -> None:
+    text = (
+        "Peru joined the ILRS in 2024. Tianwen-1 launched on a Long March 5 in 2020. Partners: the "
+        "European Space Agency (tracking), France and Austria."
+    )
+    assert members(text) == {("Peru", "ILRS", "member", "2024")}
+
+
+def test_the_agreement_to_build_something_is_not_the_accords() -> None:
+    text = (
+        "Chile signed the Artemis Accords in 2024. In 2015 the European Space Agency and the Chinese "
+        "Academy of Sciences signed the agreement to build SMILE jointly."
+    )
+    assert members(text) == {("Chile", "Artemis Accords", "signatory", "2024")}
