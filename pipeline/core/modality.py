@@ -29,7 +29,7 @@ HEDGE = re.compile(
     r"announced plans|ready to|interest(?:ed)?\s+(?:in|to)|is to|are to|in the process of|about to|poised to|"
     r"wish(?:es|ed)?\s+to|desire[sd]?\s+to|aspir\w*\s+to|keen\s+to|eager\s+to|willing(?:ness)?\s+to|"
     r"readiness\s+to|ambitions?\s+to|"
-    r"on the verge of|next\s+(?:week|month|year)|tomorrow|"
+    r"on the verge of|next\s+(?:week|month|year)|tomorrow|(?:been|was|were)\s+offered|"
     # lower case only: "Centre ... d'Application", "Applied Physics Institute" are names
     r"pending|awaiting|(?-i:applications?|applied|apply|applying|applicants?)|candidacy|bid\s+to)\b",
     re.IGNORECASE,
@@ -135,6 +135,11 @@ SPECULATION = re.compile(
     r"supposed|alleged|purported|imaginary|fictitious|fictional|non-?existent|mythical|studied|studying)\b",
     re.IGNORECASE,
 )
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+NO_INSTRUMENT = re.compile(
+    r"(?i)\bno\s+such\s+\w+|\bno\s+(?:agreement|contract|memorandum|deal|instrument|lease|text)\s+"
+    r"(?:was|has\s+been|had\s+been|exists)"
+)
 NOT_SIGNED = re.compile(
     r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
     r"never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
@@ -182,7 +187,11 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     `announced`; otherwise `signed`.
     """
     scope = text[start:end]
-    whole = text[start : sentence_end if sentence_end is not None else len(text)]
+    stop = sentence_end if sentence_end is not None else len(text)
+    full_stop = SENTENCE_END.search(text, end, stop)  # a list item may hold several sentences
+    whole = text[start : full_stop.start() + 1 if full_stop else stop]
+    if full_stop and NO_INSTRUMENT.search(text, full_stop.end(), stop):
+        return None  # "... report a lease of X. The ministry calls it invention; no lease has been signed."
     if NOT_SIGNED.search(whole) or TALKS_FAILED.search(whole):
         return None  # "a draft ... was never signed", "... before the other side broke them off"
     if UNDER_DISCUSSION.search(whole):

@@ -82,7 +82,8 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cooperation_agreement",
         re.compile(
             r"\b(?:agreements?|protocols?|framework\s+agreement|accords?|cooperation\s+programmes?|"
-            r"(?:implementing|framework|cooperation|cooperative)\s+arrangements?)\b",
+            r"(?:implementing|framework|cooperation|cooperative)\s+arrangements?|"
+            r"arrangements?\s+on\s+(?:[\w-]+\s+){0,4}?cooperation)\b",
             re.I,
         ),
     ),
@@ -155,7 +156,9 @@ DEFINITION_BEFORE = re.compile(
 OWNER_GAP = re.compile(r"['’]s\s+(?:own\s+|national\s+)?(?:the\s+)?")
 RUN_IN_LABEL = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?(?:\*\*|__)[^*_]{1,80}?[.!?](?:\*\*|__)")
 TERMINATED = re.compile(
-    r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped|lapsed)\b", re.I
+    r"\b(?:terminat\w*|ended|cancel\w*|expired|revoked|withdr\w+|suspended|scrapped|lapsed|"
+    r"(?:allowed\s+to|let\s+(?:\w+\s+){0,3})(?:lapse|expire))\b",
+    re.I,
 )
 # An organ of an international organisation, not qualified by "of X" (which would name another body).
 ORGAN = re.compile(
@@ -371,7 +374,8 @@ def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
         r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
-        r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s",
+        r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s|"
+        r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])",  # the next sentence of a list item
         text[position:],
     )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
     return position + cut.start() if cut else len(text)
@@ -492,7 +496,9 @@ SINCE = re.compile(r"(?i)\bsince\s+")
 ONGOING_BEFORE = re.compile(r"(?i)\b(?:run|runs|ran|running|operat\w*|host\w*)\s+(?:\w+\s+){0,3}$")
 DATE_COLUMN = re.compile(r"(?i)^\W*(?:date|year|signed|concluded|since)\b")
 ENDED_WORDS = r"lapsed|expired|terminated|ended|not\s+renewed|withdrawn|cancelled"
-ENDED_BEFORE = re.compile(rf"(?i)\b(?:{ENDED_WORDS}|canceled|withdrew|revoked|closed)\s+(?:\w+\s+){{0,2}}$")
+ENDED_BEFORE = re.compile(
+    rf"(?i)\b(?:{ENDED_WORDS}|canceled|withdrew|revoked|closed|lapse|expire)\s+(?:\w+\s+){{0,2}}$"
+)
 SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
 
 
@@ -807,18 +813,24 @@ def rule_table_instrument(
         row_parties, caption_parties = row_bodies[:1], chinese_bodies[:1]
     elif chinese_bodies:  # a country row facing a Chinese agency: country level
         caption_parties = [p for p in caption_parties if not p.is_chinese]
-    row_dates = sentence.dates if len({d.value for d in sentence.dates}) == 1 else []
     header_cells = tracker.table_context(doc, sentence.block)[1]
     date_index = next((i for i, h in enumerate(header_cells) if DATE_COLUMN.search(h)), None)
     date_cell = (
         sentence.cells[date_index] if date_index is not None and date_index < len(sentence.cells) else None
     )
     status_index = next((i for i, h in enumerate(header_cells) if STATUS_COLUMN.search(h)), None)
-    status_cell = (
-        sentence.text[slice(*sentence.cells[status_index])]
+    status_span = (
+        sentence.cells[status_index]
         if status_index is not None and status_index < len(sentence.cells)
-        else ""
+        else (0, 0)
     )
+    status_cell = sentence.text[slice(*status_span)]
+    if UNCONCLUDED_CELL.match(status_cell):
+        return  # "| Chile | Astronomy data-centre agreement | — | in negotiation |"
+    dated = [
+        d for d in sentence.dates if not status_span[0] <= d.start < status_span[1]
+    ]  # not "lapsed, 2020"
+    row_dates = dated if len({d.value for d in dated}) == 1 else []
     for cell_start, cell_end in sentence.cells[1:]:
         cell = sentence.text[cell_start:cell_end]
         for piece in re.finditer(r"[^,;]+", cell):
@@ -839,6 +851,12 @@ def rule_table_instrument(
             parties = list(row_parties)
             if kind != "legislation":
                 parties += [p for p in caption_parties if p.name not in {q.name for q in parties}]
+                if len(parties) == 1 and not parties[0].is_chinese:  # "Lease of antennas to CLTC"
+                    parties += [
+                        p
+                        for p, _ in parties_in(sentence, cell_start, cell_end, skip_modifiers=False)
+                        if p.is_chinese and p.member_type != "country"
+                    ][:1]
                 if len(parties) == 1 and not parties[0].is_chinese:
                     parties.append(Party(CHINA, "country", "CHN"))
             status = (
@@ -882,7 +900,12 @@ KIND_WORDS = (
     ("cooperation_agreement", re.compile(r"(?i)\bagreement")),
 )
 LAPSED = re.compile(rf"(?i)\b(?:{ENDED_WORDS})\b")
-STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state)\b")
+STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state|position|situation)\b|\bwhere\s+it\s+stands\b")
+# A status cell saying the instrument is not concluded: the row is no agreement
+UNCONCLUDED_CELL = re.compile(
+    r"(?i)^\W*(?:in\s+negotiation|negotiating|under\s+(?:negotiation|discussion|study)|pending|undecided|"
+    r"draft|talks|stalled|not\s+(?:yet\s+)?signed|unsigned|rumou?red|denied)\b"
+)
 INTENDED_CELL = re.compile(r"(?i)^\W*(proposed|announced|planned)\b")
 # An instrument said to be in force: "remains in force", "still running", "Operating" in a status column
 ACTIVE = re.compile(

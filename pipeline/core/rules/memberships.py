@@ -177,14 +177,14 @@ COPULAS = frozenset(
 SINCE_DATE = re.compile(r"\s*,?\s*(?:since|from|as\s+of)\s+", re.IGNORECASE)
 FRAMEWORK_HEADER = re.compile(
     r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group|"
-    r"track|camp)\W*$"
+    r"track|camp)(?:\W*$|\s+(?:or|and|/)\s)"  # also "Framework or instrument"
 )
-STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership)\W*$")
+STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|position)\b")
 INSTRUMENT_CELL = re.compile(
     r"(?i)\b(?:memorand\w*|MoU|agreement|arrangement|data\s+exchange|laborator\w*|contract|lease|roadmap|treaty|"
     r"protocol)\b"
 )
-ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$")
+ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$|^\W*position\b")
 NOT_MEMBER_WORDS = r"applicant|applied|observer|not|no|none|candidate|invited|pending|declined"
 NOT_MEMBER_VALUE = re.compile(rf"(?i)\b(?:{NOT_MEMBER_WORDS})\b")
 MEMBER_VALUE = re.compile(
@@ -1021,6 +1021,18 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         if i < len(sentence.cells):
             ds, de = sentence.cells[i]
             joined = joined or nearest_date(sentence.dates, ds, ds, de)
+    if joined is None and not date_columns:  # "| Turkey | APSCO | 2006 | member |": the row's one date
+        skipped = {column, framework_column, _header_column(header_cells, STATUS_HEADER)}
+        joined = next(  # the first short cell that holds a date, not a note that mentions one
+            (
+                d.value
+                for i, (s, e) in enumerate(sentence.cells)
+                if i not in skipped and len(sentence.text[s:e].strip()) <= 24
+                for d in sentence.dates
+                if s <= d.start < e
+            ),
+            None,
+        )
     route = cells[framework_column] if framework_column is not None and framework_column < len(cells) else ""
     role = stated_role or _role(f"{cells[column]} {route} {header_text}", framework)
     yield _claim(doc, sentence, party, framework, role, joined, "table")

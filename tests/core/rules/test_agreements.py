@@ -716,3 +716,31 @@ def test_translated_statements_of_instruments() -> None:
         == []
     )
     assert agreements("Moldova has studied a Belt and Road memorandum since 2023 without signing it.") == []
+
+
+def test_a_ledger_of_instruments_with_a_position_column() -> None:
+    from tests.core.rules.test_memberships import LEDGER
+
+    found = {(a.parties, a.signed, a.status) for a in extract_text("t", LEDGER).agreements}
+    assert found == {
+        (("China", "Panama"), "2017-11", "terminated"),
+        (
+            ("China Satellite Launch and Tracking Control General", "Swedish Space Corporation"),
+            None,
+            "terminated",
+        ),
+    }
+
+
+def test_a_convention_signed_by_a_list_in_a_numbered_judgement_with_more_sentences() -> None:
+    text = (
+        "1. APSCO has barely grown. Its Convention was signed in Beijing in 2005 by Bangladesh, China and "
+        "Peru. Today APSCO counts three member states: Bangladesh, China and Turkey. Peru signed but never "
+        "ratified.\n2. Exits are rare.\n"
+    )
+    [claim] = extract_text("t", text).agreements
+    assert (claim.agreement_type, claim.parties, claim.signed) == (
+        "convention",
+        ("Bangladesh", "China", "Peru"),
+        "2005",
+    )

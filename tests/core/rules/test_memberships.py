@@ -1013,3 +1013,24 @@ def test_the_agreement_to_build_something_is_not_the_accords() -> None:
         "Academy of Sciences signed the agreement to build SMILE jointly."
     )
     assert members(text) == {("Chile", "Artemis Accords", "signatory", "2024")}
+
+
+LEDGER = (
+    "| Counterpart | Framework or instrument | On record | Position at time of writing | Source note |\n"
+    "|---|---|---|---|---|\n"
+    "| Turkey | APSCO | 2006 | member | acceded after the 2005 signing round |\n"
+    "| Egypt | APSCO | application 2024 | pending | no Council decision yet |\n"
+    "| Kazakhstan | BRICS partner-country invitation | 2024 | undecided | no answer |\n"
+    "| Panama | Belt and Road memorandum (with China) | Nov 2017 | withdrawn, Feb 2025 | exit |\n"
+    "| Chile | Astronomy data-centre agreement with CNSA | — | in negotiation | no text agreed |\n"
+    "| Swedish Space Corporation | Lease of antennas to China Satellite Launch and Tracking Control General "
+    "| — | lapsed, 2020 | not renewed |\n"
+)
+
+
+def test_a_ledger_with_a_position_column_and_an_on_record_date() -> None:
+    assert members(LEDGER) == {("Turkey", "APSCO", "member", "2006")}
+
+
+def test_an_offer_of_status_not_taken_up_is_no_membership() -> None:
+    assert members("Kazakhstan has been offered BRICS partner status but has not taken it up.") == set()
