@@ -161,6 +161,27 @@ def _fold_china_into_its_bodies(groups: dict[tuple, list[AgreementClaim]]) -> No
             groups[targets[0]].extend(replace(c, parties=targets[0][1]) for c in groups.pop(key))
 
 
+def _fold_pairs_into_their_multilateral(groups: dict[tuple, list[AgreementClaim]]) -> None:
+    """A pair with China ("| Indonesia | APSCO Convention | 2005 |") joins the one group of the same
+    type, year and title whose parties include both (the Convention's eight signatories)."""
+    from pipeline.core.rules.common import CHINA
+
+    for key in [k for k in groups if len(k[1]) == 2 and CHINA in k[1] and k[2] and k[1][0] != "*"]:
+        titles = {c.title.casefold() for c in groups[key]}
+        targets = [
+            k
+            for k in groups
+            if k != key
+            and k[0] == key[0]
+            and k[2] == key[2]
+            and len(k[1]) > 2
+            and set(key[1]) <= set(k[1])
+            and titles & {c.title.casefold() for c in groups[k]}
+        ]
+        if len(targets) == 1:
+            groups[targets[0]].extend(replace(c, parties=targets[0][1]) for c in groups.pop(key))
+
+
 def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict[str, list[Span]], list]:
     """Group by (type, parties, year); an undated claim joins the one dated group it fits, if unique."""
     groups: dict[tuple, list[AgreementClaim]] = defaultdict(list)
@@ -171,6 +192,7 @@ def merge_agreements(claims: Sequence[AgreementClaim]) -> tuple[list[dict], dict
         fits = [k for k in groups if k[0] == claim.agreement_type and k[1] == claim.parties and k[2]]
         groups[fits[0] if len(fits) == 1 else _agreement_group_key(claim)].append(claim)
     _fold_china_into_its_bodies(groups)
+    _fold_pairs_into_their_multilateral(groups)
     rows, spans, conflicts = [], {}, []
     for (agreement_type, parties, year), group in groups.items():
         title = choose_value(c.title for c in group) or agreement_type

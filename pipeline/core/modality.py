@@ -216,7 +216,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
 # A short sentence taking back the one before: "It has not.", "That is not true.", "They did not."
 RETRACTION = re.compile(
     r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do)\s*(?:not|n['’]t|never)"
-    r"\b(?:\s+\w+){0,4}\s*[.!]?\W*$",
+    r"\b(?:\s+\w+){0,4}\s*(?:[.!]?\W*$|[,;]\s+(?:and|but)\b)"  # also "It was not, and Manila now says ..."
+    r"|^\W*no\s+such\s+(?:[\w-]+\s+)?(?:agreement|memorandum|contract|deal|instrument|lease|document|accord)\b",
     re.IGNORECASE,
 )
 
@@ -252,4 +253,5 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
             RETRACTION.match(following.text)
             or (_denies(following.text) and DENIAL.match(following.text) and REPORTED.search(sentence.text))
         )
+        and not PROPOSAL.search(sentence.text)  # "X was proposed in 2019. It was never signed.": a proposal
     }

@@ -202,6 +202,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _resolve_short_names(sentences, gazetteer)
     _resolve_definite_bodies(sentences)
     _resolve_national_bodies(sentences, gazetteer)
+    _owned_full_names(sentences, gazetteer)
     _complete_short_names(sentences)
     return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
 
@@ -459,6 +460,22 @@ def _home_iso3(sentence: Sentence, body: Mention, gazetteer: Gazetteer) -> str |
         ),
         None,
     )
+
+
+def _owned_full_names(sentences: list[Sentence], gazetteer: Gazetteer) -> None:
+    """ "Thailand's National Astronomical Research Institute": the registered "X of Thailand"."""
+    for sentence in sentences:
+        for i, mention in enumerate(sentence.mentions):
+            if mention.source != "shape:institution" or i == 0:
+                continue
+            owner = sentence.mentions[i - 1]
+            if owner.kind != "country" or sentence.text[owner.end : mention.start] not in ("'s ", "’s "):
+                continue
+            entry = gazetteer.lookup(f"{mention.canonical} of {owner.canonical}")
+            if entry is not None and entry.kind in ("institution", "agency"):
+                sentence.mentions[i] = replace(
+                    mention, canonical=entry.canonical, member_type=entry.member_type, kind=entry.kind
+                )
 
 
 def _complete_short_names(sentences: list[Sentence]) -> None:

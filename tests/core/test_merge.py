@@ -45,3 +45,18 @@ def test_an_undated_claim_joins_the_one_dated_group_it_fits() -> None:
 
 def test_the_best_supported_year_then_the_most_precise_date() -> None:
     assert choose_date(["2021", "2021-03-09", "2020", None]) == "2021-03-09"
+
+
+def test_a_pair_with_china_joins_the_multilateral_instrument_of_the_same_title() -> None:
+    signatories = ("Bangladesh", "China", "Indonesia", "Iran", "Peru")
+    rows, _, _ = merge_agreements(
+        [
+            claim("a", signatories, "2005", title="APSCO Convention"),
+            claim("a", ("China", "Indonesia"), "2005", title="APSCO Convention"),
+            claim("a", ("China", "Peru"), "2005", title="Peru memorandum"),
+        ]
+    )
+    assert sorted((r["title"], tuple(r["parties"])) for r in rows) == [
+        ("APSCO Convention", signatories),
+        ("Peru memorandum", ("China", "Peru")),
+    ]

@@ -97,3 +97,8 @@ def test_the_national_university_is_the_one_placed_in_that_country() -> None:
         "Lorosa'e in Dili. Beihang University tested them. The Timorese university built the camera."
     )
     assert bodies(text)[-1] == ["Universidade Nacional Timor Lorosa'e"]
+
+
+def test_a_countrys_institute_is_the_registered_institute_of_that_country() -> None:
+    text = "Thailand's National Astronomical Research Institute signed a cooperation agreement in 2023."
+    assert bodies(text) == [["National Astronomical Research Institute of Thailand"]]

@@ -684,6 +684,8 @@ def rule_instrument(
                 item = text[ITEM_LABEL.match(text).end() :]
                 title = re.split(r",|\.\s|\.$|;|\(", item, maxsplit=1)[0].strip()
                 title = title[:1].upper() + title[1:]
+            elif named and framework and named.split()[0] in ("Its", "Their"):
+                title = f"{framework} {named.split(' ', 1)[1]}"  # "Its Convention": the APSCO Convention
             elif named:
                 title = named
             elif kind in ("convention", "treaty") and framework:

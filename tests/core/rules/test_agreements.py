@@ -744,3 +744,21 @@ def test_a_convention_signed_by_a_list_in_a_numbered_judgement_with_more_sentenc
         ("Bangladesh", "China", "Peru"),
         "2005",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A memorandum between CNSA and the Philippine Space Agency was expected to be signed during a visit "
+        "in 2024. It was not, and Manila now says there is no timetable.",
+        'An earlier edition listed a "CNSA-Netherlands Space Office sample-loan agreement" under 14 October. '
+        "No such agreement has been signed and the entry has been removed.",
+    ],
+)
+def test_an_instrument_the_next_sentence_takes_back_is_none(text: str) -> None:
+    assert agreements(text) == []
+
+
+def test_a_proposal_followed_by_never_signed_stays_a_proposal() -> None:
+    text = "A China–Bolivia ground-station agreement was proposed in 2019. It was never signed."
+    assert [a.status for a in extract_text("t", text).agreements] == ["proposed"]
