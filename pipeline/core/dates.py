@@ -575,9 +575,39 @@ def _scan_weekdays(text: str, anchor: Anchor) -> list[DateMention]:
     return out
 
 
-# "18 of June of 2025" (a translation of "18 de junio de 2025")
+_ORDINAL_DAYS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+# Word-for-word translations: "18 of June of 2025" ("18 de junio de 2025"), "16 of September 2025",
+# "the first of January 2024", "the month of October of the year 2020" ("شهر أكتوبر من عام 2020")
 _DAY_OF_MONTH_OF_YEAR = re.compile(
-    rf"(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])\s+of\s+(?P<m>{_MONTH})\s+of\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+    rf"(?:(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])|\b(?P<dw>{'|'.join(_ORDINAL_DAYS)}))\s+of\s+"
+    rf"(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?:the\s+year\s+)?(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])|"
+    rf"\bmonth\s+of\s+(?P<mm>{_MONTH})\s+of\s+(?:the\s+)?(?:year\s+)?(?P<my>(?:19|20)[0-9]{{2}})(?![0-9])",
     re.IGNORECASE,
 )
 
@@ -585,7 +615,12 @@ _DAY_OF_MONTH_OF_YEAR = re.compile(
 def _scan_day_of_month_of_year(text: str) -> list[DateMention]:
     out = []
     for m in _DAY_OF_MONTH_OF_YEAR.finditer(text):
-        y, mo, d = int(m["y"]), _month_number(m["m"]), int(m["d"])
+        if m["mm"]:
+            y, mo = int(m["my"]), _month_number(m["mm"])
+            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", y, "month"))
+            continue
+        y, mo = int(m["y"]), _month_number(m["m"])
+        d = int(m["d"]) if m["d"] else _ORDINAL_DAYS[m["dw"].lower()]
         if d <= _days_in_month(y, mo):
             out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", y, "day"))
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -207,6 +208,45 @@ _BY_POSITION = itemgetter(0, 1)
 _BY_PREFERENCE = itemgetter(1, 2, 0)
 
 
+_PERMUTABLE_KINDS = frozenset(["framework", "agency", "institution", "country"])
+_BAG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_BAG_STOP = frozenset(
+    ["of", "the", "for", "and", "in", "on", "de", "la", "del", "des", "du", "&"]
+)  # not "bin"
+_BAG_SPELLING = {"centre": "center", "organisation": "organization", "programme": "program"}
+
+
+# Capitalised words joined by function words: "Station International for the Research Lunar"
+_NAME_RUN_RE = re.compile(
+    r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|de|la|del|bin|ibn|al|el|van|von|der)\s+)*[A-Z][\w'-]*)+"
+)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:(?:[Tt]he|of|for)\s+)+")
+
+
+def _headed_outside(w: str, mention: Mention, b: int, e: int, offset: int) -> bool:
+    """A registry name, or a name found by its shape whose head word lies outside [b, e)."""
+    if not mention.source.startswith("shape"):
+        return True
+    outside = w[mention.start - offset : b - offset] + " " + w[e - offset : mention.end - offset]
+    return any(word in _HEADS for word in outside.split())
+
+
+def _sub_runs(w: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The run, its parts between "and", and each from a later capitalised word on: longest first."""
+    parts = [(start, end)]
+    cursor = start
+    for joint in re.finditer(r"\s+and\s+(?:the\s+)?", w[start:end]):
+        parts.append((cursor, start + joint.start()))
+        cursor = start + joint.end()
+    if cursor > start:
+        parts.append((cursor, end))
+    out = []
+    for b, e in parts:
+        out.append((b, e))
+        out += [(b + m.start(), e) for m in re.finditer(r"(?<=\s)[A-Z]", w[b:e])]  # each later capital
+    return out
+
+
 class Gazetteer:
     """Alias registry plus Aho-Corasick matcher; build once with :meth:`default`."""
 
@@ -224,6 +264,7 @@ class Gazetteer:
         entity_rows = list(entity_rows)
         self._add_entities(entity_rows)
         self._homes, self._national_agency = self._entity_homes(entity_rows, entity_countries)
+        self._bags: dict[frozenset[tuple[str, int]], Entry] | None = None  # built on first use (`permuted`)
         for form in _BLOCKERS:
             self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
         # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
@@ -348,6 +389,39 @@ class Gazetteer:
         iso3 = self._homes.get(canonical)
         return (self._country_names[iso3], iso3) if iso3 else None
 
+    def permuted(self, words: Sequence[str]) -> Entry | None:
+        """The registered name made of the same content words in another order ("Station International
+        for the Research Lunar", "Administration National Chinese for the Space"), or None."""
+        if self._bags is None:
+            self._bags = self._bag_index()
+        return self._bags.get(self._bag(words))
+
+    def _bag_index(self) -> dict[frozenset[tuple[str, int]], Entry]:
+        index: dict[frozenset[tuple[str, int]], Entry | None] = {}
+        for aliases in self._by_key.values():
+            for form, entry, _, _ in aliases:
+                if entry.kind not in _PERMUTABLE_KINDS or _is_acronym(form):
+                    continue
+                bag = self._bag(_BAG_WORD_RE.findall(form))
+                if len(bag) >= 2:
+                    previous = index.get(bag, entry)
+                    index[bag] = entry if previous is None or previous.canonical == entry.canonical else None
+        return {bag: entry for bag, entry in index.items() if entry is not None}
+
+    def _bag(self, words: Sequence[str]) -> frozenset[tuple[str, int]]:
+        """Content words (with their counts), folded, with country names and demonyms as ISO codes."""
+        out: Counter[str] = Counter()
+        for word in words:
+            low = fold(word).removesuffix("'s")
+            if low in _BAG_STOP:
+                continue
+            entry = self.lookup(word) if word[:1].isupper() else None
+            if entry is not None and entry.kind in ("country", "demonym") and entry.iso3:
+                out[entry.iso3] += 1
+            else:
+                out[_BAG_SPELLING.get(low, low)] += 1
+        return frozenset(out.items())
+
     def lookup(self, name: str) -> Entry | None:
         """The entry a surface form refers to, or None. All-caps aliases need exact case."""
         form = _surface(name)
@@ -408,7 +482,44 @@ class Gazetteer:
                 Mention(b + start, e + start, k, c, None, mt, src, acr) for b, e, k, c, mt, src, acr in shapes
             ]
             out.sort(key=_MENTION_START)
+        if " of " in w or " for " in w:
+            out = self._with_permuted_names(w, start, out)
         return out
+
+    def _with_permuted_names(self, w: str, offset: int, found: list[Mention]) -> list[Mention]:
+        """Registered names written word for word from another language ("the Accords of Artemis")."""
+        added: list[Mention] = []
+        for run in _NAME_RUN_RE.finditer(w):
+            if " of " not in run.group() and " for " not in run.group():
+                continue
+            taken: list[tuple[int, int]] = []
+            for b, e in _sub_runs(w, run.start(), run.end()):
+                if any(x < e and b < y for x, y in taken):
+                    continue
+                entry = self.permuted(_BAG_WORD_RE.findall(w[b:e]))
+                if entry is None:
+                    continue
+                taken.append((b, e))
+                b += len(w[b:e]) - len(
+                    _LEADING_ARTICLE_RE.sub("", w[b:e])
+                )  # "the Agency of ...": "Agency ..."
+                b, e = b + offset, e + offset
+                if any(
+                    m.start < e
+                    and b < m.end
+                    and (m.start < b or m.end > e)
+                    and _headed_outside(w, m, b, e, offset)
+                    for m in found
+                ):
+                    continue  # inside a longer name: "University of the Republic of San Marino"
+                if not any(m.start < e and b < m.end and m.canonical == entry.canonical for m in found):
+                    added.append(
+                        Mention(b, e, entry.kind, entry.canonical, entry.iso3, entry.member_type, "permuted")
+                    )
+        if not added:
+            return found
+        kept = [m for m in found if not any(a.start < m.end and m.start < a.end for a in added)]
+        return sorted(kept + added, key=_MENTION_START)
 
     def _candidates(self, padded: str) -> tuple[list[_Cand], list[tuple[int, int]], list[tuple[int, int]]]:
         """Registry matches in ``padded`` (the squeezed text with one context character on

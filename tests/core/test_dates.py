@@ -591,3 +591,15 @@ def test_translated_date_forms() -> None:
     assert spans("Malabo, to 18 of June of 2025") == [("18 of June of 2025", "2025-06-18", "day")]
     assert [v for _, v, _ in spans("in the day of yesterday", "2025-06-18")] == ["2025-06-17"]
     assert [v for _, v, _ in spans("in the month of March of the present year", "2025-06-18")] == ["2025-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Abu Dhabi, on Tuesday 16 of September 2025 —", "2025-09-16"),
+        ("in the month of October of the year 2020", "2020-10"),
+        ("starting from the first of January 2024", "2024-01-01"),
+    ],
+)
+def test_dates_translated_word_for_word(text: str, expected: str) -> None:
+    assert [d.value for d in find_dates(text)] == [expected]

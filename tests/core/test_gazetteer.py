@@ -731,3 +731,29 @@ def test_a_name_does_not_run_on_after_and_or_into_a_date() -> None:
     assert [
         s for s, kind, _ in found("the Cook Islands Meteorological Service and CMA") if kind == "institution"
     ] == ["Cook Islands Meteorological Service"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Station International for the Research Lunar", ("framework", "ILRS")),
+        ("the Accords of Artemis", ("framework", "Artemis Accords")),
+        ("the Initiative of the Belt and the Road", ("framework", "BRI")),
+        ("the Republic of the People of China", ("country", "China")),
+        ("the Center of Mohammed bin Rashid for the Space", ("agency", "Mohammed bin Rashid Space Centre")),
+    ],
+)
+def test_a_registered_name_translated_word_for_word_in_another_order(text: str, expected: tuple) -> None:
+    assert [(m.kind, m.canonical) for m in G.find(text)] == [expected]
+
+
+def test_two_translated_names_joined_by_and_are_two_names() -> None:
+    text = (
+        "The Agency of the Emirates for the Space and the Administration National Chinese for the Space sign"
+    )
+    assert [m.canonical for m in G.find(text)] == ["UAE Space Agency", "China National Space Administration"]
+
+
+def test_a_name_inside_a_longer_name_stays_inside_it() -> None:
+    found = G.find("The University of the Republic of San Marino joined.")
+    assert [m.canonical for m in found] == ["University of the Republic of San Marino"]
