@@ -575,33 +575,11 @@ def _scan_weekdays(text: str, anchor: Anchor) -> list[DateMention]:
     return out
 
 
-_ORDINAL_DAYS = {
-    w: i + 1
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ]
-    )
-}
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ORDINAL_DAYS = {word: day for day, word in enumerate(_ORDINAL_WORDS.split(" "), start=1)}
 # Word-for-word translations: "18 of June of 2025" ("18 de junio de 2025"), "16 of September 2025",
 # "the first of January 2024", "the month of October of the year 2020" ("شهر أكتوبر من عام 2020")
 _DAY_OF_MONTH_OF_YEAR = re.compile(
