@@ -258,7 +258,22 @@ def enumeration_after(
     chosen: list[tuple[Party, Mention]] = []
     previous_end = position
     for party, mention in candidates:
+        if mention.start < previous_end:
+            continue  # named inside the brackets of the item before
         gap = sentence.text[previous_end : mention.start]
+        close = sentence.text.find(")", previous_end, previous_end + 60) if "(" in gap else -1
+        if (
+            chosen
+            and close >= 0
+            and gap.lstrip().startswith("(")
+            and not (gap.strip() == "(" and close == mention.end)  # "(IKI)": another name of the item
+        ):  # "France (CNES, IRAP), ESA": the item's own brackets
+            if close < mention.start:
+                previous_end = close + 1
+                gap = sentence.text[previous_end : mention.start]
+            else:
+                previous_end = close + 1
+                continue
         if chosen and not CONNECTOR.match(gap) and not _short_descriptor(gap):
             break
         if not chosen and len(gap.split()) > 8:

@@ -56,7 +56,8 @@ PARTNER_CUES = re.compile(
     r"contributors)\s+(?:from|of|at|in)\b|"
     r"\b(?:built|supplied|provided|developed|contributed|made|procured|owned|operated|ordered|commissioned|"
     r"bought)\s+by\b|\bbelonging\s+to\b|"
-    r"\b(?:built|developed|made|designed|shared|operated|produced)\s+(?:jointly\s+)?(?:with|between)\b",
+    r"\b(?:built|developed|made|designed|shared|operated|produced)\s+(?:jointly\s+)?(?:with|between)\b|"
+    r"\bpartners\s*:|\bas\s+partners\b[^:.;]{0,100}:",  # "Partners: ESA, France", "we list as partners ...:"
     re.IGNORECASE,
 )
 NO_CONTRIBUTION = re.compile(
@@ -64,7 +65,10 @@ NO_CONTRIBUTION = re.compile(
     r"contributions?|participation|involvement)\b",
     re.IGNORECASE,
 )
-SUPPLY = re.compile(r"\b(?:supplied|provided|contributed|delivered|furnished|donated)\b", re.IGNORECASE)
+SUPPLY = re.compile(
+    r"\b(?:supplied|provided|contributed|delivered|furnished|donated|help(?:s|ed)?\s+(?:to\s+)?track)\b",
+    re.IGNORECASE,
+)
 SATELLITE_NOUN = r"(?:satellite|cubesat|nanosatellite|microsatellite|smallsat|spacecraft|probe)"
 OWNED = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN}\b", re.IGNORECASE)
 NATIONAL_HARDWARE = re.compile(
@@ -272,6 +276,9 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
         date = min(day_dates, key=lambda d: abs(d.start - match.start())).value
     else:
         date = nearest_date(sentence.dates, match.end(), floor)
+    lead = sentence.lead_date  # "09  ::  2024  ::  Einstein Probe lifts off ...": the entry's full date
+    if lead and (date is None or (len(lead) > len(date) and lead.startswith(date))):
+        date = lead
     result = {
         "launch_date": date,
         "launch_site": sites[0] if sites else None,

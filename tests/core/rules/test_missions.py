@@ -333,3 +333,28 @@ def test_an_instrument_on_the_rover_makes_a_partner_of_the_mission() -> None:
         "Chang'e 4 landed on the Moon in 2019. The Yutu-2 rover carried a neutral-atom detector from Sweden."
     )
     assert "Sweden" in {p for c in found["Chang'e 4"] for p in c.partners}
+
+
+def test_a_launch_in_an_almanac_entry_takes_the_entrys_full_date() -> None:
+    text = (
+        "-------------------------------------------- JULY\n"
+        "23  ::  2020  ::  Tianwen-1 launches on a Long March 5 from Wenchang\n"
+        "                   Satellite Launch Center for Mars. Partners: the\n"
+        "                   European Space Agency (tracking), France and Austria.\n"
+    )
+    claims = missions(text)["Tianwen-1"]
+    assert {c.launch_date for c in claims} - {None} == {"2020-07-23"}
+    assert {p for c in claims for p in c.partners} == {"European Space Agency", "France", "Austria"}
+
+
+def test_partners_listed_after_a_colon_with_their_bodies_in_brackets() -> None:
+    found = missions(
+        "For Chang'e 6 we list as partners the countries and agencies that supplied a payload: France "
+        "(CNES, IRAP), the European Space Agency, Sweden (IRF, as builder of NILS) and Pakistan (IST)."
+    )
+    assert set(found["Chang'e 6"][0].partners) == {"France", "European Space Agency", "Sweden", "Pakistan"}
+
+
+def test_ground_stations_that_help_track_a_mission_make_a_partner() -> None:
+    found = missions("Chang'e 5 launched in 2020 for the Moon; ESA ground stations help track it.")
+    assert found["Chang'e 5"][0].partners == ("European Space Agency",)
