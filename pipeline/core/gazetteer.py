@@ -781,7 +781,8 @@ _MISSION_STOP = _words(
     level grade class type group team round day week year line list note box annex appendix
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday lc slc lz pad"""
+    saturday sunday lc slc lz pad update updated refile correction corrected version edition issue
+    item slide"""
 )
 _NEAR = 60  # a mission word must be this close to a name-number designation
 

@@ -102,7 +102,9 @@ YEAR_HEADING = re.compile(r"[#=*\s-]*((?:19|20)\d\d)[#=*:\s-]*")
 DENYING_HEADING = re.compile(
     r"(?i)\b(?:did\s+not|didn['’]t|never|has\s+not|have\s+not)\s+happen|"
     r"\b(?:not|isn['’]t|aren['’]t)\s+happening\b|\bnot\s+(?:signed|confirmed|members?|"
-    r"on\s+the\s+register|true)\b|\bnon-members\b|\b(?:myths|false\s+claims|rumou?rs|unconfirmed|debunked)\b"
+    r"on\s+the\s+register|true|on\s+board|carried|flown)\b|\bnon-members\b|"
+    r"\b(?:myths|false\s+claims|rumou?rs|unconfirmed|debunked)\b|\b(?:did\s+not|didn['’]t|never)\s+(?:fly|flew)\b|"
+    r"\b(?:left|stayed)\s+(?:behind|on\s+the\s+ground)\b"  # "What did not fly", "Not on board"
 )
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")

@@ -601,6 +601,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     for sentence in doc.sentences:
         if not (sentence.mentions or sentence.dates or sentence.block.kind in ("heading", "table_row")):
             continue  # no mission, partner or launch date to read, and no heading to reset
+        if sentence.denied:
+            continue  # under "What did not fly" or "Things that did NOT happen"
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         launched = _launched(sentence, missions) if launch else set()
@@ -672,7 +674,10 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 attributes["partners"] = sorted({*_placed(partners, owners), *owners})
                 method = "table:mission" if sentence.block.kind == "table_row" else "rule:partners"
             claims.append(_claim(doc, sentence, mention.canonical, method, **attributes))
-        last_mission = missions[-1].canonical
+        if FACT_LABEL.match(sentence.text):  # "- **Spacecraft:** Chang'e 6 + ICUBE-Q": the card's mission
+            last_mission = missions[0].canonical
+        elif not SIDE_LABEL.match(sentence.text):  # "- **Relay:** Queqiao-2": not what the card is about
+            last_mission = missions[-1].canonical
         last_mission_block = sentence.block_index
     claims += fact_sheet
     claims += list(_launch_table(doc))
@@ -688,7 +693,7 @@ WITHDRAWN = re.compile(
     r"(?i)\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:withdrawn|pulled|removed|dropped|"
     r"scrubbed|taken\s+off|struck\s+off|bumped)\s+(?:from|off)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:\w+\s+)?"
     r"(?:launch|flight|manifest|mission|rideshare|rocket)\b|\b(?:did\s+not|didn['’]t|never)\s+fly\b|"
-    r"\bnever\s+flew\b|\bwas\s+never\s+launched\b"
+    r"\bnever\s+flew\b|\b(?:was|were)\s+(?:never|not)\s+(?:launched|carried|flown)\b"
 )
 
 
@@ -709,6 +714,9 @@ def _without_withdrawn(doc: Document, claims: list[MissionClaim]) -> list[Missio
     return [c for c in claims if c.name not in withdrawn or c.name in launched]
 
 
+SIDE_LABEL = re.compile(
+    r"(?i)^\W*(?:relay|support|predecessor|successor|previous|next|heritage|see\s+also|related)\b[^:\n]{0,20}:"
+)
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
 # A launch told of the mission just named: "It lifted off ...", "The cubesat flew as a rideshare ..."
 IT_LAUNCHED = re.compile(

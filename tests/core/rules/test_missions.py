@@ -358,3 +358,16 @@ def test_partners_listed_after_a_colon_with_their_bodies_in_brackets() -> None:
 def test_ground_stations_that_help_track_a_mission_make_a_partner() -> None:
     found = missions("Chang'e 5 launched in 2020 for the Moon; ESA ground stations help track it.")
     assert found["Chang'e 5"][0].partners == ("European Space Agency",)
+
+
+def test_a_payload_under_a_what_did_not_fly_heading_is_no_mission() -> None:
+    text = (
+        "## Launch\n\n- **Spacecraft:** Chang'e 6 + ICUBE-Q cubesat\n- **Lift-off:** 3 May 2024\n"
+        "- **Relay:** Queqiao-2, launched in March 2024\n\n"
+        "## Foreign payloads that flew\n\n1. **DORN** — on the lander. Owned by France's CNES.\n\n"
+        "## What did not fly\n\n- **ICUBE-Q2**, a follow-on cubesat proposed by IST, was not ready in time.\n"
+    )
+    found = missions(text)
+    assert "ICUBE-Q2" not in found
+    assert "France" in {p for c in found["Chang'e 6"] for p in c.partners}
+    assert not any(c.partners for c in found.get("Queqiao-2", []))
