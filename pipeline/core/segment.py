@@ -149,6 +149,8 @@ _LB = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _HWS = " \t\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ZW = "\ufeff\u200b\u200c\u200d\u2060"
 _STRIP = _LB + _HWS + _ZW
+_BOX_SIDES = "│┃║"  # the sides of a text box drawn with box characters: stripped like whitespace
+_BOX_ONLY = frozenset("┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬╭╮╯╰" + _BOX_SIDES + " ")
 _CLOSERS = "\"'”’»)]」』）"
 _OPENERS = "\"'“‘«„(「『（"
 _TERMINAL = ".!?:;。！？…"
@@ -342,6 +344,10 @@ def _lines(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
         s = content.strip()
         if s and (s[0] in _ZW or s[-1] in _ZW):
             s = s.strip(_STRIP)
+        if s and (s[0] in _BOX_SIDES or s[-1] in _BOX_SIDES):
+            s = "" if set(s) <= _BOX_ONLY else s.strip(_STRIP + _BOX_SIDES)
+        elif s and s[0] in _BOX_ONLY and set(s) <= _BOX_ONLY:
+            s = ""  # "┌────┐": the frame of a text box
         if s:
             a = pos + content.find(s[0])  # the leading part holds only strippable characters
             starts.append(a)
@@ -1232,9 +1238,11 @@ def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in [*_LB_RE.finditer(text, s, e), None]:
         stop = m.start() if m is not None else e
         seg = text[pos:stop]
-        core = seg.strip(_STRIP)
+        ends = seg.strip()[:1] + seg.strip()[-1:]
+        strip = _STRIP + _BOX_SIDES if ends and (ends[0] in _BOX_SIDES or ends[-1] in _BOX_SIDES) else _STRIP
+        core = seg.strip(strip)
         if core:
-            a = pos + len(seg) - len(seg.lstrip(_STRIP))
+            a = pos + len(seg) - len(seg.lstrip(strip))
             out.append((a, a + len(core)))
         if m is not None:
             pos = m.end()

@@ -26,6 +26,7 @@ from pipeline.core.rules.common import (
     enumeration_after,
     enumeration_before,
     founding_clauses,
+    is_possessive_modifier,
     nearest_date,
     parties_in,
     proper_name_runs,
@@ -107,11 +108,11 @@ COMPOSITION = re.compile(
     re.IGNORECASE,
 )
 FOUNDED = re.compile(
-    r"(?:(?:\b(?:was|were|had\s+been|project|programme|program|initiative|station|organi[sz]ation)|[,—–(])\s+"
+    r"(?:(?:\b(?:was|were|had\s+been|project|programme|program|initiative|station|organi[sz]ation)|[,—–(]|^\W*)\s*"
     r"(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|"
     r"created|launched|initiated|announced|proposed|unveiled)\s+(?:(?:in|on)\s+(?:\S+\s+){1,3}?)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
     r"(?:of|by|between)|by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
-    r"founding\s+members?\s+(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"founding\s+members?\s+(?:(?:in|of|at)\s+\S+\s+)?(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
     r"(?:by\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:founders|founding\s+(?:members|states|signatories))(?=\s*:)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
@@ -806,6 +807,8 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
     """FRAMEWORK was founded by / announced as a joint project of A and B; founding members are A, B."""
     for match in FOUNDED.finditer(sentence.text):
         framework = tracker.framework_near(sentence, match.start())
+        if framework is None and (match.start() == 0 or "ounding" in match.group()):
+            framework = tracker.current  # "Founded in 2015 by X, it ...", "Other founding members included"
         if framework is None:
             continue
         members = enumeration_after(sentence, match.end())
@@ -1167,7 +1170,9 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
         joined = dates[0].value if dates else nearest_date(sentence.dates, label.end())
     else:
         party, mention = candidates[0]
-        if mention.start > 12:
+        if len(candidates) > 1 and is_possessive_modifier(sentence, mention):
+            party, mention = candidates[1]  # "Pakistan's Institute of Space Technology — joined Nov 2024"
+        elif mention.start > 12:
             return
         members = [(party, mention)]
         joined = nearest_date(sentence.dates, mention.end) or nearest_date(lead_sentence.dates, 0)

@@ -343,6 +343,7 @@ def _carrier(sentence: Sentence, missions: list[Mention]) -> str | None:
     return None
 
 
+TOGETHER_WITH = re.compile(r"(?i)\b(?:together\s+with|along\s+with|alongside|as\s+well\s+as)\s+(?:the\s+)?$")
 CARRYING_LIST = re.compile(r"(?i)\b(?:with|carrying|carried|bearing)\b")
 APPOSITION = re.compile(r"^\s*,[^,;()]{1,80},")
 
@@ -380,9 +381,15 @@ def _listed_from(text: str, missions: list[Mention]) -> list[Mention]:
     """The first of `missions` and those that continue a list with it ("M1, M2 and M3")."""
     run = missions[:1]
     for following in missions[1:]:
-        if not LIST_GLUE.fullmatch(text[run[-1].end : following.start].lower()):
+        gap = text[run[-1].end : following.start]
+        if LIST_GLUE.fullmatch(gap.lower()):
+            run.append(following)
+        elif ";" in gap or len(gap) >= 120:
             break
-        run.append(following)
+        elif TOGETHER_WITH.search(
+            gap
+        ):  # "carrying CBERS-4A, the sixth CBERS satellite, ..., together with ETRSS-1"
+            run.append(following)
     return run
 
 

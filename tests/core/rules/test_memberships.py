@@ -1034,3 +1034,30 @@ def test_a_ledger_with_a_position_column_and_an_on_record_date() -> None:
 
 def test_an_offer_of_status_not_taken_up_is_no_membership() -> None:
     assert members("Kazakhstan has been offered BRICS partner status but has not taken it up.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The IDSEA was set up in 2023. Other founding members in 2023 included the Lunar Exploration and "
+            "Space Engineering Center and the Chinese Society of Astronautics.",
+            {
+                ("Lunar Exploration and Space Engineering Center", "IDSEA", "founder", "2023"),
+                ("Chinese Society of Astronautics", "IDSEA", "founder", "2023"),
+            },
+        ),
+        (
+            "Third thing: the University Alliance of the Silk Road (UASR). Founded in 2015 by Xi'an Jiaotong "
+            "University, it is a network of universities.",
+            {("Xi'an Jiaotong University", "UASR", "founder", "2015")},
+        ),
+        (
+            "The IDSEA keeps a list. Three members I can confirm:\n"
+            "• Pakistan's Institute of Space Technology — joined Nov 2024\n",
+            {("Institute of Space Technology", "IDSEA", "member", "2024-11")},
+        ),
+    ],
+)
+def test_founders_and_members_in_a_social_media_thread(text: str, expected: set) -> None:
+    assert members(text) == expected

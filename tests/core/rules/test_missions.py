@@ -371,3 +371,23 @@ def test_a_payload_under_a_what_did_not_fly_heading_is_no_mission() -> None:
     assert "ICUBE-Q2" not in found
     assert "France" in {p for c in found["Chang'e 6"] for p in c.partners}
     assert not any(c.partners for c in found.get("Queqiao-2", []))
+
+
+def test_a_text_box_drawn_with_box_characters_reads_as_prose() -> None:
+    text = (
+        "┌──────────────────────────────────────┐\n"
+        "│ On 20 December 2019 a Long March 4B  │\n"
+        "│ lifted off from the Taiyuan Satellite│\n"
+        "│ Launch Center carrying CBERS-4A, the │\n"
+        "│ sixth Earth resources satellite, into│\n"
+        "│ orbit, together with ETRSS-1.        │\n"
+        "└──────────────────────────────────────┘\n"
+    )
+    found = missions(text)
+    for name in ("CBERS-4A", "ETRSS-1"):
+        [claim] = found[name]
+        assert (claim.launch_date, claim.launch_site, claim.launch_vehicle) == (
+            "2019-12-20",
+            "Taiyuan Satellite Launch Center",
+            "Long March 4B",
+        )
