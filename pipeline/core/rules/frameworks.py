@@ -110,7 +110,8 @@ class FrameworkTracker:
             self.current = named[-1][0]
             self.history += [name for name, _ in named]
         found = parties_in(sentence, 0, len(sentence.text))
-        opening = [p for p, m in found if m.end <= 60]
+        colon = sentence.text.find(":", 0, 70)  # "Also NOT true, despite X: the University of Y has not ..."
+        opening = [p for p, m in found if m.end <= 60 + max(colon, 0)]
         if opening:
             self.last_parties = opening[:1]
         if len(found) >= 2:
@@ -241,12 +242,17 @@ class FrameworkTracker:
     def lead_in(self, doc: Document, block) -> tuple[str, Sentence] | None:
         """(framework, lead-in sentence) when a list's lead-in names (or refers back to) a framework
         and says its items are members."""
-        for sentence in self._by_block.get(block.context, []):
+        lead = self._by_block.get(block.context, [])
+        for sentence in lead:
             names = [name for name, _ in self.named(sentence)]
             anaphor = ANAPHOR_ANYWHERE.search(sentence.text)
             if not names and anaphor:
                 names = [n for n in [self.referent(anaphor.group("noun"))] if n]
-            if names and MEMBER_WORDS.search(sentence.text) and sentence.text.rstrip().endswith(":"):
+            if (
+                names
+                and sentence.text.rstrip().endswith(":")
+                and any(MEMBER_WORDS.search(s.text) for s in lead)  # "The foreign members are ... Three I
+            ):  # can confirm from the association's own notices:"
                 return names[0], sentence
             if names and MEMBER_WORDS.search(sentence.text) and sentence.block.kind == "heading":
                 return names[0], sentence

@@ -1061,3 +1061,17 @@ def test_an_offer_of_status_not_taken_up_is_no_membership() -> None:
 )
 def test_founders_and_members_in_a_social_media_thread(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+def test_a_list_whose_lead_in_paragraph_speaks_of_members_and_refers_to_the_framework() -> None:
+    text = (
+        "IDSEA is an association of institutions.\n\n"
+        "The foreign members are where it gets interesting. Three I can confirm from the association's "
+        "notices:\n"
+        "• Pakistan's Institute of Space Technology — joined Nov 2024\n"
+        "• National Astronomical Research Institute of Thailand (NARIT) — joined March 2025\n"
+    )
+    assert members(text) == {
+        ("Institute of Space Technology", "IDSEA", "member", "2024-11"),
+        ("National Astronomical Research Institute of Thailand", "IDSEA", "member", "2025-03"),
+    }
