@@ -202,6 +202,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _name_missions_by_their_full_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_short_names(sentences, gazetteer)
+    _resolve_initialisms(sentences)
     _resolve_definite_bodies(sentences)
     _resolve_national_bodies(sentences, gazetteer)
     _owned_full_names(sentences, gazetteer)
@@ -386,6 +387,45 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
                 ]
             if earlier:
                 added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
+        _attach(sentence, added)
+
+
+_INITIAL_SKIP = frozenset(["of", "the", "for", "and", "de", "la", "del", "&"])
+
+
+def _resolve_initialisms(sentences: list[Sentence]) -> None:
+    """An all-capitals word made of the initials of a body the document names ("IST" for the Institute of
+    Space Technology, "SJTU" for Shanghai Jiao Tong University) stands for that body."""
+    initials: dict[str, Mention | None] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if mention.kind not in ("agency", "institution"):
+                continue
+            words = [
+                w
+                for w in re.findall(r"[^\W\d_][\w'’-]*", mention.canonical)
+                if w.lower() not in _INITIAL_SKIP
+            ]
+            if 3 <= len(words) <= 6:
+                key = "".join(w[0] for w in words).upper()
+                known = initials.get(key, mention)
+                initials[key] = mention if known is None or known.canonical == mention.canonical else None
+    found = {key: m for key, m in initials.items() if m is not None}
+    if not found:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, found)) + r")(?![\w-])")
+    for sentence in sentences:
+        added: list[Mention] = []
+        for m in _unclaimed(pattern, sentence.text, sentence.mentions):
+            body = found[m.group()]
+            if (
+                added and sentence.text[added[-1].end : m.start()] == " "
+            ):  # "IEP SAS": the unit of the academy
+                unit = added.pop()
+                body = replace(unit, canonical=f"{unit.canonical} of the {body.canonical}")
+                added.append(_standing_for(body, unit.start, m.end(), "initials"))
+                continue
+            added.append(_standing_for(body, m.start(), m.end(), "initials"))
         _attach(sentence, added)
 
 

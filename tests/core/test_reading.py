@@ -102,3 +102,16 @@ def test_the_national_university_is_the_one_placed_in_that_country() -> None:
 def test_a_countrys_institute_is_the_registered_institute_of_that_country() -> None:
     text = "Thailand's National Astronomical Research Institute signed a cooperation agreement in 2023."
     assert bodies(text) == [["National Astronomical Research Institute of Thailand"]]
+
+
+def test_the_initials_of_a_body_named_in_the_document_stand_for_it() -> None:
+    text = "News from the Institute of Space Technology. IST joined the UASR in 2017 with Beihang."
+    assert bodies(text) == [["Institute of Space Technology"], ["Institute of Space Technology"]]
+
+
+def test_a_unit_and_its_parent_in_initials_are_the_unit_of_the_parent() -> None:
+    text = (
+        "The Institute of Experimental Physics and the Slovak Academy of Sciences took part. "
+        "The director of IEP SAS signed."
+    )
+    assert bodies(text)[-1] == ["Institute of Experimental Physics of the Slovak Academy of Sciences"]

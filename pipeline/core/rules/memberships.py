@@ -21,6 +21,7 @@ from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import clause_start, is_asserted, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
+    CONNECTOR,
     RELATIVE_FOUNDER,
     Party,
     enumeration_after,
@@ -234,7 +235,12 @@ INTRANSITIVE_VERB = re.compile(
 )
 WE_BEFORE = re.compile(r"(?i)\bwe\s+(?:\w+\s+){0,2}$")
 ALONG_WITH = re.compile(
-    r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from)\s+[\w ]{3,20}?)?\s*,?\s*(?:together|along)\s+with\s+"
+    r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from|since)\s+[\w ]{3,32}?)?\s*,?\s*"
+    r"(?:together|along)\s+with\s+"
+)
+# "a member of BRICS since its foundation in 2009": a founder
+SINCE_FOUNDATION = re.compile(
+    r"(?i)\s*,?\s*(?:ever\s+)?since\s+(?:its|the)\s+(?:foundation|founding|creation|inception|establishment|start)\b"
 )
 # "The other member states of APSCO are A, B and C": the list after the framework's name
 MEMBERS_OF = re.compile(
@@ -522,6 +528,8 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         infinitive = re.search(r"\sto\s+(?:join|sign|accede)", match.group())
         role_from = match.start() + (infinitive.start() if infinitive else 0)
         role = _role(sentence.text[role_from : object_end + 25], framework)
+        if SINCE_FOUNDATION.match(sentence.text, object_end):
+            role = "founder"
         signs = re.match(r"(?i)(?:signed|signs|sign)\b(?!\s+(?:up|on)\b)", match.group())
         documents = re.match(
             r"\s*(?:\w+\s+){0,2}?(?:cooperation\s+)?(?:documents?|agreements?|memorand\w+|MoUs?|accords?)\b",
@@ -754,6 +762,73 @@ def rule_composition(
         for party, _ in members:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:composition")
+
+
+# "The lunar station project picked up seven states in 2024: A, B and C"; "the Accords added Peru in May
+# 2024, Armenia in June 2024, and both Austria and Thailand in December 2024"
+FRAMEWORK_GAINED = re.compile(r"(?i)\b(?:picked\s+up|added|gained|took\s+in|brought\s+in)\b")
+COUNTED_OBJECT = re.compile(
+    r"(?i)\s+(?:\w+\s+){0,2}?(?:new\s+)?(?:states|countries|members|participants|signatories|nations|partners)"
+    r"\b[^:.;]{0,30}:"
+)
+FRAMEWORK_SUBJECT_NOUN = re.compile(
+    r"(?i)\b(project|station|initiative|accords|organi[sz]ation|association|alliance|group|bloc|programme|program)"
+    r"\s*$"
+)
+ITEM_GAP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and\s+)?(?:both\s+|also\s+)?$")
+
+
+def rule_framework_gained(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """FRAMEWORK picked up / added / gained A, B and C (each with the date that follows it)."""
+    text = sentence.text
+    if not ("picked up" in text or "added" in text or "gained" in text or " in " in text):
+        return
+    for match in FRAMEWORK_GAINED.finditer(text):
+        floor = clause_start(text, match.start())
+        named = [
+            (name, m) for name, m in tracker.named(sentence) if floor <= m.start and m.end <= match.start()
+        ]
+        noun = FRAMEWORK_SUBJECT_NOUN.search(text, floor, match.start())
+        framework = named[-1][0] if named else tracker.referent(noun.group(1)) if noun else None
+        subject = named[-1][1].start if named else noun.start() if noun else floor
+        if framework is None or len(text[subject : match.start()].split()) > 8:
+            continue
+        counted = COUNTED_OBJECT.match(text, match.end())
+        start = counted.end() if counted else match.end()
+        clause_date = nearest_date(sentence.dates, match.end(), match.end(), start) if counted else None
+        cursor, items = start, []
+        for party, mention in parties_in(sentence, start, len(text)):
+            gap = text[cursor : mention.start]
+            if items and not (ITEM_GAP.match(gap) or CONNECTOR.match(gap)):
+                break
+            if not items and len(gap.split()) > 2:
+                break
+            items.append((party, mention))
+            cursor = mention.end
+            date = next((d for d in sentence.dates if d.start >= mention.end), None)
+            if date is not None and re.fullmatch(r"\s+(?:in|on)\s+", text[mention.end : date.start]):
+                cursor = date.end  # "Peru in May 2024, Armenia in June 2024"
+        if not items or not is_asserted(text, subject, cursor):  # not "Not to be outdone, the Accords added"
+            continue
+        for index, (party, mention) in enumerate(items):
+            following = items[index + 1][1].start if index + 1 < len(items) else cursor
+            own = [d for d in sentence.dates if mention.end <= d.start and d.end <= following]
+            joined = own[0].value if own else None
+            if joined is None:  # "both Austria and Thailand in December 2024": the pair's date
+                later = [d for d in sentence.dates if mention.end <= d.start and d.end <= cursor]
+                joined = later[0].value if later else clause_date
+            if party.name != framework:
+                yield _claim(
+                    doc,
+                    sentence,
+                    party,
+                    framework,
+                    framework_role(framework, "member"),
+                    joined,
+                    "rule:gained",
+                )
 
 
 def rule_members_of_are(
@@ -1269,6 +1344,7 @@ SENTENCE_RULES = (
     rule_member_since,
     rule_nominal,
     rule_composition,
+    rule_framework_gained,
     rule_members_of_are,
     rule_founded,
     rule_founder_verb,

@@ -1075,3 +1075,39 @@ def test_a_list_whose_lead_in_paragraph_speaks_of_members_and_refers_to_the_fram
         ("Institute of Space Technology", "IDSEA", "member", "2024-11"),
         ("National Astronomical Research Institute of Thailand", "IDSEA", "member", "2025-03"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ILRS was launched in 2021. The lunar station project picked up three states in 2024: "
+            "Belarus, Egypt and Serbia.",
+            {
+                ("Belarus", "ILRS", "member", "2024"),
+                ("Egypt", "ILRS", "member", "2024"),
+                ("Serbia", "ILRS", "member", "2024"),
+            },
+        ),
+        (
+            "Not to be outdone, the Artemis Accords added Peru in May 2024, Armenia in June 2024, and both "
+            "Austria and Thailand in December 2024.",
+            {
+                ("Peru", "Artemis Accords", "signatory", "2024-05"),
+                ("Armenia", "Artemis Accords", "signatory", "2024-06"),
+                ("Austria", "Artemis Accords", "signatory", "2024-12"),
+                ("Thailand", "Artemis Accords", "signatory", "2024-12"),
+            },
+        ),
+        (
+            "Brazil has been a member of BRICS since its foundation in 2009, together with Russia and India.",
+            {
+                ("Brazil", "BRICS", "founder", "2009"),
+                ("Russia", "BRICS", "founder", "2009"),
+                ("India", "BRICS", "founder", "2009"),
+            },
+        ),
+    ],
+)
+def test_a_framework_that_gained_members_and_members_since_its_foundation(text: str, expected: set) -> None:
+    assert members(text) == expected
