@@ -389,6 +389,10 @@ class Gazetteer:
         iso3 = self._homes.get(canonical)
         return (self._country_names[iso3], iso3) if iso3 else None
 
+    def country_of_code(self, code: str) -> str | None:
+        """The canonical name of the country whose ISO 3166 alpha-3 code is ``code``, or None."""
+        return self._country_names.get(code)
+
     def permuted(self, words: Sequence[str]) -> Entry | None:
         """The registered name made of the same content words in another order ("Station International
         for the Research Lunar", "Administration National Chinese for the Space"), or None."""

@@ -183,6 +183,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                     clean_start = _clean_offset(view, cell_start)
                     clean_end = _clean_offset(view, cell_end)
                     cells.append((clean_start - start, clean_end - start))
+                dates = _with_year_cells(sentence_text, cells, dates)
             sentences.append(
                 Sentence(
                     sentence_text,
@@ -202,6 +203,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _name_missions_by_their_full_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_short_names(sentences, gazetteer)
+    _resolve_country_codes(text, sentences, gazetteer)
     _resolve_initialisms(sentences)
     _resolve_definite_bodies(sentences)
     _resolve_national_bodies(sentences, gazetteer)
@@ -387,6 +389,26 @@ def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
                 ]
             if earlier:
                 added.append(_standing_for(earlier[-1], match.start(), match.end(), "anaphor"))
+        _attach(sentence, added)
+
+
+# A document that says it writes countries as ISO codes ("Countries are given by ISO 3166 alpha-3 code")
+ISO_CODE_NOTICE = re.compile(r"(?i)\bISO[ -]?3166\b|\balpha-3\b|\bISO\s+(?:country\s+)?codes?\b")
+ISO_CODE = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")
+
+
+def _resolve_country_codes(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> None:
+    """In a document that declares ISO 3166 alpha-3 codes, a code ("BGD", "ZAF") names its country."""
+    if not ISO_CODE_NOTICE.search(text):
+        return
+    for sentence in sentences:
+        added = []
+        for match in _unclaimed(ISO_CODE, sentence.text, sentence.mentions):
+            name = gazetteer.country_of_code(match.group())
+            if name is not None:
+                added.append(
+                    Mention(match.start(), match.end(), "country", name, match.group(), "country", "iso code")
+                )
         _attach(sentence, added)
 
 
@@ -788,6 +810,19 @@ def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]
             yield s.start, s.end
     else:
         yield 0, len(view.text)
+
+
+YEAR_CELL = re.compile(r"(?:[^\d\n]{1,20}\s)?((?:19|20)\d\d)")  # "2008", "ZAF 2011"
+
+
+def _with_year_cells(text: str, cells: list[tuple[int, int]], dates: list[DateMention]) -> list[DateMention]:
+    """A table cell that holds only a year ("| 2008 |", "  2008  ") is a date."""
+    added = []
+    for a, b in cells:
+        year = YEAR_CELL.fullmatch(text, a, b)
+        if year and not any(d.start < b and a < d.end for d in dates):
+            added.append(DateMention(year.start(1), b, year.group(1), int(year.group(1)), "year"))
+    return sorted([*dates, *added], key=lambda d: d.start) if added else dates
 
 
 def _clean_offset(view: CleanView, original: int) -> int:

@@ -373,6 +373,31 @@ def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_COLUMN_RULER_RE = re.compile(r"-{2,}(?: +-{2,})+")
+
+
+def _is_column_ruler(s: str) -> bool:
+    """A ruler under a plain-text table's header: runs of dashes, one per column ("-----  ----  ---")."""
+    return s[:2] == "--" and _COLUMN_RULER_RE.fullmatch(s) is not None
+
+
+def _ruled_cells(text: str, a: int, z: int, columns: list[int]) -> tuple[tuple[int, int], ...]:
+    """The cells of the line ``text[a:z]`` cut where the ruler's columns start; an empty cell is a
+    zero-length span at its column, so that cells and columns keep their positions."""
+    out = []
+    for k, start in enumerate(columns):
+        lo = min(a + start, z)
+        hi = min(a + columns[k + 1], z) if k + 1 < len(columns) else z
+        piece = text[lo:hi]
+        core = piece.strip(_STRIP)
+        if core:
+            lead = lo + piece.find(core[0])
+            out.append((lead, lead + len(core)))
+        else:
+            out.append((lo, lo))
+    return tuple(out)
+
+
 def _find_tables(
     chunk: list[int], strs: list[str]
 ) -> list[tuple[list[int], str]]:  # (line indices, separator char)
@@ -468,11 +493,24 @@ def split_blocks(text: str) -> list[Block]:
 
     role: dict[int, str] = {}  # line -> "table" | "sep" | "furn" | "cap"
     tables: list[tuple[list[int], str]] = []
+    rulers: dict[int, list[int]] = {}  # first line of a ruled table -> the columns its ruler marks
+    if "--" in text:
+        for chunk in chunks:
+            for at in range(1, len(chunk) - 1):
+                i = chunk[at]
+                if chunk[at - 1] not in role and _is_column_ruler(strs[i]):
+                    line = text[raw[i] : le[i]]
+                    rows = [chunk[at - 1], i, *chunk[at + 1 :]]
+                    rulers[rows[0]] = [m.start() for m in re.finditer(r"-+", line)]
+                    tables.append((rows, "ruler"))
+                    for j in rows:
+                        role[j] = "sep" if j == i else "table"
+                    break
     cell_lines: set[int] = set()
     if "|" in text or "\t" in text or ",," in text or "," in text:
         cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s or _csv_row(s)}
     for chunk in chunks:
-        if not cell_lines or cell_lines.isdisjoint(chunk):
+        if not cell_lines or cell_lines.isdisjoint(chunk) or chunk[0] in rulers:
             continue
         for rows, sep in _find_tables(chunk, strs):
             tables.append((rows, sep))
@@ -604,7 +642,21 @@ def split_blocks(text: str) -> list[Block]:
                     if role[j] == "sep":
                         blocks.append(_B(FURNITURE, ls[j], le[j], j, j))
                         continue
-                    cells = _cells(text, ls[j], le[j], sep)
+                    if sep == "ruler":
+                        cells = _ruled_cells(text, raw[j], le[j], rulers[rows[0]])
+                        filled = [k for k, (x, y) in enumerate(cells) if y > x]
+                        if (
+                            header is not None
+                            and blocks[-1].kind == TABLE_ROW
+                            and filled == [len(cells) - 1]
+                            and blocks[-1].cells[-1][1] > blocks[-1].cells[-1][0]
+                        ):  # only the last column runs on from the row above
+                            previous = blocks[-1]
+                            previous.end, previous.last = le[j], j
+                            previous.cells = (*previous.cells[:-1], (previous.cells[-1][0], cells[-1][1]))
+                            continue
+                    else:
+                        cells = _cells(text, ls[j], le[j], sep)
                     previous = (
                         blocks[-1]
                         if header is not None and blocks[-1].kind in (TABLE_ROW, TABLE_HEADER)

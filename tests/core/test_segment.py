@@ -668,3 +668,19 @@ def test_a_table_flattened_to_one_cell_per_line_is_read_as_a_table() -> None:
     ]
     prose = "Short line\nAnother short line\nA third\nAnd a fourth\nFifth one\nSixth\n"
     assert not [b for b in split_blocks(prose) if b.kind.startswith("table")]
+
+
+def test_a_plain_text_table_under_a_dashed_ruler_is_cut_at_the_rulers_columns() -> None:
+    text = (
+        "TABLE A\n\n"
+        "FRAMEWORK        YEAR  FOUNDERS\n"
+        "---------------  ----  --------------------\n"
+        "APSCO            2008  BGD CHN IRN\n"
+        "ILRS             2021  CHN RUS\n"
+    )
+    rows = [b for b in split_blocks(text) if b.kind in ("table_header", "table_row")]
+    assert [[text[a:z] for a, z in b.cells] for b in rows] == [
+        ["FRAMEWORK", "YEAR", "FOUNDERS"],
+        ["APSCO", "2008", "BGD CHN IRN"],
+        ["ILRS", "2021", "CHN RUS"],
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
@@ -333,9 +334,11 @@ def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTrack
 
 def _role(statement: str, framework: str, default: str = "member") -> str:
     lowered = statement.lower()
-    if re.search(r"\bfound(?:er|ers|ing\s+members?|ed\s+by)\b|\bco-?found", lowered) or re.search(
-        r"\bas\s+(?:a|the)\s+(?:co-)?founder", lowered
-    ):
+    if re.search(
+        r"\bfound(?:er|ers|ed\s+by|ing\s+(?:members?|parties|states|countries|signatories|partners|nations))\b"
+        r"|\bco-?found",
+        lowered,
+    ) or re.search(r"\bas\s+(?:a|the)\s+(?:co-)?founder", lowered):
         return "founder"
     if re.search(r"\bpartners?\b", lowered) and not re.search(r"\bmembers?\b", lowered):
         return "partner"
@@ -1113,7 +1116,28 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         )
     route = cells[framework_column] if framework_column is not None and framework_column < len(cells) else ""
     role = stated_role or _role(f"{cells[column]} {route} {header_text}", framework)
-    yield _claim(doc, sentence, party, framework, role, joined, "table")
+    listed = [party]
+    if (
+        framework_column is not None
+        and all(p.member_type == "country" for p, _ in candidates)
+        and all(
+            LISTED_CODES.fullmatch(sentence.text[a.end : b.start]) for (_, a), (_, b) in pairwise(candidates)
+        )
+    ):  # "| APSCO | 2008 | BGD CHN IRN MNG PAK |": every country the cell lists
+        listed = [p for p, _ in candidates]
+    for member in listed:
+        yield _claim(doc, sentence, member, framework, role, joined, "table")
+    for later in (
+        i for i, h in enumerate(header_cells) if LATER_HEADER.search(h) and i < len(sentence.cells)
+    ):
+        ls_, le_ = sentence.cells[later]  # "| LATER (M) |": members that joined afterwards, with their date
+        for member, mention in parties_in(sentence, ls_, le_, skip_modifiers=False):
+            date = nearest_date(sentence.dates, mention.end, ls_, le_)
+            yield _claim(doc, sentence, member, framework, framework_role(framework, "member"), date, "table")
+
+
+LISTED_CODES = re.compile(r"[\s,;]*(?:and\s+)?")
+LATER_HEADER = re.compile(r"(?i)\blater\b|\bsubsequent|\bjoined\s+since\b|\(M\)")
 
 
 def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
@@ -1351,7 +1375,6 @@ SENTENCE_RULES = (
     rule_relative_founder,
     rule_founding_complement,
     rule_making_founders,
-    rule_table,
     rule_list,
     rule_label_list,
 )
@@ -1411,7 +1434,9 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
             m.kind != "framework" or m.canonical for m in sentence.mentions
         )
         if relevant:
-            for rule in SENTENCE_RULES:
+            tabled = list(rule_table(doc, sentence, tracker)) if sentence.cells else []
+            claims.extend(tabled)
+            for rule in () if tabled else SENTENCE_RULES:  # a row read by its columns is read once
                 claims.extend(rule(doc, sentence, tracker))
         tracker.leave(sentence)
     return claims

@@ -1111,3 +1111,23 @@ def test_a_list_whose_lead_in_paragraph_speaks_of_members_and_refers_to_the_fram
 )
 def test_a_framework_that_gained_members_and_members_since_its_foundation(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+def test_a_ruled_register_of_frameworks_with_iso_codes_declared_in_a_legend() -> None:
+    text = (
+        "Countries are given by ISO 3166 alpha-3 code.\n\n"
+        "FRAMEWORK        YEAR  FOUNDING PARTIES (F)   LATER (M)\n"
+        "---------------  ----  ---------------------  ---------\n"
+        "BRICS            2009  BRA RUS IND CHN        ZAF 2011\n"
+    )
+    assert members(text) == {
+        ("Brazil", "BRICS", "founder", "2009"),
+        ("Russia", "BRICS", "founder", "2009"),
+        ("India", "BRICS", "founder", "2009"),
+        ("China", "BRICS", "founder", "2009"),
+        ("South Africa", "BRICS", "member", "2011"),
+    }
+
+
+def test_three_letter_words_are_no_countries_without_a_declaration() -> None:
+    assert members("ITA and CAN joined the ILRS in 2024.") == set()
