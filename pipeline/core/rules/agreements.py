@@ -11,6 +11,7 @@ exchanges, leases and laws, with their parties, date, type and status.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -174,6 +175,26 @@ SAME_DAY = re.compile(
     r"(?:session|meeting|ceremony|summit|visit)|(?:on|in)\s+the\s+same\s+(?:day|occasion)|on\s+that\s+occasion)\b",
     re.IGNORECASE,
 )
+TWO_GOVERNMENTS = re.compile(
+    r"(?i)\b(?:the|both)\s+(?:two\s+)?(?:governments|countries|states|nations|sides)\b"
+)
+
+
+def _main_foreign_country(doc: Document) -> list[Party]:
+    """The country other than China that the document names most often (at least three times)."""
+    counts = Counter(
+        m.canonical for s in doc.sentences for m in s.mentions if m.kind == "country" and m.canonical != CHINA
+    )
+    if not counts:
+        return []
+    (name, count), *rest = counts.most_common(2)
+    if count < 3 or (rest and rest[0][1] == count):
+        return []
+    iso3 = next(m.iso3 for s in doc.sentences for m in s.mentions if m.canonical == name)
+    return [Party(name, "country", iso3)]
+
+
+NO_BEFORE = re.compile(r"(?i)(?<![\w.])no\s+(?:[\w’'-]+\s+){0,2}$")
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states|institutes|institutions|"
@@ -602,6 +623,13 @@ def _parties(
             group if count is None or count < 3 or count == len(group) else []
         ):  # "the five agencies"
             found.setdefault(party.name, party)
+    if (
+        kind != "legislation"
+        and [p.name for p in found.values()] == [CHINA]
+        and TWO_GOVERNMENTS.search(sentence.text, start, end)
+        and previous.get("document")
+    ):  # "the Protocol ... signed by the two governments" in a Brazilian report on its work with China
+        found.update((p.name, p) for p in previous["document"])
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
         parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
@@ -662,6 +690,8 @@ def rule_instrument(
                 r"(?i)\b(?:what|which|whatever)\s+$", text[max(0, match.start() - 12) : match.start()]
             ):
                 continue  # "to ask what agreements the UK Space Agency has concluded": a question
+            if NO_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "has signed no launch-services contract with X"
             named = _named_title(text, match.start(), match.end())
             if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(
                 text, match.end()
@@ -1123,6 +1153,7 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
     claims: list[AgreementClaim] = []
     headlines: list[AgreementClaim] = []  # instruments named in a heading, told again below it
     previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
+    previous["document"] = _main_foreign_country(doc)  # "signed by the two governments": China and it
     headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
     retracted = retracted_sentences(doc)
     for index, sentence in enumerate(doc.sentences):

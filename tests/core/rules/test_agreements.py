@@ -762,3 +762,21 @@ def test_an_instrument_the_next_sentence_takes_back_is_none(text: str) -> None:
 def test_a_proposal_followed_by_never_signed_stays_a_proposal() -> None:
     text = "A China–Bolivia ground-station agreement was proposed in 2019. It was never signed."
     assert [a.status for a in extract_text("t", text).agreements] == ["proposed"]
+
+
+def test_the_two_governments_in_a_report_about_one_countrys_work_with_china() -> None:
+    text = (
+        "Brazil's space programme reports each year. Brazil and its partners met in Brasília. Brazil hosts "
+        "the ground segment. Cooperation with China dates from the Protocol on the joint development of "
+        "earth resources satellites signed by the two governments in July 1988."
+    )
+    [claim] = agreements(text)
+    assert (claim.parties, claim.signed) == (("Brazil", "China"), "1988-07")
+
+
+def test_an_instrument_that_was_not_signed_is_none() -> None:
+    text = (
+        "The Department of Aerospace Science and Technology has signed no launch-services contract with the "
+        "China Great Wall Industry Corporation."
+    )
+    assert agreements(text) == []
