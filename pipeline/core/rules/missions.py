@@ -812,6 +812,11 @@ DESCRIBED_AS_NATIONAL = re.compile(
     rf"{SATELLITE_NOUN}\b",
     re.IGNORECASE,
 )
+SATELLITE_FOR = re.compile(
+    rf",\s+(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN}\s+(?:built\s+)?(?:for|owned\s+by|belonging\s+to)\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 # "the first Burkinabè satellite, Faso-Sat-1" / "the Sino-French SVOM satellite": national around the name
 NATIONAL_BEFORE = re.compile(
     rf"\b(?:the|an?)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:\w+-)?(?P<demonym>(?-i:[A-Z])[^\W\d_]+)\s+"
@@ -851,6 +856,11 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
         and mission.end < m.start < mission.end + 40
         and OWNED.match(sentence.text, m.end)
     ]
+    built_for = SATELLITE_FOR.match(sentence.text, mission.end)
+    if not owners and built_for:  # "PakSat-MM1, a communications satellite for Pakistan"
+        owners = [
+            m.canonical for m in sentence.mentions if m.kind == "country" and m.start == built_for.end()
+        ]
     described = DESCRIBED_AS_NATIONAL.match(sentence.text, mission.end)
     if not owners and described:  # "SRSS-1, the Sudanese remote-sensing satellite"
         country = Gazetteer.default().country(described.group("demonym"), ("demonym",))

@@ -391,3 +391,12 @@ def test_a_text_box_drawn_with_box_characters_reads_as_prose() -> None:
             "Taiyuan Satellite Launch Center",
             "Long March 4B",
         )
+
+
+def test_a_satellite_for_a_country_has_that_partner_and_its_own_designation() -> None:
+    found = missions(
+        "PakSat-MM1, a multi-mission communications satellite for Pakistan, was launched on 30 May 2024 by a "
+        "Long March 3B from the Xichang Satellite Launch Center to geostationary orbit."
+    )
+    [claim] = found["PakSat-MM1"]
+    assert (claim.partners, claim.launch_date) == (("Pakistan",), "2024-05-30")
