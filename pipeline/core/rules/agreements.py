@@ -194,6 +194,9 @@ def _main_foreign_country(doc: Document) -> list[Party]:
     return [Party(name, "country", iso3)]
 
 
+LEGISLATURE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:Congress|Parliament|National\s+Assembly|Senate|Duma|Majlis|Legislature|legislature|lawmakers)\b"
+)
 NO_BEFORE = re.compile(r"(?i)(?<![\w.])no\s+(?:[\w’'-]+\s+){0,2}$")
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
@@ -348,8 +351,9 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
     before = text[max(0, match.start() - 60) : match.start()]
     if re.search(r"\b(?:each|every|any|no)\s+(?:[\w’']+\s+)?$", before, re.IGNORECASE):
         return True  # "each partner's agreement": no one instrument
-    introduced = (
-        r"\s+(?:on|of|between|with|to|for|(?:that|which)\s+(?:\S+\s+){1,8}?(?:signed|concluded|agreed))\b"
+    introduced = (  # "the arrangement (that) they concluded in 2022": a particular instrument, told here
+        r"\s+(?:on|of|between|with|to|for|(?:that|which)\s+(?:\S+\s+){1,8}?(?:signed|concluded|agreed)|"
+        r"(?:they|we|both\s+sides|the\s+two\s+\w+)\s+(?:had\s+|have\s+)?(?:signed|concluded|agreed))\b"
     )
     if ANAPHORIC.search(before) and not re.match(introduced, text[match.end() :]):
         return True
@@ -582,7 +586,8 @@ def _parties(
             and not re.search(r"\bwith\s+$", sentence.text[max(0, m.start - 6) : m.start])
         ]  # "cooperation with Chinese entities": the law's object, not its author
         near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
-        candidates = near[:1] or countries[:1]
+        legislature = [(p, m) for p, m in countries if LEGISLATURE_AFTER.match(sentence.text, m.end)]
+        candidates = legislature[:1] or near[:1] or countries[:1]  # "enacted by the US Congress in 2011"
     previous_end = None
     kept = []
     for index, (party, mention) in enumerate(candidates):
@@ -630,6 +635,8 @@ def _parties(
         and previous.get("document")
     ):  # "the Protocol ... signed by the two governments" in a Brazilian report on its work with China
         found.update((p.name, p) for p in previous["document"])
+    if kind == "legislation" and any(p.member_type == "country" for p in found.values()):
+        found = {n: p for n, p in found.items() if p.member_type == "country"}  # a law has its state alone
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
         parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
@@ -741,7 +748,7 @@ def rule_instrument(
                 if _names_china(sentence):
                     parties.append(Party(CHINA, "country", "CHN"))
             speaker = doc.speaker
-            if speaker and re.search(r"\b(?:we|our|us)\b", text[floor:scope_end], re.IGNORECASE):
+            if speaker and re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text[floor:scope_end]):  # not "US"
                 parties = [Party(speaker.canonical, speaker.member_type or "institution", None), *parties]
                 parties = [p for p in parties if not (p.name == CHINA and len(parties) > 2)]
             if kind in ("convention", "treaty") and framework and not named:

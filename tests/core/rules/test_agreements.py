@@ -780,3 +780,18 @@ def test_an_instrument_that_was_not_signed_is_none() -> None:
         "China Great Wall Industry Corporation."
     )
     assert agreements(text) == []
+
+
+def test_a_law_has_the_state_whose_legislature_enacted_it() -> None:
+    text = (
+        "Bilateral space cooperation between NASA and Chinese bodies has been restricted since the Wolf "
+        "Amendment, enacted by the US Congress in 2011."
+    )
+    [claim] = agreements(text)
+    assert (claim.parties, claim.signed) == (("United States",), "2011")
+
+
+def test_the_arrangement_they_concluded_is_an_instrument_told_here() -> None:
+    text = "GISTDA and CRESDA reviewed the data-exchange arrangement they concluded in 2022."
+    [claim] = agreements(text)
+    assert (claim.agreement_type, claim.signed) == ("data_exchange", "2022")
