@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.gazetteer import Gazetteer
@@ -197,6 +198,19 @@ def _main_foreign_country(doc: Document) -> list[Party]:
 LEGISLATURE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:Congress|Parliament|National\s+Assembly|Senate|Duma|Majlis|Legislature|legislature|lawmakers)\b"
 )
+DEFINED_INSTRUMENT = re.compile(
+    r"(?i)\b(?:hereinafter|hereafter)\s+(?:(?:jointly\s+)?referred\s+to\s+as\s+|called\s+)?[\"“'‘]the\s+([a-z]+)[\"”'’]"
+)
+
+
+@lru_cache(maxsize=64)
+def _defined_instruments(text: str) -> frozenset[str]:
+    """Instrument words a document defines as terms ('(hereinafter referred to as "the Agreement")')."""
+    if "ereafter" not in text and "ereinafter" not in text:
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in DEFINED_INSTRUMENT.finditer(text))
+
+
 NO_BEFORE = re.compile(r"(?i)(?<![\w.])no\s+(?:[\w’'-]+\s+){0,2}$")
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
@@ -699,6 +713,12 @@ def rule_instrument(
                 continue  # "to ask what agreements the UK Space Agency has concluded": a question
             if NO_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "has signed no launch-services contract with X"
+            if (
+                match.group().lower() in _defined_instruments(doc.text)
+                and re.search(r"(?i)\bthe\s+$", text[max(0, match.start() - 5) : match.start()])
+                and not re.match(r"\s+(?:on|of|between|concerning)\b", text[match.end() :])
+            ):
+                continue  # '(hereinafter "the Agreement")', then "The Agreement supersedes ...": read before
             named = _named_title(text, match.start(), match.end())
             if (not named and _not_an_instrument(text, match, framework_spans)) or GENERIC_PLURAL.match(
                 text, match.end()
@@ -1044,7 +1064,7 @@ SIGNED_BY = re.compile(
 
 
 SAME_OCCASION = re.compile(
-    r"(?i)\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|ceremony|event)\b|"
+    r"(?i)\b(?:on|at|during)\s+the\s+same\s+(?:occasion|day|date|ceremony|event)\b|"
     r"\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)\b|"
     r"\b(?:the\s+same|that)\s+(?:morning|afternoon|evening)\b"
 )

@@ -795,3 +795,17 @@ def test_the_arrangement_they_concluded_is_an_instrument_told_here() -> None:
     text = "GISTDA and CRESDA reviewed the data-exchange arrangement they concluded in 2022."
     [claim] = agreements(text)
     assert (claim.agreement_type, claim.signed) == ("data_exchange", "2022")
+
+
+def test_a_defined_term_points_back_and_the_same_date_carries_over() -> None:
+    text = (
+        "1. On 13 October 2025 CNSA and Uzbekcosmos signed the Memorandum of Understanding on the ILRS.\n\n"
+        '2. On the same date, the Government of Uzbekistan and the Government of China (hereinafter "the '
+        'Sides") concluded the Agreement on Cooperation in Outer Space (hereinafter referred to as "the '
+        'Agreement").\n\n'
+        "3. The Agreement supersedes the Protocol on Cooperation in the Field of Space Activities between "
+        "the Sides, signed in 2017, which expired on 31 December 2024.\n"
+    )
+    found = {(a.title, a.signed, a.status) for a in extract_text("t", text).agreements}
+    assert ("Agreement on Cooperation in Outer Space", "2025-10-13", "signed") in found
+    assert not any(title == "Agreement" for title, _, _ in found)
