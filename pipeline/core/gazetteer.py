@@ -415,6 +415,7 @@ class Gazetteer:
     def _bag(self, words: Sequence[str]) -> frozenset[tuple[str, int]]:
         """Content words (with their counts), folded, with country names and demonyms as ISO codes."""
         out: Counter[str] = Counter()
+        words = [part for word in words for part in (word.split("-") if "-" in word else (word,)) if part]
         for word in words:
             low = fold(word).removesuffix("'s")
             if low in _BAG_STOP:
@@ -486,16 +487,16 @@ class Gazetteer:
                 Mention(b + start, e + start, k, c, None, mt, src, acr) for b, e, k, c, mt, src, acr in shapes
             ]
             out.sort(key=_MENTION_START)
-        if " of " in w or " for " in w:
-            out = self._with_permuted_names(w, start, out)
+        out = self._with_permuted_names(w, start, out)
         return out
 
     def _with_permuted_names(self, w: str, offset: int, found: list[Mention]) -> list[Mention]:
         """Registered names written word for word from another language ("the Accords of Artemis")."""
         added: list[Mention] = []
         for run in _NAME_RUN_RE.finditer(w):
-            if " of " not in run.group() and " for " not in run.group():
-                continue
+            words = run.group().count(" ") + 1
+            if " of " not in run.group() and " for " not in run.group() and words < 4:
+                continue  # word-for-word names run long, or join their words with "of" and "for"
             taken: list[tuple[int, int]] = []
             for b, e in _sub_runs(w, run.start(), run.end()):
                 if any(x < e and b < y for x, y in taken):

@@ -757,3 +757,13 @@ def test_two_translated_names_joined_by_and_are_two_names() -> None:
 def test_a_name_inside_a_longer_name_stays_inside_it() -> None:
     found = G.find("The University of the Republic of San Marino joined.")
     assert [m.canonical for m in found] == ["University of the Republic of San Marino"]
+
+
+def test_a_long_name_translated_word_for_word_without_of() -> None:
+    found = G.find("Indonesia signed Convention Organization Cooperation Space Asia Pacific in 2005.")
+    assert ("framework", "APSCO") in [(m.kind, m.canonical) for m in found]
+
+
+def test_an_agency_named_in_indonesian_word_order() -> None:
+    found = G.find("Agency Research and Innovation National (BRIN) signed.")
+    assert [m.canonical for m in found] == ["National Research and Innovation Agency"] * 2
