@@ -23,7 +23,7 @@ HEDGE = re.compile(
     r"exploring|explore|expected to|expects to|plans? to|planned to|planning to|intends? to|intention|"
     r"intended to|will|shall|is set to|are set to|aims? to|hopes? to|hoping to|wants? to|seeks? to|"
     r"asked to|asks to|applied to|applies to|requested to|requests to|"
-    r"possible|possibly|potential|potentially|perhaps|likely|unlikely|reportedly|reported to|"
+    r"possible|possibly|possibilit(?:y|ies)|potential|potentially|perhaps|likely|unlikely|reportedly|reported to|"
     r"rumou?red|speculat\w*|if|whether|unless|invited|invitation|talks? on|talks? about|"
     r"negotiat\w*|proposed|proposal|proposes|propose|draft|prospective|candidate|"
     r"announced plans|ready to|interest(?:ed)?\s+(?:in|to)|is to|are to|in the process of|about to|poised to|"
