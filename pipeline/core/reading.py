@@ -150,7 +150,13 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         else:
             parent_indent, parent_date = 10**6, None
         if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
-            denied_section = bool(DENYING_HEADING.search(view.text))  # a new section begins
+            denied_section = (
+                bool(  # a new section begins; "# blank = not confirmed. Rows are ..." is a legend
+                    DENYING_HEADING.search(view.text)
+                    and "=" not in view.text
+                    and len(view.text.split()) <= 10
+                )
+            )
             year = YEAR_HEADING.fullmatch(view.text.strip())
             section_year = year.group(1) if year else None
             month = MONTH_HEADING.fullmatch(view.text.strip())
@@ -787,7 +793,7 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
                 mention.start, mention.end, "mission", canonical, None, None, "context:numbered"
             )
         if mention.kind == "framework":
-            following = re.match(r"\s+([A-Z][a-z]+)", text[mention.end :])
+            following = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[mention.end :])  # not across a tab
             word = following.group(1) if following else None
             if word and word not in ("In", "On", "The", "And") and word not in FRAMEWORK_CONTINUATIONS:
                 continue

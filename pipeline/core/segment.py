@@ -369,6 +369,8 @@ def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
         if core:
             lead = pos + seg.find(core[0])  # the stripped prefix holds no cell character
             out.append((lead, lead + len(core)))
+        elif sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell keeps its column
+            out.append((pos, pos))
         pos += len(seg) + 1
     return tuple(out)
 

@@ -1131,3 +1131,18 @@ def test_a_ruled_register_of_frameworks_with_iso_codes_declared_in_a_legend() ->
 
 def test_three_letter_words_are_no_countries_without_a_declaration() -> None:
     assert members("ITA and CAN joined the ILRS in 2024.") == set()
+
+
+def test_a_tab_separated_export_with_empty_cells_under_a_legend_heading() -> None:
+    text = (
+        "# one row per (framework, member)\n"
+        "# blank = not confirmed. Rows are grouped by framework.\n"
+        "framework\tmember\tmember_kind\trole\tsince\tstatus\n"
+        "Artemis Accords\tUnited States\tcountry\tfounder\t2020-10-13\tconfirmed\n"
+        "ILRS\tMalaysia\tcountry\t\t\tapplied\n"
+        "ILRS\tThailand\tcountry\tmember\t2024\tconfirmed\n"
+    )
+    assert members(text) == {
+        ("United States", "Artemis Accords", "founder", "2020-10-13"),
+        ("Thailand", "ILRS", "member", "2024"),
+    }
