@@ -170,6 +170,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             ]
         else:
             block_mentions = gazetteer.find(view.text)
+        opening_year = YEAR_OPENING.match(view.text) if block.kind == "paragraph" else None
+        paragraph_year = opening_year.group(1) if opening_year else None  # "In 2024, ... On 1 January, ..."
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
             mentions = _mentions_within(block_mentions, start, end)
@@ -177,12 +179,14 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 mentions = _contextual(sentence_text, mentions, gazetteer)
                 if "space" in sentence_text:
                     mentions = _national_agencies(sentence_text, mentions, gazetteer)
-            local_anchor = section_year or anchor
+            local_anchor = paragraph_year or section_year or anchor
             dates = (
                 find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
                 if _DIGIT.search(sentence_text) or (local_anchor and _RELATIVE_WORD.search(sentence_text))
                 else []
             )
+            if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):
+                dates = _with_that_year(sentence_text, paragraph_year, dates)
             cells = []
             if block.cells:
                 for cell_start, cell_end in block.cells:
@@ -681,6 +685,8 @@ YEAR_COMMA_MONTH = re.compile(
 
 
 # "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
+# A paragraph of a chronicle written by year: "In 2024, ..."
+YEAR_OPENING = re.compile(r"\W*(?:In|During|Throughout|By\s+the\s+end\s+of)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
 # "09  ::  2021  ::  ..." under a "---- MARCH" heading; "--" for an entry with no known day
 DAY_YEAR_LEAD = re.compile(r"\s*(?P<day>\d{1,2}|-{1,3})\s*(?:::|\|)\s*(?P<year>(?:19|20)\d\d)\s*(?:::|\|)")
 MONTH_HEADING = re.compile(
@@ -816,6 +822,20 @@ def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]
             yield s.start, s.end
     else:
         yield 0, len(view.text)
+
+
+THAT_YEAR = re.compile(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the)\s+(?:same\s+)?year\b")
+
+
+def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[DateMention]:
+    """In a paragraph opened by "In 2024, ...", "later that year" is 2024."""
+    added = [
+        DateMention(m.start(), m.end(), year, int(year), "year")
+        for m in THAT_YEAR.finditer(text)
+        if ("that" in m.group().lower() or "same" in m.group().lower())
+        and not any(d.start < m.end() and m.start() < d.end for d in dates)
+    ]
+    return sorted([*dates, *added], key=lambda d: d.start) if added else dates
 
 
 YEAR_CELL = re.compile(r"(?:[^\d\n]{1,20}\s)?((?:19|20)\d\d)")  # "2008", "ZAF 2011"

@@ -239,6 +239,7 @@ ALONG_WITH = re.compile(
     r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from|since)\s+[\w ]{3,32}?)?\s*,?\s*"
     r"(?:together|along)\s+with\s+"
 )
+SAME_YEAR_AS = re.compile(r"(?i)\b(?:in\s+)?the\s+same\s+(?:year|month)\s+as\s+")
 # "a member of BRICS since its foundation in 2009": a founder
 SINCE_FOUNDATION = re.compile(
     r"(?i)\s*,?\s*(?:ever\s+)?since\s+(?:its|the)\s+(?:foundation|founding|creation|inception|establishment|start)\b"
@@ -555,8 +556,10 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         earlier = [d for d in dates if d.end <= match.start()]
         if same and earlier:  # "and Serbia followed in the same year"
             joined = earlier[-1].value[: 4 if same.group(1).lower() == "year" else 7]
-        along = ALONG_WITH.match(sentence.text, object_end)
-        if along:  # "A and B joined F, together with C and D"
+        along = ALONG_WITH.match(sentence.text, object_end) or SAME_YEAR_AS.search(
+            sentence.text, object_end, object_end + 60
+        )
+        if along:  # "A and B joined F, together with C and D"; "A joined F in 2023, the same year as B"
             subjects += [(p, None) for p, _ in enumeration_after(sentence, along.end())]
         if documents and any(not p.is_chinese for p, _ in subjects):
             subjects = [(p, m) for p, m in subjects if not p.is_chinese]  # China's side of the signing
@@ -674,6 +677,9 @@ def _sentence_topic(sentence: Sentence, tracker: FrameworkTracker) -> str | None
     return None
 
 
+DATED_OPENING = re.compile(r"(?i)(?:in|on|by|since)\s+(?:\w+\s+){0,2}(?:19|20)\d\d,?\s+(?:the)?")
+
+
 def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) -> list[tuple[Party, Mention]]:
     """Who is called 'an F member': the subject before a copula or apposition, the subject after an
     'As ..., ' opener, or the names right after the noun ('APSCO members Peru and Thailand')."""
@@ -689,12 +695,19 @@ def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) ->
     if word in (",", "(", "—", "–") or word.lower() in COPULAS:
         floor = clause_start(text, lead.start())
         before = enumeration_before(sentence, lead.start(), floor)
+        if before and PREPOSITION_BEFORE.search(text, 0, before[0][1].start):
+            before = []  # "X signed an agreement with CNSA and became an ILRS partner": CNSA is no subject
         if before and len(text[before[-1][1].end : lead.start()].split()) <= 3:
             return before
         opening = parties_in(sentence, floor, lead.start())[:1]
         # "Peru signed the Accords in 2024 and remains an APSCO member": the clause's subject
         coordinated = text[: lead.start()].rstrip().endswith(" and")
-        if opening and coordinated and len(text[floor : opening[0][1].start].split()) <= 1:
+        lead_words = text[floor : opening[0][1].start].split() if opening else []
+        if (
+            opening
+            and coordinated
+            and (len(lead_words) <= 1 or DATED_OPENING.fullmatch(" ".join(lead_words)))
+        ):
             return opening
     return []
 

@@ -1146,3 +1146,34 @@ def test_a_tab_separated_export_with_empty_cells_under_a_legend_heading() -> Non
         ("United States", "Artemis Accords", "founder", "2020-10-13"),
         ("Thailand", "ILRS", "member", "2024"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt joined the BRI in 2016.\n\nIn 2024, the continent moved fast. On 1 January, Egypt "
+            "became a member of BRICS. Later that year Senegal joined the ILRS.",
+            {
+                ("Egypt", "BRI", "member", "2016"),
+                ("Egypt", "BRICS", "member", "2024-01-01"),
+                ("Senegal", "ILRS", "member", "2024"),
+            },
+        ),
+        (
+            "Azerbaijan joined the ILRS project in 2023, in the same year as Venezuela and Pakistan.",
+            {
+                ("Azerbaijan", "ILRS", "member", "2023"),
+                ("Venezuela", "ILRS", "member", "2023"),
+                ("Pakistan", "ILRS", "member", "2023"),
+            },
+        ),
+        (
+            "In July 2024 the Hungarian Solar Physics Foundation signed a cooperation agreement with CNSA "
+            "and became an ILRS partner in its own right.",
+            {("Hungarian Solar Physics Foundation", "ILRS", "partner", "2024-07")},
+        ),
+    ],
+)
+def test_a_chronicle_written_year_by_year(text: str, expected: set) -> None:
+    assert members(text) == expected
