@@ -251,8 +251,25 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
         for i, (sentence, following) in enumerate(pairwise(sentences))
         if following.block_index == sentence.block_index
         and (
-            RETRACTION.match(following.text)
-            or (_denies(following.text) and DENIAL.match(following.text) and REPORTED.search(sentence.text))
+            TALKS_ENDED.match(following.text)  # "... negotiating a lease. Those talks collapsed in 2025."
+            or (
+                (
+                    RETRACTION.match(following.text)
+                    or (
+                        _denies(following.text)
+                        and DENIAL.match(following.text)
+                        and REPORTED.search(sentence.text)
+                    )
+                )
+                and not PROPOSAL.search(
+                    sentence.text
+                )  # "X was proposed in 2019. It was never signed.": proposed
+            )
         )
-        and not PROPOSAL.search(sentence.text)  # "X was proposed in 2019. It was never signed.": a proposal
     }
+
+
+TALKS_ENDED = re.compile(
+    r"(?i)^\W*(?:those|the|these|both|all)\s+(?:\w+\s+)?(?:talks|negotiations|discussions)\s+"
+    r"(?:\w+\s+)?(?:collapsed|failed|broke\s+down|stalled|ended\s+without)\b"
+)

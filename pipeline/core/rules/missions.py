@@ -733,6 +733,7 @@ IT_LAUNCHED = re.compile(
 REPORTED = re.compile(r"(?i)\b(?:reportedly|rumou?red|allegedly|reported\s+to|said\s+to\s+be)\b")
 NO_CHINESE_PART = re.compile(
     r"(?i)\b(?:no|without(?:\s+any)?)\s+Chinese\s+(?:involvement|components?|parts?|participation|role|input)\b|"
+    r"\b(?:China|Beijing)\s+(?:had|has|played|plays|took|takes)\s+no\s+(?:part|role|share)\b|"
     r"\bentirely\s+(?!Chinese\b)[A-Z][a-z]+\s+(?:mission|project|satellite)\b|"
     r"(?i:\bowes?\s+nothing\s+to|\bnothing\s+to\s+do\s+with|\bunconnected\s+to|\bindependent(?:ly)?\s+of)\s+(?:the\s+)?Chin"
 )

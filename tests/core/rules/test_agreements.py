@@ -809,3 +809,11 @@ def test_a_defined_term_points_back_and_the_same_date_carries_over() -> None:
     found = {(a.title, a.signed, a.status) for a in extract_text("t", text).agreements}
     assert ("Agreement on Cooperation in Outer Space", "2025-10-13", "signed") in found
     assert not any(title == "Agreement" for title, _, _ in found)
+
+
+def test_talks_that_collapsed_the_sentence_after_leave_no_agreement() -> None:
+    text = (
+        "Uzbekcosmos and CNSA spent much of 2024 negotiating a lease for a Chinese ground antenna near "
+        "Tashkent. Those talks collapsed in the spring of 2025; both sides say no agreement will be signed."
+    )
+    assert agreements(text) == []

@@ -400,3 +400,11 @@ def test_a_satellite_for_a_country_has_that_partner_and_its_own_designation() ->
     )
     [claim] = found["PakSat-MM1"]
     assert (claim.partners, claim.launch_date) == (("Pakistan",), "2024-05-30")
+
+
+def test_a_satellite_in_which_china_had_no_part_is_no_mission() -> None:
+    text = (
+        "The VNREDSat-1 satellite was launched in 2013 on a Vega rocket from Kourou; China had no part "
+        "in that project."
+    )
+    assert missions(text) == {}
