@@ -567,7 +567,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         for party, _ in subjects:
             if party.name != framework:
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
-        for party, date in _gapped(sentence, dates, match.end()):  # "A signed on in 2018, B in 2019"
+        for party, date in _gapped(
+            sentence, dates, max(match.end(), object_end)
+        ):  # "A signed F in 2018, B in 2019"
             yield _claim(doc, sentence, party, framework, role, date, "rule:joined")
 
 
@@ -1154,10 +1156,15 @@ LATER_HEADER = re.compile(r"(?i)\blater\b|\bsubsequent|\bjoined\s+since\b|\(M\)"
 
 
 def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
-    """The one column after the first in which every row of the table names a framework."""
+    """The one column after the first in which (nearly) every row of the table names a framework; a
+    ledger may mix in a row of another instrument ("| Argentina | Intergovernmental agreement ... |")."""
     rows = tracker.table_rows(block.context)
     width = min((len(row.cells) for row in rows), default=0)
-    columns = [i for i in range(1, width) if all(_names_framework(row, tracker, i) for row in rows)]
+    columns = [
+        i
+        for i in range(1, width)
+        if 4 * sum(_names_framework(row, tracker, i) for row in rows) >= 3 * len(rows) and len(rows) >= 2
+    ]
     return columns[0] if len(columns) == 1 else None
 
 

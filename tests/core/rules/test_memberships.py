@@ -1177,3 +1177,32 @@ def test_a_tab_separated_export_with_empty_cells_under_a_legend_heading() -> Non
 )
 def test_a_chronicle_written_year_by_year(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Argentina signed the Artemis Accords in July 2023 and Colombia in May 2022.",
+            {
+                ("Argentina", "Artemis Accords", "signatory", "2023-07"),
+                ("Colombia", "Artemis Accords", "signatory", "2022-05"),
+            },
+        ),
+        (
+            "Ties rest on the memorandum on jointly promoting the Silk Road Economic Belt that Azerbaijan "
+            "signed in December 2015, which made the country a participant in the initiative.",
+            {("Azerbaijan", "BRI", "member", "2015-12")},
+        ),
+        (
+            "| Counterparty | Vehicle of engagement | Inked | Standing |\n|---|---|---|---|\n"
+            "| Venezuela | Accession to the ILRS | 2023 | Participating state |\n"
+            "| Argentina | Intergovernmental agreement on the Neuquén station | 2014 | In force |\n"
+            "| Peru | APSCO | – | Member state |\n| Mexico | APSCO | – | Observer only |\n"
+            "| Colombia | ILRS | – | Not a participant |\n",
+            {("Venezuela", "ILRS", "member", "2023"), ("Peru", "APSCO", "member", None)},
+        ),
+    ],
+)
+def test_a_ledger_whose_engagement_column_mostly_names_frameworks(text: str, expected: set) -> None:
+    assert members(text) == expected
