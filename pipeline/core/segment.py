@@ -369,8 +369,8 @@ def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
         if core:
             lead = pos + seg.find(core[0])  # the stripped prefix holds no cell character
             out.append((lead, lead + len(core)))
-        elif sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell keeps its column
-            out.append((pos, pos))
+        elif sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell (kept where the row has
+            out.append((pos, pos))  # as many cells as its header)
         pos += len(seg) + 1
     return tuple(out)
 
@@ -659,6 +659,10 @@ def split_blocks(text: str) -> list[Block]:
                             continue
                     else:
                         cells = _cells(text, ls[j], le[j], sep)
+                        if sep != "|" and (header is None or len(cells) != len(header.cells)):
+                            # a doubled separator in a typed table is spacing; in an export that keeps
+                            # the header's count, an empty cell holds its column
+                            cells = tuple(c for c in cells if c[1] > c[0])
                     previous = (
                         blocks[-1]
                         if header is not None and blocks[-1].kind in (TABLE_ROW, TABLE_HEADER)

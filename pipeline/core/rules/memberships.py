@@ -789,10 +789,6 @@ COUNTED_OBJECT = re.compile(
     r"(?i)\s+(?:\w+\s+){0,2}?(?:new\s+)?(?:states|countries|members|participants|signatories|nations|partners)"
     r"\b[^:.;]{0,30}:"
 )
-FRAMEWORK_SUBJECT_NOUN = re.compile(
-    r"(?i)\b(project|station|initiative|accords|organi[sz]ation|association|alliance|group|bloc|programme|program)"
-    r"\s*$"
-)
 ITEM_GAP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and\s+)?(?:both\s+|also\s+)?$")
 
 
@@ -808,7 +804,7 @@ def rule_framework_gained(
         named = [
             (name, m) for name, m in tracker.named(sentence) if floor <= m.start and m.end <= match.start()
         ]
-        noun = FRAMEWORK_SUBJECT_NOUN.search(text, floor, match.start())
+        noun = FRAMEWORK_NOUN_BEFORE.search(text, floor, match.start())  # "The lunar station project"
         framework = named[-1][0] if named else tracker.referent(noun.group(1)) if noun else None
         subject = named[-1][1].start if named else noun.start() if noun else floor
         if framework is None or len(text[subject : match.start()].split()) > 8:
