@@ -582,25 +582,33 @@ _ORDINAL_WORDS = (
 _ORDINAL_DAYS = {word: day for day, word in enumerate(_ORDINAL_WORDS.split(" "), start=1)}
 # Word-for-word translations: "18 of June of 2025" ("18 de junio de 2025"), "16 of September 2025",
 # "the first of January 2024", "the month of October of the year 2020" ("شهر أكتوبر من عام 2020")
-_DAY_OF_MONTH_OF_YEAR = re.compile(
-    rf"(?:(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])|\b(?P<dw>{'|'.join(_ORDINAL_DAYS)}))\s+of\s+"
-    rf"(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?:the\s+year\s+)?(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])|"
-    rf"\bmonth\s+of\s+(?P<mm>{_MONTH})\s+of\s+(?:the\s+)?(?:year\s+)?(?P<my>(?:19|20)[0-9]{{2}})(?![0-9])",
+# Led by the literal "of", so that a scan costs little: the day (or "month") is read just before it
+_OF_MONTH_OF_YEAR = re.compile(
+    rf"\bof\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?:the\s+year\s+)?"
+    rf"(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+    re.IGNORECASE,
+)
+_DAY_BEFORE_OF = re.compile(
+    rf"(?:(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])|\b(?P<dw>{'|'.join(_ORDINAL_DAYS)})|\b(?P<month>month))\s+$",
     re.IGNORECASE,
 )
 
 
 def _scan_day_of_month_of_year(text: str) -> list[DateMention]:
     out = []
-    for m in _DAY_OF_MONTH_OF_YEAR.finditer(text):
-        if m["mm"]:
-            y, mo = int(m["my"]), _month_number(m["mm"])
-            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", y, "month"))
+    for m in _OF_MONTH_OF_YEAR.finditer(text):
+        lead = _DAY_BEFORE_OF.search(text, max(0, m.start() - 12), m.start())
+        if lead is None:
             continue
         y, mo = int(m["y"]), _month_number(m["m"])
-        d = int(m["d"]) if m["d"] else _ORDINAL_DAYS[m["dw"].lower()]
+        if lead["month"]:  # "the month of October of the year 2020"
+            if m.group().lower().startswith("of the month"):
+                continue
+            out.append(DateMention(lead.start(), m.end(), f"{y:04d}-{mo:02d}", y, "month"))
+            continue
+        d = int(lead["d"]) if lead["d"] else _ORDINAL_DAYS[lead["dw"].lower()]
         if d <= _days_in_month(y, mo):
-            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", y, "day"))
+            out.append(DateMention(lead.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}", y, "day"))
     return out
 
 

@@ -265,6 +265,7 @@ class Gazetteer:
         self._add_entities(entity_rows)
         self._homes, self._national_agency = self._entity_homes(entity_rows, entity_countries)
         self._bags: dict[frozenset[tuple[str, int]], Entry] | None = None  # built on first use (`permuted`)
+        self._bag_words: set[str] = set()
         for form in _BLOCKERS:
             self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
         # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
@@ -398,6 +399,14 @@ class Gazetteer:
         for the Research Lunar", "Administration National Chinese for the Space"), or None."""
         if self._bags is None:
             self._bags = self._bag_index()
+            self._bag_words = {word for bag in self._bags for word, _ in bag}
+        for word in words:  # a word no registered name uses (and no country) rules the run out at once
+            for part in word.split("-"):
+                low = fold(part).removesuffix("'s")
+                if part and low not in self._bag_words and low not in _BAG_STOP and low not in _BAG_SPELLING:
+                    entry = self.lookup(part) if part[:1].isupper() else None
+                    if entry is None or entry.kind not in ("country", "demonym"):
+                        return None
         return self._bags.get(self._bag(words))
 
     def _bag_index(self) -> dict[frozenset[tuple[str, int]], Entry]:

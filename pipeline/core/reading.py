@@ -409,7 +409,7 @@ ISO_CODE = re.compile(r"(?<![\w-])[A-Z]{3}(?![\w-])")
 
 def _resolve_country_codes(text: str, sentences: list[Sentence], gazetteer: Gazetteer) -> None:
     """In a document that declares ISO 3166 alpha-3 codes, a code ("BGD", "ZAF") names its country."""
-    if not ISO_CODE_NOTICE.search(text):
+    if not ("ISO" in text or "lpha-3" in text) or not ISO_CODE_NOTICE.search(text):
         return
     for sentence in sentences:
         added = []
@@ -447,6 +447,8 @@ def _resolve_initialisms(sentences: list[Sentence]) -> None:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, found)) + r")(?![\w-])")
     for sentence in sentences:
+        if not any(key in sentence.text for key in found):
+            continue
         added: list[Mention] = []
         for m in _unclaimed(pattern, sentence.text, sentence.mentions):
             body = found[m.group()]
