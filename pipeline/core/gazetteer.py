@@ -266,6 +266,7 @@ class Gazetteer:
         self._homes, self._national_agency = self._entity_homes(entity_rows, entity_countries)
         self._bags: dict[frozenset[tuple[str, int]], Entry] | None = None  # built on first use (`permuted`)
         self._bag_words: set[str] = set()
+        self._permuted_cache: dict[tuple[str, ...], Entry | None] = {}
         for form in _BLOCKERS:
             self._add(form, Entry(_BLOCK, form, None, None), extendable=False)
         # Every alias is keyed case-folded; an all-caps alias ("US", "ESA", "CZ-5") carries its
@@ -400,6 +401,15 @@ class Gazetteer:
         if self._bags is None:
             self._bags = self._bag_index()
             self._bag_words = {word for bag in self._bags for word, _ in bag}
+        key = tuple(words)
+        if key in self._permuted_cache:
+            return self._permuted_cache[key]
+        if len(self._permuted_cache) > 4096:
+            self._permuted_cache.clear()
+        self._permuted_cache[key] = found = self._permuted(words)
+        return found
+
+    def _permuted(self, words: Sequence[str]) -> Entry | None:
         for word in words:  # a word no registered name uses (and no country) rules the run out at once
             for part in word.split("-"):
                 low = fold(part).removesuffix("'s")
@@ -506,6 +516,9 @@ class Gazetteer:
             words = run.group().count(" ") + 1
             if " of " not in run.group() and " for " not in run.group() and words < 4:
                 continue  # word-for-word names run long, or join their words with "of" and "for"
+            rb, re_ = run.start() + offset, run.end() + offset
+            if any(m.start <= rb and re_ <= m.end and m.source == "gazetteer" for m in found):
+                continue  # the run is a registered name as written
             taken: list[tuple[int, int]] = []
             for b, e in _sub_runs(w, run.start(), run.end()):
                 if any(x < e and b < y for x, y in taken):
