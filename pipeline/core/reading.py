@@ -464,7 +464,7 @@ def _resolve_initialisms(sentences: list[Sentence]) -> None:
 
 
 # "Makerere University", then "Makerere": a one-word name a university is known by
-NAMED_UNIVERSITY = re.compile(r"^([A-Z][a-z]{3,})\s+University$")
+NAMED_UNIVERSITY = re.compile(r"^([A-Z][a-z]{3,})\s+(?:University|Aerospace)$")  # also "Tianlu Aerospace"
 
 
 def _resolve_short_names(sentences: list[Sentence], gazetteer: Gazetteer) -> None:
@@ -478,7 +478,9 @@ def _resolve_short_names(sentences: list[Sentence], gazetteer: Gazetteer) -> Non
                 short[named.group(1)] = mention
     if not short:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b(?!\s+University)")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w-])(?!\s+(?:University|Aerospace))"
+    )
     for sentence in sentences:
         if any(word in sentence.text for word in short):
             added = [

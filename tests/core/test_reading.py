@@ -115,3 +115,8 @@ def test_a_unit_and_its_parent_in_initials_are_the_unit_of_the_parent() -> None:
         "The director of IEP SAS signed."
     )
     assert bodies(text)[-1] == ["Institute of Experimental Physics of the Slovak Academy of Sciences"]
+
+
+def test_the_first_word_of_an_aerospace_company_stands_for_it_but_not_its_rocket() -> None:
+    text = "Tianlu Aerospace flew the Tianlu-2 rocket. Tianlu also signed a memorandum."
+    assert bodies(text) == [["Tianlu Aerospace"], ["Tianlu Aerospace"]]
