@@ -624,6 +624,21 @@ def _scan_yesterday(text: str, anchor: Anchor) -> list[DateMention]:
     ]
 
 
+# "in November and December 2018": the first month takes the year written after the second
+_MONTHS_SHARING_A_YEAR = re.compile(
+    rf"\b(?P<first>{_MONTH})\s+and\s+(?:in\s+)?{_MONTH}\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def _scan_months_sharing_a_year(text: str) -> list[DateMention]:
+    out = []
+    for m in _MONTHS_SHARING_A_YEAR.finditer(text):
+        y, mo = int(m["y"]), _month_number(m["first"])
+        out.append(DateMention(m.start("first"), m.end("first"), f"{y:04d}-{mo:02d}", y, "month"))
+    return out
+
+
 def _find(
     text: str, anchor: Anchor | None, windowed: bool = True, day_first: bool = False
 ) -> list[DateMention]:
@@ -635,6 +650,10 @@ def _find(
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
+    if found and " and " in text:
+        shared = _scan_months_sharing_a_year(text)
+        if shared:
+            found = _merge_longest(found, shared)
     if anchor is not None or found:
         months = _scan_bare_months(text, anchor, found)
         if months:

@@ -603,3 +603,7 @@ def test_translated_date_forms() -> None:
 )
 def test_dates_translated_word_for_word(text: str, expected: str) -> None:
     assert [d.value for d in find_dates(text)] == [expected]
+
+
+def test_the_first_of_two_months_takes_the_year_written_after_the_second() -> None:
+    assert [d.value for d in find_dates("signed in November and December 2018")] == ["2018-11", "2018-12"]

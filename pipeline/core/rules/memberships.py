@@ -419,6 +419,16 @@ def _subjects(
     return []
 
 
+def _respective_dates(sentence: Sentence, dates: list, after: int, count: int) -> list[str]:
+    """ "A and B joined ..., by memoranda signed in November and December 2018 respectively": one date
+    each, in the order of the subjects."""
+    stop = sentence.text.find("respectively", after)
+    if count < 2 or stop < 0:
+        return []
+    later = [d.value for d in dates if after <= d.start < stop]
+    return later if len(later) == count else []
+
+
 GAP_ITEM = re.compile(r"\s*,?\s*(?:and\s+)?(?:the\s+)?$")
 GAP_DATE = re.compile(r"\s+(?:in|on|since)\s+$")
 
@@ -564,9 +574,11 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         if documents and any(not p.is_chinese for p, _ in subjects):
             subjects = [(p, m) for p, m in subjects if not p.is_chinese]  # China's side of the signing
         joining_before = True
-        for party, _ in subjects:
+        respective = _respective_dates(sentence, dates, object_end, len(subjects))
+        for index, (party, _) in enumerate(subjects):
             if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, joined, "rule:joined")
+                date = respective[index] if respective else joined
+                yield _claim(doc, sentence, party, framework, role, date, "rule:joined")
         for party, date in _gapped(
             sentence, dates, max(match.end(), object_end)
         ):  # "A signed F in 2018, B in 2019"

@@ -1206,3 +1206,11 @@ def test_a_chronicle_written_year_by_year(text: str, expected: set) -> None:
 )
 def test_a_ledger_whose_engagement_column_mostly_names_frameworks(text: str, expected: set) -> None:
     assert members(text) == expected
+
+
+def test_respectively_gives_each_subject_its_own_date() -> None:
+    text = (
+        "Cuba and Ecuador joined the Belt and Road Initiative by memoranda signed in November and December "
+        "2018 respectively."
+    )
+    assert members(text) == {("Cuba", "BRI", "member", "2018-11"), ("Ecuador", "BRI", "member", "2018-12")}
