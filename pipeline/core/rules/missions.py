@@ -626,10 +626,13 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         partners = _partners(sentence)
         if sentence.block.kind == "table_row" and missions and sentence.cells:
             first = sentence.cells[0]
-            partners += [
-                p.name
-                for p, _ in parties_in(sentence, first[0], first[1], skip_modifiers=False)
-                if not p.is_chinese
+            partners += [  # a national body in the first cell stands for its country, like any partner
+                name
+                for name in (
+                    _partner(p, sentence, m)
+                    for p, m in parties_in(sentence, first[0], first[1], skip_modifiers=False)
+                )
+                if name
             ]
         if sentence.block.kind == "heading":
             heading_missions = missions
