@@ -598,6 +598,7 @@ def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterat
 def extract_missions(doc: Document) -> list[MissionClaim]:
     claims: list[MissionClaim] = []
     unnamed_launches: list[tuple[Sentence, dict[str, str | None]]] = []
+    undated_launches: list[tuple[Sentence, dict[str, str | None]]] = []
     last_mission: str | None = None
     heading_missions: list[Mention] = []
     last_mission_block = -10
@@ -658,6 +659,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 claims.append(_claim(doc, sentence, last_mission, "rule:launch", **launch))
             elif launch and launch["launch_date"] and len(launch["launch_date"]) == 10:
                 unnamed_launches.append((sentence, launch))
+            elif launch and (launch["launch_vehicle"] or launch["launch_site"]):
+                undated_launches.append((sentence, launch))  # "LIFTOFF. The Long March 2D climbs away ..."
             continue
         if sentence.block.kind == "table_row" and sentence.cells:
             missions = _in_first_mission_cell(sentence, missions)  # the others are payloads of this row
@@ -695,7 +698,39 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     claims = _involving_china(doc, claims)
     claims = _without_withdrawn(doc, claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
+    claims += _involving_china(doc, list(_board_the_one_launch(doc, claims, undated_launches)))
     return claims
+
+
+LIVE_LAUNCH = re.compile(
+    r"\b(?:LIFTOFF|Liftoff|lifts\s+off|climbs\s+away|blasts\s+off|clears\s+the\s+tower)\b"
+)
+LAUNCHED_EVENT = re.compile(r"(?i)\b(?:lifted\s+off|blasted\s+off|(?:was|were)\s+launched|took\s+off)\b")
+ON_BOARD = re.compile(r"(?i)\b(?:on\s+board|aboard|rideshare|passengers?|on\s+the\s+stack|manifest)\b")
+
+
+def _board_the_one_launch(
+    doc: Document, claims: list[MissionClaim], launches: list[tuple[Sentence, dict[str, str | None]]]
+) -> Iterator[MissionClaim]:
+    """A launch report that tells its one launch without naming the payloads ("LIFTOFF. The Long March 2D
+    climbs away from Jiuquan") and lists them as on board elsewhere: the launch is theirs, on the day the
+    report is dated."""
+    if len(launches) != 1 or any(c.launch_date or c.launch_vehicle or c.launch_site for c in claims):
+        return
+    sentence, launch = launches[0]
+    live = LIVE_LAUNCH.search(sentence.text)  # told as it happens: on the day the report is dated
+    if not (live or LAUNCHED_EVENT.search(sentence.text)):
+        return  # "the firm that sells Long March launches": a trade, not a launch
+    date = launch["launch_date"] or (doc.dateline if live else None)
+    boarded = {
+        m.canonical
+        for s in doc.sentences
+        if ON_BOARD.search(s.text) and not s.denied and is_asserted(s.text, 0, len(s.text))
+        for m in s.mentions
+        if m.kind == "mission"
+    }
+    for name in sorted(boarded):
+        yield _claim(doc, sentence, name, "rule:launch", **{**launch, "launch_date": date})
 
 
 # "it was withdrawn from the launch", "was pulled from this flight", "never flew"

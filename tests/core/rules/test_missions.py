@@ -410,3 +410,16 @@ def test_a_satellite_in_which_china_had_no_part_is_no_mission() -> None:
         "in that project."
     )
     assert missions(text) == {}
+
+
+def test_a_live_blog_launch_is_the_launch_of_the_satellites_on_board() -> None:
+    text = (
+        "# LIVE: rideshare from Jiuquan\n\n**Tuesday 16 December 2025 · Beijing time**\n\n"
+        "**07:12** — LIFTOFF. The Long March 2D climbs away from the Jiuquan Satellite Launch Center.\n\n"
+        "**06:40** — Four satellites remain on board: the satellite Helan-2, plus the cubesats Shahdag-1 and "
+        "Lompoul-1.\n"
+    )
+    found = missions(text)
+    for name in ("Helan-2", "Shahdag-1", "Lompoul-1"):
+        dated = [c for c in found[name] if c.launch_date]
+        assert [(c.launch_date, c.launch_vehicle) for c in dated] == [("2025-12-16", "Long March 2D")]
