@@ -444,11 +444,23 @@ def _most_specific(parties: list[Party]) -> list[Party]:
 
 def _legislating_country(doc: Document, sentence: Sentence, position: int) -> list[Party]:
     """A law named without its country in its clause: the non-Chinese government named nearest to
-    it in the sentence, else the last in the sentence before ("In Washington, ... The Wolf
+    it in the sentence, else the country the document is mostly about ("President signs Law No. 7" in
+    a Kyrgyz chronology), else the last in the sentence before ("In Washington, ... The Wolf
     Amendment ...")."""
     index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
-    for candidate in (sentence, doc.sentences[index - 1] if index else None):
-        if candidate is None:
+    for candidate in (sentence, None, doc.sentences[index - 1] if index else None):
+        if candidate is None:  # no government in the sentence: a national agency's ("bars NASA from ..."),
+            homes = [  # else the country the document is about, if one
+                Gazetteer.default().home(m.canonical)
+                for m in sentence.mentions
+                if m.kind in ("agency", "institution")
+            ]
+            foreign = [h for h in homes if h and h[1] != "CHN"]
+            if foreign:
+                return [Party(foreign[0][0], "country", foreign[0][1])]
+            main = _main_foreign_country(doc)
+            if main:
+                return main
             continue
         governments = [
             m

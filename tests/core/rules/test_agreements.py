@@ -817,3 +817,23 @@ def test_talks_that_collapsed_the_sentence_after_leave_no_agreement() -> None:
         "Tashkent. Those talks collapsed in the spring of 2025; both sides say no agreement will be signed."
     )
     assert agreements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The export rules sit alongside the Wolf Amendment, in force since 2011, which still bars NASA "
+            "from most bilateral work with Chinese state bodies.",
+            ("United States",),
+        ),
+        (
+            "Kyrgyzstan and China met in Bishkek. Kyrgyzstan hosted it. Kyrgyzstan's agency presented.\n\n"
+            "14.01.2025 .... President signs Law No. 7 ratifying the space agreement with China.",
+            ("Kyrgyzstan",),
+        ),
+    ],
+)
+def test_a_law_without_its_country_in_the_sentence(text: str, expected: tuple) -> None:
+    [claim] = [a for a in agreements(text) if a.agreement_type == "legislation"]
+    assert claim.parties == expected
