@@ -242,9 +242,24 @@ def _sub_runs(w: str, start: int, end: int) -> list[tuple[int, int]]:
         parts.append((cursor, end))
     out = []
     for b, e in parts:
-        out.append((b, e))
-        out += [(b + m.start(), e) for m in re.finditer(r"(?<=\s)[A-Z]", w[b:e])]  # each later capital
+        starts = [b] + [b + m.start() for m in re.finditer(r"(?<=\s)[A-Z]", w[b:e])]  # each later capital
+        for first in starts:
+            out.append((first, _within_words(w, first, e, _MAX_NAME_WORDS)))
     return out
+
+
+_MAX_NAME_WORDS = 12  # a registered name, with its "of" and "the", is never longer: keeps long runs linear
+
+
+def _within_words(w: str, start: int, end: int, count: int) -> int:
+    """The end of the first `count` words of w[start:end] (or `end`)."""
+    spaces = 0
+    for i in range(start, end):
+        if w[i] == " " and w[i - 1] != " ":
+            spaces += 1
+            if spaces == count:
+                return i
+    return end
 
 
 class Gazetteer:

@@ -767,3 +767,10 @@ def test_a_long_name_translated_word_for_word_without_of() -> None:
 def test_an_agency_named_in_indonesian_word_order() -> None:
     found = G.find("Agency Research and Innovation National (BRIN) signed.")
     assert [m.canonical for m in found] == ["National Research and Innovation Agency"] * 2
+
+
+def test_word_for_word_candidates_stay_short_in_a_long_run_of_capitals() -> None:
+    from pipeline.core.gazetteer import _MAX_NAME_WORDS, _sub_runs
+
+    w = " ".join(["Space Agency of the National Research Center for Innovation"] * 50)
+    assert max(len(w[b:e].split()) for b, e in _sub_runs(w, 0, len(w))) <= _MAX_NAME_WORDS
