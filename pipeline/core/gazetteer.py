@@ -220,7 +220,7 @@ _BAG_SPELLING = {"centre": "center", "organisation": "organization", "programme"
 _NAME_RUN_RE = re.compile(
     r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:(?:of|for|the|and|de|la|del|bin|ibn|al|el|van|von|der)\s+)*[A-Z][\w'-]*)+"
 )
-_LEADING_ARTICLE_RE = re.compile(r"^(?:(?:[Tt]he|of|for)\s+)+")
+_LEADING_ARTICLE_RE = re.compile(r"(?:(?:[Tt]he|of|for)\s+)*")
 
 
 def _headed_outside(w: str, mention: Mention, b: int, e: int, offset: int) -> bool:
@@ -425,14 +425,12 @@ class Gazetteer:
         return found
 
     def _permuted(self, words: Sequence[str]) -> Entry | None:
-        for word in words:  # a word no registered name uses (and no country) rules the run out at once
-            for part in word.split("-"):
-                low = fold(part).removesuffix("'s")
-                if part and low not in self._bag_words and low not in _BAG_STOP and low not in _BAG_SPELLING:
-                    entry = self.lookup(part) if part[:1].isupper() else None
-                    if entry is None or entry.kind not in ("country", "demonym"):
-                        return None
-        return self._bags.get(self._bag(words))
+        terms = []
+        for term in self._bag_terms(words):
+            if term not in self._bag_words:
+                return None  # a word no registered name uses rules the run out at once
+            terms.append(term)
+        return self._bags.get(frozenset(Counter(terms).items()))
 
     def _bag_index(self) -> dict[frozenset[tuple[str, int]], Entry]:
         index: dict[frozenset[tuple[str, int]], Entry | None] = {}
@@ -447,19 +445,20 @@ class Gazetteer:
         return {bag: entry for bag, entry in index.items() if entry is not None}
 
     def _bag(self, words: Sequence[str]) -> frozenset[tuple[str, int]]:
-        """Content words (with their counts), folded, with country names and demonyms as ISO codes."""
-        out: Counter[str] = Counter()
-        words = [part for word in words for part in (word.split("-") if "-" in word else (word,)) if part]
-        for word in words:
-            low = fold(word).removesuffix("'s")
+        """Content words (with their counts)."""
+        return frozenset(Counter(self._bag_terms(words)).items())
+
+    def _bag_terms(self, words: Sequence[str]) -> Iterator[str]:
+        """Content words, folded, hyphenated ones split, with country names and demonyms as ISO codes."""
+        for part in (part for word in words for part in word.split("-") if part):
+            low = fold(part).removesuffix("'s")
             if low in _BAG_STOP:
                 continue
-            entry = self.lookup(word) if word[:1].isupper() else None
+            entry = self.lookup(part) if part[:1].isupper() else None
             if entry is not None and entry.kind in ("country", "demonym") and entry.iso3:
-                out[entry.iso3] += 1
+                yield entry.iso3
             else:
-                out[_BAG_SPELLING.get(low, low)] += 1
-        return frozenset(out.items())
+                yield _BAG_SPELLING.get(low, low)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a surface form refers to, or None. All-caps aliases need exact case."""
@@ -542,9 +541,7 @@ class Gazetteer:
                 if entry is None:
                     continue
                 taken.append((b, e))
-                b += len(w[b:e]) - len(
-                    _LEADING_ARTICLE_RE.sub("", w[b:e])
-                )  # "the Agency of ...": "Agency ..."
+                b = _LEADING_ARTICLE_RE.match(w, b, e).end()  # "the Agency of ...": "Agency ..."
                 b, e = b + offset, e + offset
                 if any(
                     m.start < e

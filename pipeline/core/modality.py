@@ -243,30 +243,24 @@ def _denies(text: str) -> bool:
 
 
 def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not imported: no cycle)
-    """Indices of sentences the next sentence of the same block takes back: "It has not.", or a
-    report followed by "The centre denied it"."""
+    """Indices of sentences the next sentence of the same block takes back: "It has not.", a report
+    followed by "The centre denied it", or talks followed by "Those talks collapsed"."""
     sentences = doc.sentences
     return {
         i
         for i, (sentence, following) in enumerate(pairwise(sentences))
-        if following.block_index == sentence.block_index
-        and (
-            TALKS_ENDED.match(following.text)  # "... negotiating a lease. Those talks collapsed in 2025."
-            or (
-                (
-                    RETRACTION.match(following.text)
-                    or (
-                        _denies(following.text)
-                        and DENIAL.match(following.text)
-                        and REPORTED.search(sentence.text)
-                    )
-                )
-                and not PROPOSAL.search(
-                    sentence.text
-                )  # "X was proposed in 2019. It was never signed.": proposed
-            )
-        )
+        if following.block_index == sentence.block_index and _takes_back(sentence.text, following.text)
     }
+
+
+def _takes_back(text: str, following: str) -> bool:
+    if TALKS_ENDED.match(following):  # "... negotiating a lease. Those talks collapsed in 2025."
+        return True
+    denied = RETRACTION.match(following) or (
+        _denies(following) and DENIAL.match(following) and REPORTED.search(text)
+    )
+    # "X was proposed in 2019. It was never signed.": still a proposal
+    return bool(denied) and not PROPOSAL.search(text)
 
 
 TALKS_ENDED = re.compile(

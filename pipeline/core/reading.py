@@ -150,12 +150,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
         else:
             parent_indent, parent_date = 10**6, None
         if block.kind == "heading" or (_title_like(line) and block.kind == "paragraph"):
-            denied_section = (
-                bool(  # a new section begins; "# blank = not confirmed. Rows are ..." is a legend
-                    DENYING_HEADING.search(view.text)
-                    and "=" not in view.text
-                    and len(view.text.split()) <= 10
-                )
+            # a new section begins; "# blank = not confirmed. Rows are ..." is a legend, not a denial
+            denied_section = bool(
+                DENYING_HEADING.search(view.text) and "=" not in view.text and len(view.text.split()) <= 10
             )
             year = YEAR_HEADING.fullmatch(view.text.strip())
             section_year = year.group(1) if year else None
@@ -349,11 +346,20 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
     if not defined:
         return
     term_pattern = re.compile("|".join(re.escape(t) for t in sorted(defined, key=len, reverse=True)))
+    _stand_for_terms(sentences, term_pattern, defined, "defined")
+
+
+def _stand_for_terms(
+    sentences: list[Sentence], pattern: re.Pattern[str], bodies: dict[str, Mention], source: str
+) -> None:
+    """Give each unclaimed match of `pattern` (one of the `bodies` keys) the body it stands for."""
     for sentence in sentences:
-        added = []
-        for match in _unclaimed(term_pattern, sentence.text, sentence.mentions):
-            added.append(_standing_for(defined[match.group()], match.start(), match.end(), "defined"))
-        _attach(sentence, added)
+        if any(term in sentence.text for term in bodies):
+            added = [
+                _standing_for(bodies[m.group()], m.start(), m.end(), source)
+                for m in _unclaimed(pattern, sentence.text, sentence.mentions)
+            ]
+            _attach(sentence, added)
 
 
 # "The institute and CNSA signed ...": a body named just before; "bringing the Sultanate into the Belt
@@ -481,13 +487,7 @@ def _resolve_short_names(sentences: list[Sentence], gazetteer: Gazetteer) -> Non
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w-])(?!\s+(?:University|Aerospace))"
     )
-    for sentence in sentences:
-        if any(word in sentence.text for word in short):
-            added = [
-                _standing_for(short[m.group()], m.start(), m.end(), "short name")
-                for m in _unclaimed(pattern, sentence.text, sentence.mentions)
-            ]
-            _attach(sentence, added)
+    _stand_for_terms(sentences, pattern, short, "short name")
 
 
 # "The Timorese university": the one university of that country the document has named
@@ -688,7 +688,6 @@ YEAR_COMMA_MONTH = re.compile(
 )
 
 
-# "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
 # A paragraph of a chronicle written by year: "In 2024, ..."
 YEAR_OPENING = re.compile(r"\W*(?:In|During|Throughout|By\s+the\s+end\s+of)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
 # "09  ::  2021  ::  ..." under a "---- MARCH" heading; "--" for an entry with no known day
@@ -697,6 +696,7 @@ MONTH_HEADING = re.compile(
     r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
     r"november|december))[-=*_~#\s]*"
 )
+# "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
 YEAR_MONTH_DAY_CELLS = re.compile(
     r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<month>[A-Za-z]{3,9}\.?)\s*\|\s*(?P<day>\d{1,2}(?!\d))?[^|]{0,3}\|"
 )
@@ -828,7 +828,7 @@ def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]
         yield 0, len(view.text)
 
 
-THAT_YEAR = re.compile(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the)\s+(?:same\s+)?year\b")
+THAT_YEAR = re.compile(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+year\b")
 
 
 def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[DateMention]:
@@ -836,10 +836,9 @@ def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[Date
     added = [
         DateMention(m.start(), m.end(), year, int(year), "year")
         for m in THAT_YEAR.finditer(text)
-        if ("that" in m.group().lower() or "same" in m.group().lower())
-        and not any(d.start < m.end() and m.start() < d.end for d in dates)
+        if not any(d.start < m.end() and m.start() < d.end for d in dates)
     ]
-    return sorted([*dates, *added], key=lambda d: d.start) if added else dates
+    return _with_dates(dates, added)
 
 
 YEAR_CELL = re.compile(r"(?:[^\d\n]{1,20}\s)?((?:19|20)\d\d)")  # "2008", "ZAF 2011"
@@ -852,6 +851,10 @@ def _with_year_cells(text: str, cells: list[tuple[int, int]], dates: list[DateMe
         year = YEAR_CELL.fullmatch(text, a, b)
         if year and not any(d.start < b and a < d.end for d in dates):
             added.append(DateMention(year.start(1), b, year.group(1), int(year.group(1)), "year"))
+    return _with_dates(dates, added)
+
+
+def _with_dates(dates: list[DateMention], added: list[DateMention]) -> list[DateMention]:
     return sorted([*dates, *added], key=lambda d: d.start) if added else dates
 
 

@@ -151,6 +151,13 @@ _ZW = "\ufeff\u200b\u200c\u200d\u2060"
 _STRIP = _LB + _HWS + _ZW
 _BOX_SIDES = "│┃║"  # the sides of a text box drawn with box characters: stripped like whitespace
 _BOX_ONLY = frozenset("┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬╭╮╯╰" + _BOX_SIDES + " ")
+
+
+def _framed(s: str) -> bool:
+    """A stripped line inside a text box: it starts or ends with a box side ("│ text │")."""
+    return bool(s) and (s[0] in _BOX_SIDES or s[-1] in _BOX_SIDES)
+
+
 _CLOSERS = "\"'”’»)]」』）"
 _OPENERS = "\"'“‘«„(「『（"
 _TERMINAL = ".!?:;。！？…"
@@ -344,10 +351,10 @@ def _lines(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
         s = content.strip()
         if s and (s[0] in _ZW or s[-1] in _ZW):
             s = s.strip(_STRIP)
-        if s and (s[0] in _BOX_SIDES or s[-1] in _BOX_SIDES):
-            s = "" if set(s) <= _BOX_ONLY else s.strip(_STRIP + _BOX_SIDES)
-        elif s and s[0] in _BOX_ONLY and set(s) <= _BOX_ONLY:
+        if s and set(s) <= _BOX_ONLY:
             s = ""  # "┌────┐": the frame of a text box
+        elif _framed(s):
+            s = s.strip(_STRIP + _BOX_SIDES)
         if s:
             a = pos + content.find(s[0])  # the leading part holds only strippable characters
             starts.append(a)
@@ -365,14 +372,21 @@ def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
     pos = a
     strip = _STRIP + "|"
     for seg in text[a:z].split(sep):
-        core = seg.strip(strip)
-        if core:
-            lead = pos + seg.find(core[0])  # the stripped prefix holds no cell character
-            out.append((lead, lead + len(core)))
-        elif sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell (kept where the row has
-            out.append((pos, pos))  # as many cells as its header)
+        cell = _trimmed_cell(text, pos, pos + len(seg), strip)
+        if cell[1] > cell[0] or sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell (kept
+            out.append(cell)  # where the row has as many cells as its header)
         pos += len(seg) + 1
     return tuple(out)
+
+
+def _trimmed_cell(text: str, lo: int, hi: int, strip: str) -> tuple[int, int]:
+    """``text[lo:hi]`` without the surrounding `strip` characters; an empty cell is ``(lo, lo)``."""
+    piece = text[lo:hi]
+    core = piece.strip(strip)
+    if not core:
+        return (lo, lo)
+    lead = lo + piece.find(core[0])  # the stripped prefix holds no cell character
+    return (lead, lead + len(core))
 
 
 _COLUMN_RULER_RE = re.compile(r"-{2,}(?: +-{2,})+")
@@ -386,18 +400,10 @@ def _is_column_ruler(s: str) -> bool:
 def _ruled_cells(text: str, a: int, z: int, columns: list[int]) -> tuple[tuple[int, int], ...]:
     """The cells of the line ``text[a:z]`` cut where the ruler's columns start; an empty cell is a
     zero-length span at its column, so that cells and columns keep their positions."""
-    out = []
-    for k, start in enumerate(columns):
-        lo = min(a + start, z)
-        hi = min(a + columns[k + 1], z) if k + 1 < len(columns) else z
-        piece = text[lo:hi]
-        core = piece.strip(_STRIP)
-        if core:
-            lead = lo + piece.find(core[0])
-            out.append((lead, lead + len(core)))
-        else:
-            out.append((lo, lo))
-    return tuple(out)
+    ends = [min(a + start, z) for start in columns[1:]] + [z]
+    return tuple(
+        _trimmed_cell(text, min(a + start, z), end, _STRIP) for start, end in zip(columns, ends, strict=True)
+    )
 
 
 def _find_tables(
@@ -1296,8 +1302,7 @@ def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in [*_LB_RE.finditer(text, s, e), None]:
         stop = m.start() if m is not None else e
         seg = text[pos:stop]
-        ends = seg.strip()[:1] + seg.strip()[-1:]
-        strip = _STRIP + _BOX_SIDES if ends and (ends[0] in _BOX_SIDES or ends[-1] in _BOX_SIDES) else _STRIP
+        strip = _STRIP + _BOX_SIDES if _framed(seg.strip()) else _STRIP
         core = seg.strip(strip)
         if core:
             a = pos + len(seg) - len(seg.lstrip(strip))

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
-from pipeline.core.gazetteer import Gazetteer
+from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.modality import agreement_status, clause_start, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
@@ -442,43 +442,45 @@ def _most_specific(parties: list[Party]) -> list[Party]:
     return [p for p in parties if not (p.member_type == "country" and p.name in represented)]
 
 
-def _legislating_country(doc: Document, sentence: Sentence, position: int) -> list[Party]:
+def _legislating_country(
+    doc: Document, sentence: Sentence, position: int, main_country: list[Party]
+) -> list[Party]:
     """A law named without its country in its clause: the non-Chinese government named nearest to
-    it in the sentence, else the country the document is mostly about ("President signs Law No. 7" in
-    a Kyrgyz chronology), else the last in the sentence before ("In Washington, ... The Wolf
+    it in the sentence, else the country of a national agency it names ("bars NASA from ..."), else
+    the country the document is mostly about (`main_country`: "President signs Law No. 7" in a Kyrgyz
+    chronology), else the last government in the sentence before ("In Washington, ... The Wolf
     Amendment ...")."""
+    governments = _governments(sentence)
+    if governments:
+        nearest = min(governments, key=lambda m: abs(m.start - position))
+        return [Party(nearest.canonical, "country", nearest.iso3)]
+    homes = [
+        Gazetteer.default().home(m.canonical)
+        for m in sentence.mentions
+        if m.kind in ("agency", "institution")
+    ]
+    foreign = [home for home in homes if home and home[1] != "CHN"]
+    if foreign:
+        return [Party(foreign[0][0], "country", foreign[0][1])]
+    if main_country:
+        return main_country
     index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
-    for candidate in (sentence, None, doc.sentences[index - 1] if index else None):
-        if candidate is None:  # no government in the sentence: a national agency's ("bars NASA from ..."),
-            homes = [  # else the country the document is about, if one
-                Gazetteer.default().home(m.canonical)
-                for m in sentence.mentions
-                if m.kind in ("agency", "institution")
-            ]
-            foreign = [h for h in homes if h and h[1] != "CHN"]
-            if foreign:
-                return [Party(foreign[0][0], "country", foreign[0][1])]
-            main = _main_foreign_country(doc)
-            if main:
-                return main
-            continue
-        governments = [
-            m
-            for m in candidate.mentions
-            if m.iso3
-            and m.iso3 != "CHN"
-            and (
-                m.kind in ("country", "capital")
-                or (m.kind == "demonym" and DEMONYM_GOVERNMENT.match(candidate.text, m.end))
-            )
-        ]
-        if governments:
-            nearest = (
-                min(governments, key=lambda m: abs(m.start - position)) if candidate is sentence else None
-            )
-            chosen = nearest or governments[-1]
-            return [Party(chosen.canonical, "country", chosen.iso3)]
-    return []
+    before = _governments(doc.sentences[index - 1]) if index else []
+    return [Party(before[-1].canonical, "country", before[-1].iso3)] if before else []
+
+
+def _governments(sentence: Sentence) -> list[Mention]:
+    """The non-Chinese governments a sentence names: countries, capitals, "the Kenyan government"."""
+    return [
+        m
+        for m in sentence.mentions
+        if m.iso3
+        and m.iso3 != "CHN"
+        and (
+            m.kind in ("country", "capital")
+            or (m.kind == "demonym" and DEMONYM_GOVERNMENT.match(sentence.text, m.end))
+        )
+    ]
 
 
 PRONOUN_SUBJECT = re.compile(
@@ -792,7 +794,7 @@ def rule_instrument(
                     if title_span[0] <= m.start < title_span[1]
                 ][:1]  # "the APSCO Data Sharing Mechanism": the organisation's own instrument
             if not parties and kind == "legislation":
-                parties = _legislating_country(doc, sentence, match.start())
+                parties = _legislating_country(doc, sentence, match.start(), previous.get("document", []))
             if (
                 parties
                 and all(p.is_chinese for p in parties)

@@ -269,12 +269,10 @@ def enumeration_after(
             and gap.lstrip().startswith("(")
             and not (gap.strip() == "(" and close == mention.end)  # "(IKI)": another name of the item
         ):  # "France (CNES, IRAP), ESA": the item's own brackets
-            if close < mention.start:
-                previous_end = close + 1
-                gap = sentence.text[previous_end : mention.start]
-            else:
-                previous_end = close + 1
-                continue
+            previous_end = close + 1
+            if close >= mention.start:
+                continue  # named inside them
+            gap = sentence.text[previous_end : mention.start]
         if chosen and not CONNECTOR.match(gap) and not _short_descriptor(gap):
             break
         if not chosen and len(gap.split()) > 8:

@@ -809,7 +809,13 @@ def rule_framework_gained(
 ) -> Iterator[MembershipClaim]:
     """FRAMEWORK picked up / added / gained A, B and C (each with the date that follows it)."""
     text = sentence.text
-    if not ("picked up" in text or "added" in text or "gained" in text or " in " in text):
+    if not (
+        "picked up" in text
+        or "added" in text
+        or "gained" in text
+        or "took in" in text
+        or "brought in" in text
+    ):
         return
     for match in FRAMEWORK_GAINED.finditer(text):
         floor = clause_start(text, match.start())
@@ -1061,8 +1067,6 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if block.kind != "table_row" or not sentence.cells:
         return
     framework, header_cells, header_text = tracker.table_context(doc, block)
-    if _matrix_columns(doc, block):
-        return  # one framework per column: rule_matrix reads it
     cells = [sentence.text[s:e] for s, e in sentence.cells]
     stated_role = None
     framework_column = _header_column(header_cells, FRAMEWORK_HEADER)
@@ -1168,10 +1172,12 @@ def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
     ledger may mix in a row of another instrument ("| Argentina | Intergovernmental agreement ... |")."""
     rows = tracker.table_rows(block.context)
     width = min((len(row.cells) for row in rows), default=0)
+    if len(rows) < 2:
+        return None
     columns = [
         i
         for i in range(1, width)
-        if 4 * sum(_names_framework(row, tracker, i) for row in rows) >= 3 * len(rows) and len(rows) >= 2
+        if 4 * sum(_names_framework(row, tracker, i) for row in rows) >= 3 * len(rows)
     ]
     return columns[0] if len(columns) == 1 else None
 
@@ -1194,13 +1200,10 @@ def _caption_subject(sentence: Sentence, tracker: FrameworkTracker) -> list[tupl
     return found if len({p.name for p, _ in found}) == 1 else []
 
 
-def rule_matrix(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
-    """A membership matrix: members down the rows, one framework per column, a tick (✔, Yes, member)
-    in the cell where the row's member belongs — with the date and founder mark the cell gives."""
-    block = sentence.block
-    columns = _matrix_columns(doc, block) if block.kind == "table_row" and sentence.cells else {}
-    if not columns:
-        return
+def rule_matrix(doc: Document, sentence: Sentence, columns: dict[int, str]) -> Iterator[MembershipClaim]:
+    """A row of a membership matrix (`columns`: its framework columns): members down the rows, a tick
+    (✔, Yes, member) or a date in the cell where the row's member belongs, with the founder mark the
+    cell gives."""
     first_start, first_end = sentence.cells[0]
     members = parties_in(sentence, first_start, first_end, skip_modifiers=False)
     if not members:
@@ -1390,7 +1393,6 @@ def rule_signed_document(
 SENTENCE_RULES = (
     rule_signed_document,
     rule_framework_years,
-    rule_matrix,
     rule_joined,
     rule_modifier,
     rule_member_since,
@@ -1453,8 +1455,13 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
             tracker.leave(sentence)
             continue
         tracker.enter(sentence)
-        if sentence.block.kind == "table_row" and sentence.cells and _matrix_columns(doc, sentence.block):
-            claims.extend(rule_matrix(doc, sentence, tracker))  # one framework per column: nothing else
+        matrix = (
+            _matrix_columns(doc, sentence.block)
+            if sentence.block.kind == "table_row" and sentence.cells
+            else {}
+        )
+        if matrix:
+            claims.extend(rule_matrix(doc, sentence, matrix))  # one framework per column: nothing else
             tracker.leave(sentence)
             continue
         # every rule needs a participant and a framework (named, or one named before)

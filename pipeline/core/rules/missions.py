@@ -864,6 +864,11 @@ NATIONAL_BEFORE = re.compile(
 )
 
 
+def _foreign(country: tuple[str, str]) -> list[str]:
+    """[name] of a (name, iso3) country, or [] for China: a Chinese satellite has no foreign owner."""
+    return [country[0]] if country[1] != "CHN" else []
+
+
 def _owners(sentence: Sentence, mission: Mention) -> list[str]:
     """The country a mission belongs to, stated beside it: "ETRSS-1, Ethiopia's first satellite",
     "LaoSat-1, the country's first communications satellite"."""
@@ -884,7 +889,7 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
     ):
         country = Gazetteer.default().country(national.group("demonym"), ("demonym",))
         if country:
-            return [country[0]] if country[1] != "CHN" else []
+            return _foreign(country)
     after = sentence.text[mission.end : mission.end + 80]
     if not after.startswith((",", " (")):
         return []
@@ -903,7 +908,7 @@ def _owners(sentence: Sentence, mission: Mention) -> list[str]:
     described = DESCRIBED_AS_NATIONAL.match(sentence.text, mission.end)
     if not owners and described:  # "SRSS-1, the Sudanese remote-sensing satellite"
         country = Gazetteer.default().country(described.group("demonym"), ("demonym",))
-        owners = [country[0]] if country and country[1] != "CHN" else []
+        owners = _foreign(country) if country else []
     if not owners and re.match(r",\s+the\s+country['’]s\s", after):
         before = [m for m in sentence.mentions if m.kind == "country" and m.end <= mission.start]
         owners = [before[-1].canonical] if before else []
