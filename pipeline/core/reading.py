@@ -821,8 +821,13 @@ def _contextual(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]:
     if block.kind in ("paragraph",):
-        whole = [Block("paragraph", 0, len(view.text), None, None)]
-        for s in split_sentences(view.text, whole):
+        bounds = [0, *view.breaks, len(view.text)]
+        parts = [
+            Block("paragraph", a, a + len(view.text[a:z].rstrip()), None, None)
+            for a, z in pairwise(bounds)
+            if view.text[a:z].strip()
+        ]
+        for s in split_sentences(view.text, parts):
             yield s.start, s.end
     else:
         yield 0, len(view.text)

@@ -129,6 +129,8 @@ class CleanView:
     # origin[i] = original offset of clean char i; one extra entry at the end (a range when the
     # clean text is an unchanged slice of the original)
     origin: array | range
+    # clean offsets where a new column or a column's paragraph starts: no sentence runs across one
+    breaks: tuple[int, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the clean span ``[start, end)`` to the original span it came from."""
@@ -702,7 +704,85 @@ def split_blocks(text: str) -> list[Block]:
 
     _post_process(text, blocks, strs)
     blocks = _split_run_in_headings(text, blocks)
+    if "   " in text:
+        blocks = _join_column_regions(blocks, _column_regions(text, raw, ls, le, strs))
     return _finalise(text, blocks)
+
+
+def _column_regions(
+    text: str, raw: list[int], ls: list[int], le: list[int], strs: list[str]
+) -> list[tuple[int, int]]:
+    """Runs of lines printed as two columns side by side (``pdftotext -layout``), as (first, last) line
+    indices: one gutter column serves every line, a line may sit wholly in one column or be blank
+    (not two in a row), and three lines or more have prose on both sides of the gutter. A run ends
+    after ten lines without a line across both columns."""
+    regions: list[tuple[int, int]] = []
+    scanned: dict[int, int] = {}  # gutter column -> the line a failed scan reached (keeps this linear)
+    n = len(strs)
+    i = 0
+    while i < n:
+        best = -1
+        if "  " in strs[i]:
+            for cut in _gutters(text, ls[i], le[i]):
+                column = cut - raw[i]
+                if scanned.get(column, -1) > i:
+                    continue
+                j, last, prose, blanks, since_both = i, i, 0, 0, 0
+                while j < n and blanks < 2 and since_both <= 10:
+                    if not strs[j]:
+                        blanks += 1
+                        j += 1
+                        continue
+                    side = _column_side(text, ls[j], le[j], raw[j] + column)
+                    if side is None:
+                        break
+                    blanks = 0
+                    if side == _BOTH:
+                        since_both = 0
+                        prose += raw[j] + column in _gutters(text, ls[j], le[j])
+                    else:
+                        since_both += 1
+                    last = j
+                    j += 1
+                if prose >= 3:
+                    best = max(best, last)
+                else:
+                    scanned[column] = j
+        if best > i:
+            regions.append((i, best))
+            i = best + 1
+        else:
+            i += 1
+    return regions
+
+
+def _join_column_regions(blocks: list[_B], regions: list[tuple[int, int]]) -> list[_B]:
+    """One paragraph for each run of prose blocks inside a two-column region, so that
+    :func:`clean_view` can read its left column before its right one."""
+    if not regions:
+        return blocks
+    out: list[_B] = []
+    r = 0
+    for b in blocks:
+        while r < len(regions) and regions[r][1] < b.first:
+            r += 1
+        inside = (
+            r < len(regions)
+            and regions[r][0] <= b.first
+            and b.last <= regions[r][1]
+            and b.kind in (PARAGRAPH, HEADING, LIST_ITEM)
+        )
+        p = out[-1] if out else None
+        if (
+            inside
+            and p is not None
+            and p.kind in (PARAGRAPH, HEADING, LIST_ITEM)
+            and regions[r][0] <= p.first
+        ):
+            p.kind, p.end, p.last, p.marker = PARAGRAPH, b.end, b.last, None
+        else:
+            out.append(b)
+    return out
 
 
 _DATE_HEADER_RE = re.compile(r"(?i)^(?:signed|date|year|since|joined|concluded|entered|accession|when)\b")
@@ -1199,6 +1279,7 @@ def clean_view(
         return CleanView(text[start:end], range(start, end + 1))
     pieces: list[str] = []
     origin = array("q")
+    hard_breaks: list[int] = []
     prev_end = -1
     for b in blocks[k:]:
         if b.start >= end:
@@ -1208,16 +1289,17 @@ def clean_view(
         in_table = b.kind in (TABLE_HEADER, TABLE_ROW)
         first_line = True
         lines = _trimmed_lines(text, max(b.start, start), min(b.end, end))
-        right_from = len(lines)
-        if not in_table and len(lines) >= 3 and "   " in text[lines[0][0] : lines[0][1]]:
-            lines, right_from = _read_columns(text, lines)
+        breaks: set[int] = set()
+        if not in_table and len(lines) >= 3 and any(text.find("  ", a, z) >= 0 for a, z in lines):
+            lines, breaks = _read_columns(text, lines)
         for index, (a, z) in enumerate(lines):
             if in_table and not first_line:  # a wrapped row's next line: drop its empty leading cells
                 while a < z and text[a] in "| \t":
                     a += 1
-            if index == right_from and prev_end >= 0:  # the second column starts a paragraph of its own
+            if index in breaks and prev_end >= 0:  # a column, or a paragraph in one, starts
                 pieces.append("\n\n")
                 origin.extend((prev_end, prev_end))
+                hard_breaks.append(len(origin))
                 prev_end = -1
             if prev_end >= 0:
                 if first_line:
@@ -1251,7 +1333,7 @@ def clean_view(
             prev_end = z
             first_line = False
     origin.append(end)
-    return CleanView("".join(pieces), origin)
+    return CleanView("".join(pieces), origin, tuple(hard_breaks))
 
 
 def _plain_block_range(text: str, start: int, end: int, blocks: Sequence[Block], k: int) -> bool:
@@ -1271,28 +1353,91 @@ def _plain_block_range(text: str, start: int, end: int, blocks: Sequence[Block],
     )
 
 
-def _read_columns(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+_GUTTER_RE = re.compile(r"\S {2,}(?=\S)")  # the gap between two columns printed side by side
+_PROSE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_LEFT, _RIGHT, _BOTH = 1, 2, 3
+
+
+def _column_side(line: str, lo: int, hi: int, cut: int) -> int | None:
+    """Where the stripped line ``line[lo:hi]`` lies against a gutter ending at column ``cut``: in the
+    left column, in the right one, across both (a gap of two or more spaces just before ``cut``), or
+    across the gutter (None)."""
+    if hi <= cut - 2:
+        return _LEFT
+    if lo >= cut:
+        return _RIGHT
+    if line[cut - 2 : cut] == "  " and line[cut] != " ":
+        return _BOTH
+    return None
+
+
+def _gutters(line: str, lo: int, hi: int) -> list[int]:
+    """Columns where a right-hand column of prose could start in ``line[lo:hi]``: after a gap of two
+    or more spaces, with prose on each side."""
+    cuts = []
+    for m in _GUTTER_RE.finditer(line, lo, hi):
+        cut = m.end()
+        if _prose(line[lo : m.start() + 1]) and _prose(line[cut:hi]):
+            cuts.append(cut)
+    return cuts
+
+
+def _prose(part: str) -> bool:
+    """Two words or more and no wide gap: a line of a column of prose, not cells of a table."""
+    return "   " not in part and len(_PROSE_WORD_RE.findall(part, 0, 60)) >= 2
+
+
+def _read_columns(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
     """Two columns of prose printed side by side ("The Universidade de Cabo     The antenna is operated"):
-    the left column's lines, then the right column's, and the index where the right one starts. Lines
-    are returned unchanged (with the index past the end) unless every line has a gap of two or more
-    spaces before one same column, with text on both sides of it in most lines."""
+    the left column's lines, then the right column's, and the indices that start a paragraph (the
+    right column, and a column's line after a blank on its side). Lines are returned unchanged unless
+    one gutter serves every line (a line may sit wholly in one column), a fifth of the lines cross it
+    and two of them have prose on both sides."""
     starts = [text.rfind("\n", 0, a) + 1 for a, _ in lines]
-    first_a, first_z = lines[0]
-    for gap in re.finditer(r" {3,}", text[first_a:first_z]):
-        column = first_a + gap.end() - starts[0]
-        left, right = [], []
-        for (a, z), line_start in zip(lines, starts, strict=True):
-            cut = line_start + column
-            if cut >= z or text[cut] == " " or text[cut - 2 : cut] != "  ":
-                break
-            head = text[a:cut].rstrip()
-            if head:
-                left.append((a, a + len(head)))
-            right.append((cut, z))
-        else:
-            if len(left) >= len(lines) - 1 and all(" " in text[a:z] for a, z in right[:2]):
-                return [*left, *right], len(left)
-    return lines, len(lines)
+    tried: set[int] = set()
+    for (a, z), line_start in zip(lines, starts, strict=True):
+        for cut_at in _gutters(text, a, z):
+            column = cut_at - line_start
+            if column in tried or len(tried) >= 4:
+                continue
+            tried.add(column)
+            sides = []
+            prose = 0  # lines with two words or more on each side of the gutter
+            for (lo, hi), start in zip(lines, starts, strict=True):
+                side = _column_side(text, lo, hi, start + column)
+                if side is None:
+                    break
+                sides.append(side)
+                prose += side == _BOTH and start + column in _gutters(text, lo, hi)
+            else:
+                if prose >= 2 and 5 * sides.count(_BOTH) >= len(lines):
+                    return _split_columns(text, lines, starts, sides, column)
+    return lines, set()
+
+
+def _split_columns(
+    text: str, lines: list[tuple[int, int]], starts: list[int], sides: list[int], column: int
+) -> tuple[list[tuple[int, int]], set[int]]:
+    left: list[tuple[int, int]] = []
+    right: list[tuple[int, int]] = []
+    breaks: set[int] = set()
+    for side_lines, side in ((left, _LEFT), (right, _RIGHT)):
+        previous = -1
+        for row, ((lo, hi), start, where) in enumerate(zip(lines, starts, sides, strict=True)):
+            if where == _BOTH:
+                cut = start + column
+                lo, hi = (
+                    (lo, cut - len(text[lo:cut]) + len(text[lo:cut].rstrip())) if side == _LEFT else (cut, hi)
+                )
+            elif where != side:
+                continue
+            if previous >= 0 and (row != previous + 1 or text.count("\n", starts[previous], start) > 1):
+                breaks.add(len(left) + len(side_lines) if side == _RIGHT else len(side_lines))
+            side_lines.append((lo, hi))
+            previous = row
+    if left:
+        breaks.add(len(left))
+    return [*left, *right], breaks
 
 
 def _trimmed_lines(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -120,3 +120,15 @@ def test_a_unit_and_its_parent_in_initials_are_the_unit_of_the_parent() -> None:
 def test_the_first_word_of_an_aerospace_company_stands_for_it_but_not_its_rocket() -> None:
     text = "Tianlu Aerospace flew the Tianlu-2 rocket. Tianlu also signed a memorandum."
     assert bodies(text) == [["Tianlu Aerospace"], ["Tianlu Aerospace"]]
+
+
+def test_no_sentence_runs_from_the_foot_of_one_column_to_the_head_of_the_next() -> None:
+    text = (
+        "China and Brazil renewed their          ed to the lunar station: South\n"
+        "satellite partnership in April          Africa entered it in 2023 and\n"
+        "2023. Two members are also connect-     Egypt in 2024.\n"
+    )
+    doc = read("t", text, Gazetteer.default())
+    sentences = [s.text for s in doc.sentences]
+    assert "Two members are also connect-" in sentences
+    assert any(s.startswith("ed to the lunar station") for s in sentences)

@@ -643,6 +643,45 @@ def test_two_columns_printed_side_by_side_are_read_one_after_the_other() -> None
     assert text[slice(*view.to_original(start, start + 5))] == "Verde"
 
 
+def test_a_page_of_two_columns_whose_paragraphs_end_at_different_lines_is_read_column_by_column() -> None:
+    text = (
+        "Mongolia and China signed a          by the end of the year: Laos\n"
+        "memorandum on satellite data in      joined the station in 2024,\n"
+        "March 2022.                          while Nepal stayed out.\n"
+        "                                     \n"
+        "                                     2. OUTLOOK\n"
+        "The relay satellite lifted off       Budgets remain small, and no\n"
+        "from Xichang on a Long March 4C.     new launch has been booked.\n"
+    )
+    blocks = split_blocks(text)
+    prose = [b for b in blocks if b.kind != FURNITURE]
+    assert len(prose) == 1
+    view = clean_view(text, prose[0].start, prose[0].end, blocks=blocks)
+    assert view.text.split("\n\n") == [
+        "Mongolia and China signed a memorandum on satellite data in March 2022.",
+        "The relay satellite lifted off from Xichang on a Long March 4C.",
+        "by the end of the year: Laos joined the station in 2024, while Nepal stayed out.",
+        "2. OUTLOOK Budgets remain small, and no new launch has been booked.",
+    ]
+    starts = [view.text.index(part) for part in view.text.split("\n\n")[1:]]
+    assert list(view.breaks) == starts
+    laos = view.text.index("Laos")
+    assert text[slice(*view.to_original(laos, laos + 4))] == "Laos"
+
+
+def test_entries_with_wide_gaps_between_date_fields_are_not_read_as_columns() -> None:
+    text = (
+        "22  ::  2024  ::  SVOM, the gamma-ray burst satellite, lifts off\n"
+        "                  from Xichang on a Long March 2C.\n"
+        "25  ::  2024  ::  The return capsule of a lunar mission lands.\n"
+        "--  ::  2026  ::  (plan) A lunar lander to the south pole.\n"
+    )
+    blocks = split_blocks(text)
+    joined = " ".join(clean_view(text, b.start, b.end, blocks=blocks).text for b in blocks)
+    assert "22 :: 2024 :: SVOM" in joined
+    assert not any(clean_view(text, b.start, b.end, blocks=blocks).breaks for b in blocks)
+
+
 def test_a_table_of_short_cells_is_not_read_as_two_columns() -> None:
     text = "Egypt      2019\nLaos       2020\nNepal      2021\n"
     blocks = split_blocks(text)

@@ -36,6 +36,11 @@ from pipeline.core.rules.common import (
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
     r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
+    r"lifting\s+off|blasting\s+off|roared\s+(?:off|into|away)|"
+    # "left the Wenchang Satellite Launch Center on 23 July": leaving a launch site, or the Earth
+    r"(?:left|leaves|departed|departs)\s+(?:from\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}?"
+    r"(?:Satellite\s+|Space\s+)?(?:Launch|Launching)\s+(?:Center|Centre|Site|Complex|Base)|"
+    r"(?:left|leaves)\s+(?:the\s+)?Earth\b|"
     r"(?:rides|rode)\s+(?:on|aboard)|"
     r"(?:placed|placing|put|putting|carried|delivered|inserted)\s+(?:[\w,'’-]+\s+){0,5}?(?:in|into)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
@@ -763,6 +768,10 @@ SIDE_LABEL = re.compile(
     r"(?i)^\W*(?:relay|support|predecessor|successor|previous|next|heritage|see\s+also|related)\b[^:\n]{0,20}:"
 )
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
+LEFT_FOR_SPACE = re.compile(
+    r"\bleft(?=\s+(?:from\s+)?(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}?(?:Satellite\s+|Space\s+)?Launch(?:ing)?\s+"
+    r"(?:Center|Centre|Site|Complex|Base)|Earth\b))"
+)
 # A launch told of the mission just named: "It lifted off ...", "The cubesat flew as a rideshare ..."
 IT_LAUNCHED = re.compile(
     r"\W*(?:It|(?:The|This)\s+(?:[\w-]+\s+)?(?:satellite|cubesat|spacecraft|probe|microsatellite|mission))\s+"
@@ -788,6 +797,7 @@ def _stated_about(sentence: Sentence, mention: Mention) -> bool:
     text = sentence.text
     end = text.find(";", mention.end)
     scope = NOT_STOPPED.sub(" ", text[clause_start(text, mention.start) : len(text) if end < 0 else end])
+    scope = LEFT_FOR_SPACE.sub("rose", scope)  # "left the Wenchang Satellite Launch Center": a launch
     if REPORTED.search(scope) and DENIAL_VERB.search(text):
         return False  # "X was reportedly booked on a Chinese flight; the centre denied this"
     return not (NEGATION.search(scope) or NO_CHINESE_PART.search(text) or _foreign_launch_only(sentence))

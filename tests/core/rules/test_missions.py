@@ -423,3 +423,18 @@ def test_a_live_blog_launch_is_the_launch_of_the_satellites_on_board() -> None:
     for name in ("Helan-2", "Shahdag-1", "Lompoul-1"):
         dated = [c for c in found[name] if c.launch_date]
         assert [(c.launch_date, c.launch_vehicle) for c in dated] == [("2025-12-16", "Long March 2D")]
+
+
+def test_leaving_a_launch_site_is_a_launch_and_leaving_a_framework_is_not() -> None:
+    found = missions(
+        "Tianwen-1 left the Wenchang Satellite Launch Center on 23 July 2020 on a Long March 5, bound "
+        "for Mars. Zambia left the ILRS in 2024, and Chang'e 7 has not left the Earth."
+    )
+    (launch,) = found["Tianwen-1"]
+    assert (launch.launch_date, launch.launch_site, launch.launch_vehicle, launch.target) == (
+        "2020-07-23",
+        "Wenchang Satellite Launch Center",
+        "Long March 5",
+        "Mars",
+    )
+    assert "Chang'e 7" not in found
