@@ -46,6 +46,21 @@ FRAMEWORK_CONTINUATIONS = frozenset(
         "Group",
         "Summit",
         "States",
+        # a date after the name: "signed Artemis Accords Jun 2023"
+        *["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"],
+        *[
+            "January",
+            "February",
+            "March",
+            "April",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
     ]
 )
 GENERIC_SERIES = re.compile(
@@ -158,6 +173,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             section_year = year.group(1) if year else None
             month = MONTH_HEADING.fullmatch(view.text.strip())
             section_month = month["month"] if month else None
+            month_year = MONTH_YEAR_HEADING.fullmatch(view.text.strip())
+            if month_year:  # "## April 2025": the month and year of the entries below
+                section_year, section_month = month_year["year"], month_year["month"]
         if block.cells and "\n" in text[block.start : block.end]:
             # a row spread over lines (a flattened table): names stop at the cell's edge
             block_mentions = [
@@ -695,6 +713,10 @@ DAY_YEAR_LEAD = re.compile(r"\s*(?P<day>\d{1,2}|-{1,3})\s*(?:::|\|)\s*(?P<year>(
 MONTH_HEADING = re.compile(
     r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
     r"november|december))[-=*_~#\s]*"
+)
+MONTH_YEAR_HEADING = re.compile(
+    r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))\s+(?P<year>(?:19|20)\d\d)[-=*_~#:\s]*"
 )
 # "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
 YEAR_MONTH_DAY_CELLS = re.compile(

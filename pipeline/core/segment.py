@@ -226,7 +226,7 @@ _ROMAN_LOWER_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0
 _EDGE_NUM_RE = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
 _CAPS_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’&-]*")
 _JOURNAL_HINT_RE = re.compile(r"\b(?:19|20)\d\d\b|[•|·]|\b(?:vol|volume|issue|no|pp|journal)\b", re.I)
-_CAPTION_RE = re.compile(r"(?:table|tab\.|tbl\.|таблица|表)", re.IGNORECASE)
+_CAPTION_RE = re.compile(r"[*_]{0,3}(?:table|tab\.|tbl\.|таблица|表)", re.IGNORECASE)  # "*Table 3.*" too
 _NO_REPEAT_RE = re.compile(  # numbered structure that legitimately repeats ("Article 2", "Table 3")
     r"(?:table|fig|figure|chart|source|note|map|chapter|section|part|article|annex|appendix|step|phase"
     r"|stage|session|round|day|week|question|case|box|exhibit|scenario|option|level)\b",

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
-from pipeline.core.modality import agreement_status, clause_start, retracted_sentences
+from pipeline.core.modality import agreement_status, clause_start, is_asserted, retracted_sentences
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
@@ -76,7 +76,10 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "legislation",
         re.compile(
-            r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d(?:[\d,./-]*\d)?|Law\s+\d[\d,./-]*\d)\b"
+            r"\b(?:Amendment|Act|Public\s+Law\s+\d+-\d+|[Ll]aw\s+No\.?\s*\d(?:[\d,./-]*\d)?|Law\s+\d[\d,./-]*\d|"
+            # "the ratification law", "a law barring ...": a law told by what it does
+            r"(?:[Rr]atification|[Ff]ederal|[Ii]mplementing)\s+law|"
+            r"[Ll]aws?\s+(?:ratifying|restricting|banning|barring|prohibiting|that\s+(?:bars|restricts|bans|ratifies)))\b"
         ),
     ),
     ("accord", re.compile(r"\baccords?\b(?!\s+with)", re.I)),
@@ -114,6 +117,7 @@ INSTRUMENT_STEMS = (
     "accord",
     "protocol",
     "programme",
+    "law",
 )
 LAW_WORDS = ("Act", "Law", "Amendment")
 
@@ -369,7 +373,11 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
         r"\s+(?:on|of|between|with|to|for|(?:that|which)\s+(?:\S+\s+){1,8}?(?:signed|concluded|agreed)|"
         r"(?:they|we|both\s+sides|the\s+two\s+\w+)\s+(?:had\s+|have\s+)?(?:signed|concluded|agreed))\b"
     )
-    if ANAPHORIC.search(before) and not re.match(introduced, text[match.end() :]):
+    if (
+        ANAPHORIC.search(before)
+        and not re.match(introduced, text[match.end() :])
+        and not match.group().lower().startswith("ratification")  # "the ratification law": a new law
+    ):
         return True
     if any(0 <= match.start() - e <= 2 for s, e in framework_spans) and not MEMORANDUM.match(match.group()):
         return True  # "the ILRS agreement" names the framework; "a Belt and Road memorandum" is a new one
@@ -555,11 +563,21 @@ ENDED_BEFORE = re.compile(
 SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
 
 
+# "..., which the country joined last year": that date is the joining's, not the instrument's
+RELATIVE_JOINED = re.compile(
+    r"(?i)\b(?:that|which)\s+[^,;:()]{2,60}?\s+(?:had\s+|have\s+|has\s+)?(?:joined|entered|acceded\s+to)\b"
+)
+
+
 def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_end: int | None) -> str | None:
     """The date nearest the instrument noun at [start, end), or nearest after a signing verb that
     follows it ("an agreement it had signed with NSSC in 2023"); planned dates do not count."""
     text = sentence.text
-    founding = founding_clauses(text, RELATIVE_FOUNDER) if "that " in text else []
+    founding = (
+        founding_clauses(text, RELATIVE_FOUNDER, RELATIVE_JOINED, within_clause=True)
+        if "that " in text or "which " in text
+        else []
+    )
     dates = [
         d
         for d in sentence.dates
@@ -859,6 +877,73 @@ def rule_instrument(
             if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
                 clause_ends.append(scope_end)
             break
+
+
+# "NASA and CNSA exchanged orbital data on their Mars spacecraft": an exchange of data that took place
+DATA_EXCHANGED = re.compile(
+    r"(?i)\b(?:exchanged|shared|swapped)\s+(?P<what>(?:[\w-]+\s+){0,3}?data)\b(?!\s+(?:with\s+)?(?:the\s+)?public)"
+)
+
+
+def rule_data_exchanged(doc: Document, sentence: Sentence) -> Iterator[AgreementClaim]:
+    """Two bodies, one of them Chinese, that exchanged data: a data exchange between them."""
+    text = sentence.text
+    if "data" not in text:
+        return
+    match = DATA_EXCHANGED.search(text)
+    if match is None:
+        return
+    floor = clause_start(text, match.start())
+    if not is_asserted(text, floor, match.end()):
+        return
+    parties = [p for p, _ in parties_in(sentence, floor, match.start(), skip_modifiers=False)]
+    partner = re.match(r"[^.;]{0,60}?\bwith\s+", text[match.end() :])
+    if len(parties) == 1 and partner:  # "CNSA shared its orbital data with NASA"
+        parties += [
+            p for p, _ in parties_in(sentence, match.end() + partner.end(), match.end() + partner.end() + 60)
+        ][:1]
+    if len({p.name for p in parties}) != 2 or not any(p.is_chinese for p in parties):
+        return
+    signed = nearest_date(sentence.dates, match.start(), floor)
+    title = f"Exchange of {match['what']}"
+    yield _claim(doc, sentence, title, "data_exchange", parties, signed, "signed", "rule:data_exchanged")
+
+
+# "In 2022 the Centre agreed with CNSA to send its rover on Chang'e 7": an agreement told by its verb
+AGREED_WITH = re.compile(r"\bagreed\s+with\s+")
+AGREED_TO = re.compile(r"[^.;:,]{2,80}?\s+to\s+(?P<what>(?:[\w'’-]+\s+){0,5}[\w'’-]+)(?=[\s,.;]|$)")
+
+
+def rule_agreed_with(doc: Document, sentence: Sentence) -> Iterator[AgreementClaim]:
+    """A body that agreed with another, one of them Chinese, to do something: an agreement between
+    them, terminated when the sentence says it was ended."""
+    text = sentence.text
+    if "agreed" not in text:
+        return
+    match = AGREED_WITH.search(text)
+    if match is None:
+        return
+    floor = clause_start(text, match.start())
+    to = AGREED_TO.match(text, match.end())
+    if to is None or not is_asserted(text, floor, match.end()):
+        return
+    subjects = [p for p, _ in parties_in(sentence, floor, match.start(), skip_modifiers=False)]
+    others = [p for p, _ in parties_in(sentence, match.end(), to.start("what"), skip_modifiers=False)]
+    parties = subjects[-1:] + others[:1]
+    if len({p.name for p in parties}) != 2 or not any(p.is_chinese for p in parties):
+        return
+    status = "terminated" if TERMINATED.search(text, to.end()) else "signed"
+    signed = nearest_date(sentence.dates, match.start(), floor, to.end())
+    yield _claim(
+        doc,
+        sentence,
+        f"Agreement to {to['what']}",
+        "cooperation_agreement",
+        parties,
+        signed,
+        status,
+        "rule:agreed_with",
+    )
 
 
 def rule_table_instrument(
@@ -1217,6 +1302,9 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         claims.extend(_on_the_same_occasion(stated, sentence, claims, doc))
         if sentence.block.kind == "heading":
             headlines.extend(stated)
+        if not stated:
+            stated = [*rule_data_exchanged(doc, sentence), *rule_agreed_with(doc, sentence)]
+            claims.extend(stated)
         if not stated:
             _name_signers(sentence, claims)
         register = list(rule_instrument_register(doc, sentence, headers.get(sentence.block.context)))

@@ -67,10 +67,23 @@ RELATIVE_FOUNDER = re.compile(
 )
 
 
-def founding_clauses(text: str, *patterns: re.Pattern[str], reach: int = 30) -> list[tuple[int, int]]:
+def founding_clauses(
+    text: str, *patterns: re.Pattern[str], reach: int = 30, within_clause: bool = False
+) -> list[tuple[int, int]]:
     """Spans of clauses about a founding ("the programme that China and Russia founded in 2021"),
-    with `reach` characters after each for its date: dates there date the founding, nothing else."""
-    return [(m.start(), m.end() + reach) for pattern in patterns for m in pattern.finditer(text)]
+    with `reach` characters after each for its date (not past the clause, if `within_clause`): dates
+    there date the founding, nothing else."""
+    spans = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            boundary = (  # ", and in 2021 it signed ...": a date of the next clause
+                CLAUSE_BOUNDARY.search(text, m.end(), m.end() + reach) if within_clause else None
+            )
+            spans.append((m.start(), boundary.start() if boundary else m.end() + reach))
+    return spans
+
+
+CLAUSE_BOUNDARY = re.compile(r",\s+(?:and|but)\b|;")
 
 
 # "on behalf of the Congolese government": a demonym standing for its state

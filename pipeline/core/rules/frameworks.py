@@ -25,7 +25,8 @@ DESCRIBED_DOCUMENT = re.compile(
 )
 ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 MEMBER_WORDS = re.compile(
-    r"\b(?:members?|membership|member\s+states|states|countries|signator\w*|partners?|participants?|participating|"
+    r"\b(?:members?|membership|member\s+states|states?|countries|signator\w*|partners?|participants?|participating|"
+    r"participation|"
     r"associates?|parties|joined|joining|accessions?|admitted|founders?|founding|signed)\b",
     re.IGNORECASE,
 )

@@ -182,6 +182,7 @@ FRAMEWORK_HEADER = re.compile(
     r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group|"
     r"track|camp)(?:\W*$|\s+(?:or|and|/)\s)"  # also "Framework or instrument"
 )
+REMARKS_HEADER = re.compile(r"(?i)^\W*(?:remarks?|notes?|comments?|observations?|details|other\b)")
 STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|position)\b")
 INSTRUMENT_CELL = re.compile(
     r"(?i)\b(?:memorand\w*|MoU|agreement|arrangement|data\s+exchange|laborator\w*|contract|lease|roadmap|treaty|"
@@ -191,7 +192,8 @@ ROLE_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|type)\W*$|
 NOT_MEMBER_WORDS = r"applicant|applied|observer|not|no|none|candidate|invited|pending|declined"
 NOT_MEMBER_VALUE = re.compile(rf"(?i)\b(?:{NOT_MEMBER_WORDS})\b")
 MEMBER_VALUE = re.compile(
-    r"(?i)\b(?:founder|founding|member|participant|participating|partner|signatory|signed|joined|acceded)\b"
+    r"(?i)\b(?:founder|founding|member|participant|participating|partner|signatory|signed|joined|acceded|"
+    r"admitted|accepted)\b"
 )
 ROLE_VALUES = {
     "founder": "founder",
@@ -218,6 +220,11 @@ ITEM_LABEL = re.compile(
     r"^[\s\-*•]*(?:\*\*|__)?[^:*\n]{1,30}?:(?:\*\*|__)?\s*|^[\s\-*•]*\*\*[^*\n]{1,30}\*\*\s*"
 )
 OBSERVERS = re.compile(r"(?i)\bobservers?\b|\bapplicants?\b|\bcandidates?\b")
+# "the constellation agreement, which the agencies ... signed": what was signed is the instrument
+SIGNED_INSTRUMENT = re.compile(
+    r"(?i)\b(?:agreements?|memorand\w*|MoUs?|contracts?|protocols?|arrangements?|treaty|treaties|conventions?|"
+    r"deals?|documents?|charters?|letters?|roadmaps?)\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\b[^.;]*$"
+)
 SIGNS_ALONE = re.compile(r"(?i)(?:(?:has|have|had)\s+(?:also\s+)?)?(?:signed|signs|sign)")
 INTRANSITIVE_FOLLOW = re.compile(
     r"\s*(?:$|[,.;)(]|in\b|on\b|at\b|during\b|last\b|this\b|earlier\b|later\b|as\s+well\b|too\b|"
@@ -242,7 +249,8 @@ ALONG_WITH = re.compile(
 SAME_YEAR_AS = re.compile(r"(?i)\b(?:in\s+)?the\s+same\s+(?:year|month)\s+as\s+")
 # "a member of BRICS since its foundation in 2009": a founder
 SINCE_FOUNDATION = re.compile(
-    r"(?i)\s*,?\s*(?:ever\s+)?since\s+(?:its|the)\s+(?:foundation|founding|creation|inception|establishment|start)\b"
+    r"(?i)\s*,?\s*(?:(?:ever\s+)?since|from)\s+(?:its|the|their)\s+(?:very\s+)?"
+    r"(?:foundation|founding|creation|inception|establishment|start|outset|first\s+day|beginning)\b"
 )
 # "The other member states of APSCO are A, B and C": the list after the framework's name
 MEMBERS_OF = re.compile(
@@ -516,6 +524,7 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             and SIGNS_ALONE.fullmatch(match.group())
             and framework_role(in_scope) == "signatory"
             and not re.search(r"(?i)\b(?:was|were|been|be|is|are)\s+$", sentence.text[: match.start()])
+            and not SIGNED_INSTRUMENT.search(sentence.text, 0, match.start())
         )
         if (
             target is None
@@ -1070,9 +1079,19 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     cells = [sentence.text[s:e] for s, e in sentence.cells]
     stated_role = None
     framework_column = _header_column(header_cells, FRAMEWORK_HEADER)
+    track_column = None  # "| State | Track | Since |" with "founding", "admitted": a role, not a framework
     if not _names_framework(sentence, tracker, framework_column):
         # "| Body | Joined via | When |": the column in which every row names a framework
-        framework_column = _framework_column(block, tracker) or framework_column
+        named = _framework_column(block, tracker)
+        if named is not None and named < len(header_cells) and REMARKS_HEADER.match(header_cells[named]):
+            named = None  # "| State | Since | Remarks |": notes on other frameworks, not the row's framework
+        if (
+            named is None
+            and framework_column is not None
+            and not _names_frameworks(block, tracker, framework_column)
+        ):
+            track_column, framework_column = framework_column, None
+        framework_column = named if named is not None else framework_column
     if framework_column is not None and framework_column < len(cells):
         # a register with one framework per row ("country,framework,role,year")
         fs, fe = sentence.cells[framework_column]
@@ -1094,6 +1113,7 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
             stated_role = "not a member"  # "In? | No"
     if framework_column is None and framework is not None:
         status_column = _header_column(header_cells, STATUS_HEADER)
+        status_column = track_column if status_column is None else status_column
         if status_column is not None and status_column < len(cells):
             stated_role = _stated_role(cells[status_column])  # "| Libya | — | Application under review |"
         captioned = any(tracker.named(caption) for caption in tracker.caption_sentences(block))
@@ -1116,11 +1136,19 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if not candidates:
         return
     party, _ = candidates[0]
-    row_text = sentence.text
+    remarks = {  # cells that speak of another framework: "| Iran | admitted | 2024 | APSCO member |"
+        i
+        for i, (a, z) in enumerate(sentence.cells)
+        if i not in (column, framework_column)
+        and any(a <= m.start < z and name != framework for name, m in tracker.named(sentence))
+    }
+    row_text = " | ".join(cell for i, cell in enumerate(cells) if i not in remarks)
     if not is_asserted(row_text, 0, len(row_text)) and re.search(
         r"\b(?:not|never|withdr\w+)\b", row_text, re.I
     ):
         return
+    for i in sorted(remarks):
+        yield from _remark_claims(doc, sentence, tracker, party, sentence.cells[i])
     joined = None
     date_columns = [i for i, text in enumerate(header_cells) if DATE_HEADER.search(text) and i < len(cells)]
     for i in [date_column] * (
@@ -1164,6 +1192,79 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
 
 
 LISTED_CODES = re.compile(r"[\s,;]*(?:and\s+)?")
+# the words a remark about a membership is made of: "ILRS since 2023", "Artemis founding signatory",
+# "ILRS co-founder with China", "signed Artemis Accords Jun 2023"
+REMARK_WORDS = frozenset(
+    [
+        "since",
+        "from",
+        "in",
+        "as",
+        "of",
+        "a",
+        "an",
+        "the",
+        "member",
+        "members",
+        "state",
+        "full",
+        "founding",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "signatory",
+        "signed",
+        "joined",
+        "acceded",
+        "participant",
+        "partner",
+        "with",
+        "and",
+    ]
+)
+REMARK_WORD = re.compile(r"[^\W\d_][\w-]*")
+REMARK_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*")
+
+
+def _remark_claims(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker, party: Party, cell: tuple[int, int]
+) -> Iterator[MembershipClaim]:
+    """A table cell's remarks on the row's member in another framework, one per clause ("ILRS 2024;
+    Artemis Dec 2024"), when a clause is only the framework, a role, a date and co-founders."""
+    text = sentence.text
+    named = tracker.named(sentence)
+    start = cell[0]
+    for clause in re.finditer(r"[^;]+", text[cell[0] : cell[1]]):
+        a, z = start + clause.start(), start + clause.end()
+        frameworks = [(name, m) for name, m in named if a <= m.start < z]
+        if len({name for name, _ in frameworks}) != 1:
+            continue
+        framework, mention = frameworks[0]
+        covered = [(m.start, m.end) for m in sentence.mentions if a <= m.start < z]
+        covered += [(d.start, d.end) for d in sentence.dates if a <= d.start < z]
+        words = [
+            w.group().lower()
+            for w in REMARK_WORD.finditer(text, a, z)
+            if not any(s <= w.start() < e for s, e in covered)
+        ]
+        joined = nearest_date(sentence.dates, mention.end, a, z)
+        year = REMARK_YEAR.fullmatch(text, mention.end, z)  # "ILRS 2024": a year no prose would read
+        joined = joined or (year.group(1) if year else None)
+        if not words and joined is None:
+            continue  # the framework's name alone says nothing of membership
+        if any(w not in REMARK_WORDS for w in words):
+            continue  # "not a member", "applied 2024", "talks": no membership stated
+        role = "founder" if any("found" in w for w in words) else framework_role(framework, "member")
+        members = [party]
+        if role == "founder" and "with" in words:  # "ILRS co-founder with China"
+            members += [
+                p for p, m in parties_in(sentence, a, z, skip_modifiers=False) if m.start > mention.end
+            ]
+        for member in members:
+            if member.name != framework:
+                yield _claim(doc, sentence, member, framework, role, joined, "table:remark")
+
+
 LATER_HEADER = re.compile(r"(?i)\blater\b|\bsubsequent|\bjoined\s+since\b|\(M\)")
 
 
@@ -1180,6 +1281,12 @@ def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
         if 4 * sum(_names_framework(row, tracker, i) for row in rows) >= 3 * len(rows)
     ]
     return columns[0] if len(columns) == 1 else None
+
+
+def _names_frameworks(block: Block, tracker: FrameworkTracker, column: int) -> bool:
+    """Does the cell in `column` name a framework in half the table's rows or more?"""
+    rows = tracker.table_rows(block.context)
+    return 2 * sum(_names_framework(row, tracker, column) for row in rows) >= len(rows)
 
 
 def _names_framework(sentence: Sentence, tracker: FrameworkTracker, column: int | None) -> bool:

@@ -837,3 +837,42 @@ def test_talks_that_collapsed_the_sentence_after_leave_no_agreement() -> None:
 def test_a_law_without_its_country_in_the_sentence(text: str, expected: tuple) -> None:
     [claim] = [a for a in agreements(text) if a.agreement_type == "legislation"]
     assert claim.parties == expected
+
+
+def test_a_ratification_law_is_legislation_of_the_country_that_ratifies() -> None:
+    (law,) = [a for a in agreements("Kazakhstan's president signed the ratification law in May 2024.")]
+    assert (law.agreement_type, law.parties, law.signed) == ("legislation", ("Kazakhstan",), "2024-05")
+    assert not agreements("Under international law, the station is open to all.")
+
+
+def test_two_bodies_that_exchanged_data_made_a_data_exchange() -> None:
+    (found,) = agreements("In 2021 NASA and CNSA exchanged orbital data on their Mars spacecraft.")
+    assert (found.agreement_type, found.signed) == ("data_exchange", "2021")
+    assert found.parties == (
+        "China National Space Administration",
+        "National Aeronautics and Space Administration",
+    )
+    assert not agreements("NASA and CNSA have not exchanged data since 2011.")
+
+
+def test_agreed_with_a_chinese_body_to_do_something_is_an_agreement_ended_when_so_told() -> None:
+    (found,) = agreements(
+        "In 2022 the Mohammed bin Rashid Space Centre agreed with CNSA to send its rover on Chang'e 7, "
+        "but the agreement was ended in 2023."
+    )
+    assert (found.agreement_type, found.status, found.signed) == (
+        "cooperation_agreement",
+        "terminated",
+        "2022",
+    )
+    assert not agreements(
+        "Officials agreed with the assessment. Egypt has not agreed with CNSA to host a station."
+    )
+
+
+def test_an_entry_under_a_month_heading_takes_its_year_and_a_joining_clause_keeps_its_own_date() -> None:
+    (found,) = agreements(
+        "## April 2025\n\n- **Apr. 24** — CNSA and Laos signed an implementing agreement on Laos's role in "
+        "the ILRS, which the country joined last year.\n"
+    )
+    assert found.signed == "2025-04-24"

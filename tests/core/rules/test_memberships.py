@@ -1214,3 +1214,41 @@ def test_respectively_gives_each_subject_its_own_date() -> None:
         "2018 respectively."
     )
     assert members(text) == {("Cuba", "BRI", "member", "2018-11"), ("Ecuador", "BRI", "member", "2018-12")}
+
+
+TRACKS_TABLE = (
+    "*Table 2. Participation in the grouping by track*\n\n"
+    "| State | Track | Since | Remarks |\n|---|---|---|---|\n"
+    "| Mongolia | founding | 2011 | ILRS co-founder with Laos |\n"
+    "| Nepal | admitted | 3 Mar 2020 | ILRS 2024; Artemis Dec 2024 |\n"
+    "| Bhutan | admitted | 2021 | APSCO applicant; not an IDSEA member |\n"
+    "| Fiji | invited 2023 | — | has not confirmed |\n"
+)
+
+
+def test_a_track_column_gives_the_role_and_remarks_give_memberships_of_other_frameworks() -> None:
+    found = members(TRACKS_TABLE.replace("the grouping", "BRICS"))
+    assert {
+        ("Mongolia", "BRICS", "founder", "2011"),
+        ("Mongolia", "ILRS", "founder", None),
+        ("Laos", "ILRS", "founder", None),
+        ("Nepal", "BRICS", "member", "2020-03-03"),
+        ("Nepal", "ILRS", "member", "2024"),
+        ("Nepal", "Artemis Accords", "signatory", "2024-12"),
+        ("Bhutan", "BRICS", "member", "2021"),
+    } <= found
+    assert not {(m, f) for m, f, _, _ in found if m == "Fiji" or f in ("APSCO", "IDSEA")}
+
+
+def test_an_agreement_a_relative_clause_says_was_signed_is_not_a_signing_of_the_accords() -> None:
+    found = members(
+        "Kenya joined the Artemis Accords in 2024. The data agreement, which the space agencies of "
+        "Brazil and India signed in August 2021, pools images."
+    )
+    assert {m for m, _, _, _ in found} == {"Kenya"}
+
+
+def test_belonging_to_a_framework_from_its_first_day_is_founding_it() -> None:
+    assert ("Japan", "Artemis Accords", "founder", None) in members(
+        "Japan belongs to the Artemis Accords from their first day."
+    )
