@@ -373,7 +373,14 @@ def _cells(text: str, a: int, z: int, sep: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     pos = a
     strip = _STRIP + "|"
-    for seg in text[a:z].split(sep):
+    row = text[a:z]
+    if sep == "," and '"' in row:  # quoted fields: split where the unquoted commas are, drop the quotes
+        masked = _csv_masked(row)
+        cuts = [i for i, c in enumerate(masked) if c == ","]
+        for lo, hi in pairwise([-1, *cuts, len(row)]):
+            out.append(_trimmed_cell(text, a + lo + 1, a + hi, _STRIP + '"'))
+        return tuple(out)
+    for seg in row.split(sep):
         cell = _trimmed_cell(text, pos, pos + len(seg), strip)
         if cell[1] > cell[0] or sep != "|":  # "ILRS<TAB>Malaysia<TAB><TAB>applied": an empty cell (kept
             out.append(cell)  # where the row has as many cells as its header)
@@ -446,7 +453,7 @@ def _find_tables(
         if i >= 0 and i not in used and _csv_row(strs[i]):
             run.append(i)
             continue
-        if len(run) >= 3 and len({strs[j].count(",") for j in run}) == 1:
+        if len(run) >= 3 and len({_csv_masked(strs[j]).count(",") for j in run}) == 1:
             tables.append((run, ","))
             used.update(run)
         run = []
@@ -475,8 +482,18 @@ def _continues_row(line: str, header: str) -> bool:
     return len(first) == 2 and not first[0].strip() and bool(head_first.strip())
 
 
+_CSV_QUOTED_RE = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _csv_masked(s: str) -> str:
+    """``s`` with each double-quoted CSV field blanked out (same length), so its commas do not count."""
+    return _CSV_QUOTED_RE.sub(lambda m: '"' + "_" * (len(m.group()) - 2) + '"', s) if '"' in s else s
+
+
 def _csv_row(s: str) -> bool:
-    """A line that reads as comma-separated values: commas without spaces after them, no sentence."""
+    """A line that reads as comma-separated values: commas without spaces after them outside quoted
+    fields ("India,BRICS,2009,\"first summit, Yekaterinburg\""), no sentence."""
+    s = _csv_masked(s)
     return s.count(",") >= 2 and ", " not in s and not s.endswith(".") and "|" not in s
 
 

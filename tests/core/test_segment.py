@@ -723,3 +723,22 @@ def test_a_plain_text_table_under_a_dashed_ruler_is_cut_at_the_rulers_columns() 
         ["APSCO", "2008", "BGD CHN IRN"],
         ["ILRS", "2021", "CHN RUS"],
     ]
+
+
+def test_a_csv_export_with_quoted_fields_that_hold_commas_is_a_table() -> None:
+    text = (
+        "country,framework,standing,since,how\n"
+        'Nepal,BRI,participant,2017-05-12,"framework agreement, Kathmandu"\n'
+        "Fiji,APSCO,observer,,\n"
+        'Laos,ILRS,"not a participant, under study",,"no document signed"\n'
+    )
+    rows = [b for b in split_blocks(text) if b.kind == "table_row"]
+    assert len(rows) == 3
+    assert [text[a:z] for a, z in rows[0].cells] == [
+        "Nepal",
+        "BRI",
+        "participant",
+        "2017-05-12",
+        "framework agreement, Kathmandu",
+    ]
+    assert [text[a:z] for a, z in rows[2].cells][2] == "not a participant, under study"

@@ -996,6 +996,15 @@ def rule_table_instrument(
             if not found:
                 continue
             kind, match = found
+            if (
+                kind == "convention"
+                and tracker.named(sentence)
+                and not any(
+                    cell_start + piece.start() <= m.start < cell_start + piece.end()
+                    for _, m in tracker.named(sentence)
+                )
+            ):
+                continue  # "| Iran | APSCO | member | Convention signed 2005 |": the framework's own charter
             at = cell_start + piece.start() + match.start()
             if any(m.start <= at < m.end for m in sentence.of_kind("framework")):
                 continue  # "Artemis Accords" in a register's framework column is a framework

@@ -1252,3 +1252,25 @@ def test_belonging_to_a_framework_from_its_first_day_is_founding_it() -> None:
     assert ("Japan", "Artemis Accords", "founder", None) in members(
         "Japan belongs to the Artemis Accords from their first day."
     )
+
+
+def test_a_csv_register_with_quoted_notes_is_read_row_by_row() -> None:
+    found = members(
+        "Export of our sheet: one row per country and framework.\n\n"
+        "country,framework,standing,since,how\n"
+        'Nepal,BRI,participant,2017-05-12,"framework agreement, Kathmandu"\n'
+        'Iran,APSCO,Member State,,"Convention signed 2005, ratified"\n'
+        'Laos,ILRS,"not a participant, under study",,"no document signed"\n'
+    )
+    assert found == {("Nepal", "BRI", "member", "2017-05-12"), ("Iran", "APSCO", "member", None)}
+    assert not [
+        a
+        for a in extract_text(
+            "t",
+            "country,framework,standing,since,how\n"
+            'Iran,APSCO,Member State,,"Convention signed 2005, ratified"\n'
+            'Peru,APSCO,Member State,,"Convention signed 2005, ratified"\n'
+            'Laos,APSCO,Member State,,"Convention signed 2006, ratified"\n',
+        ).agreements
+        if a.agreement_type == "convention"
+    ]
