@@ -20,6 +20,7 @@ NEGATION = re.compile(
 )
 HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|would|should|considering|consider|considers|weighing|weighs|mulling|"
+    r"(?:I|we)\s+reckon|reckons?\s+that|eventually|(?:have|has|had)\s+discussed|discussing|"
     r"exploring|explore|expected to|expects to|plans? to|planned to|planning to|intends? to|intention|"
     r"intended to|will|shall|is set to|are set to|aims? to|hopes? to|hoping to|wants? to|seeks? to|"
     r"asked to|asks to|applied to|applies to|requested to|requests to|"
@@ -159,7 +160,8 @@ TALKS_FAILED = re.compile(
 PROPOSAL = re.compile(r"\b(?:propos\w*|draft\w*|negotiat\w*|tabled)\b", re.IGNORECASE)
 # Still being talked about: no instrument yet, not even a proposal ("has been 'under discussion' since 2022")
 UNDER_DISCUSSION = re.compile(
-    r"(?i)\bunder\s+(?:discussion|consideration|study)\b|\bbeing\s+discussed\b|\b(?:was|were)\s+discussed\b"
+    r"(?i)\bunder\s+(?:discussion|consideration|study)\b|\bbeing\s+discussed\b|\b(?:was|were)\s+discussed\b|"
+    r"\b(?:have|has|had)\s+(?:only\s+)?discussed\b(?![^.;]{0,80}\b(?:and|then)\s+signed\b)"
 )
 ANNOUNCEMENT = re.compile(
     r"\b(?:announc\w*|unveil\w*|pledged|agreed\s+to|will\s+sign|to\s+sign|plans?\s+to|planned|"

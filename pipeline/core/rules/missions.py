@@ -600,6 +600,26 @@ def _fact_sheet_claims(doc: Document, run: list[tuple[str, Sentence]]) -> Iterat
                 yield _claim(doc, sentence, name, "table:fact_sheet", **attributes)
 
 
+NEVER_APPROVED = re.compile(
+    r"(?i)\W*(?:the|this|that)\s+(?:project|mission|satellite|spacecraft)\s+(?:has|had|was|is)\s+(?:not|never)\s+"
+    r"(?:yet\s+)?(?:been\s+)?(?:approved|funded|built|launched)\b"
+)
+
+
+def _disowned(doc: Document) -> set[str]:
+    """Missions a sentence right after the one naming them says China had no part in ("Light-1 was
+    carried to the ISS on a Falcon 9. China had no role in that mission.") or were never approved."""
+    out: set[str] = set()
+    for before, sentence in pairwise(doc.sentences):
+        if (
+            before.block_index == sentence.block_index
+            and not sentence.of_kind("mission")
+            and (NO_CHINESE_PART.search(sentence.text) or NEVER_APPROVED.match(sentence.text))
+        ):
+            out |= {m.canonical for m in before.of_kind("mission")}
+    return out
+
+
 def extract_missions(doc: Document) -> list[MissionClaim]:
     claims: list[MissionClaim] = []
     unnamed_launches: list[tuple[Sentence, dict[str, str | None]]] = []
@@ -704,7 +724,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     claims = _without_withdrawn(doc, claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
     claims += _involving_china(doc, list(_board_the_one_launch(doc, claims, undated_launches)))
-    return claims
+    disowned = _disowned(doc)
+    return [c for c in claims if c.name not in disowned] if disowned else claims
 
 
 LIVE_LAUNCH = re.compile(
@@ -780,6 +801,8 @@ IT_LAUNCHED = re.compile(
 REPORTED = re.compile(r"(?i)\b(?:reportedly|rumou?red|allegedly|reported\s+to|said\s+to\s+be)\b")
 NO_CHINESE_PART = re.compile(
     r"(?i)\b(?:no|without(?:\s+any)?)\s+Chinese\s+(?:involvement|components?|parts?|participation|role|input)\b|"
+    r"\bno\s+Chinese\s+(?:entity|body|agency|company|institution|organi[sz]ation|side)\s+(?:is|was|were)\s+"
+    r"involved\b|"
     r"\b(?:China|Beijing)\s+(?:had|has|played|plays|took|takes)\s+no\s+(?:part|role|share)\b|"
     r"\bentirely\s+(?!Chinese\b)[A-Z][a-z]+\s+(?:mission|project|satellite)\b|"
     r"(?i:\bowes?\s+nothing\s+to|\bnothing\s+to\s+do\s+with|\bunconnected\s+to|\bindependent(?:ly)?\s+of)\s+(?:the\s+)?Chin"

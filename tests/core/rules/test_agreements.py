@@ -876,3 +876,10 @@ def test_an_entry_under_a_month_heading_takes_its_year_and_a_joining_clause_keep
         "the ILRS, which the country joined last year.\n"
     )
     assert found.signed == "2025-04-24"
+
+
+def test_a_joint_laboratory_two_bodies_have_only_discussed_is_no_agreement() -> None:
+    assert not agreements(
+        "The University of Bahrain and Harbin Institute of Technology have discussed a joint laboratory for "
+        "planetary imaging; no text has been agreed."
+    )

@@ -438,3 +438,14 @@ def test_leaving_a_launch_site_is_a_launch_and_leaving_a_framework_is_not() -> N
         "Mars",
     )
     assert "Chang'e 7" not in found
+
+
+def test_a_mission_the_next_sentence_disowns_or_calls_unapproved_is_not_reported() -> None:
+    found = missions(
+        "Was Kite-1 launched by China? No. Kite-1, the cubesat we developed with the UAE, was carried to the "
+        "International Space Station in December 2021. China had no role in that mission.\n\n"
+        "Engineers of the Bolivarian Agency for Space Activities and Chinese counterparts hold sessions on a "
+        "possible satellite, informally called VRSS-9. The project has NOT been approved or funded.\n\n"
+        "Chang'e 6 launched on a Long March 5 in May 2024."
+    )
+    assert set(found) == {"Chang'e 6"}
