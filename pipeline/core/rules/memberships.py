@@ -33,7 +33,12 @@ from pipeline.core.rules.common import (
     parties_in,
     proper_name_runs,
 )
-from pipeline.core.rules.frameworks import FrameworkTracker, framework_role, joined_by_document
+from pipeline.core.rules.frameworks import (
+    FrameworkTracker,
+    framework_properties,
+    framework_role,
+    joined_by_document,
+)
 from pipeline.core.segment import Block
 
 JOIN = re.compile(
@@ -401,6 +406,9 @@ def _subjects(
         listed = enumeration_before(sentence, position, floor)  # "a member of APSCO and a signatory of ..."
     subjects = [p for p, _ in listed]
     subjects = [p for p in subjects if p.name != framework]
+    subjects = [
+        p for p in subjects if not _is_framework(p.name) or _an_organisation(p.name)
+    ]  # not "the ILRS"
     if any(p.member_type != "organization" or p.iso3 for p in subjects):
         subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
     if subjects:
@@ -502,14 +510,18 @@ def _main_subject(sentence: Sentence, tracker: FrameworkTracker, floor: int) -> 
 
 
 def _is_framework(name: str) -> bool:
-    from pipeline.core.rules.frameworks import framework_properties
-
     return name in framework_properties()
+
+
+# the second verb of one subject: "... joined the ILRS in 2023 and is a member state of APSCO"
+SECOND_VERB = re.compile(r"[^,;:()]{0,40}?\s(?:and|but)\s+(?:also\s+|now\s+|still\s+)?$")
 
 
 def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
     dates = None
     joining_before = False  # "A joined F in September, and B did so in November"
+    previous_subjects: list[tuple[Party, Mention | None]] = []
+    previous_end = 0
     for match in JOIN.finditer(sentence.text):
         if re.match(r"(?i)did\s+so", match.group()) and not joining_before:
             continue  # "did so" repeats a joining only right after one
@@ -543,8 +555,15 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         speaker = doc.speaker
         if speaker and WE_BEFORE.search(sentence.text, floor, match.start()):  # "We joined IDSEA": who speaks
             subjects = [(Party(speaker.canonical, speaker.member_type or "institution", None), None)]
+        if (
+            not subjects
+            and previous_subjects
+            and SECOND_VERB.fullmatch(sentence.text, previous_end, match.start())
+        ):
+            subjects = previous_subjects  # "Pakistan joined the ILRS in 2023 and is a member state of APSCO"
         if not subjects:
             continue
+        previous_subjects, previous_end = subjects, object_end
         if not is_asserted(sentence.text, floor, object_end):
             continue
         # "became the first country after the founders to join F": the role is in what follows "to"
@@ -703,6 +722,11 @@ def _sentence_topic(sentence: Sentence, tracker: FrameworkTracker) -> str | None
 DATED_OPENING = re.compile(r"(?i)(?:in|on|by|since)\s+(?:\w+\s+){0,2}(?:19|20)\d\d,?\s+(?:the)?")
 
 
+def _an_organisation(framework: str) -> bool:
+    """A framework that is itself a body and can join another ("APSCO became an ILRS partner")."""
+    return "organisation" in framework_properties().get(framework, {}).get("nouns", "").split()
+
+
 def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) -> list[tuple[Party, Mention]]:
     """Who is called 'an F member': the subject before a copula or apposition, the subject after an
     'As ..., ' opener, or the names right after the noun ('APSCO members Peru and Thailand')."""
@@ -717,7 +741,8 @@ def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) ->
         return clause[:1] if clause and not text[comma + 1 : clause[0][1].start].strip() else []
     if word in (",", "(", "—", "–") or word.lower() in COPULAS:
         floor = clause_start(text, lead.start())
-        before = enumeration_before(sentence, lead.start(), floor)
+        before = enumeration_before(sentence, lead.start(), floor, include_frameworks=True)
+        before = [(p, m) for p, m in before if m.kind != "framework" or _an_organisation(p.name)]
         if before and PREPOSITION_BEFORE.search(text, 0, before[0][1].start):
             before = []  # "X signed an agreement with CNSA and became an ILRS partner": CNSA is no subject
         if before and len(text[before[-1][1].end : lead.start()].split()) <= 3:

@@ -1274,3 +1274,20 @@ def test_a_csv_register_with_quoted_notes_is_read_row_by_row() -> None:
         ).agreements
         if a.agreement_type == "convention"
     ]
+
+
+def test_a_second_verb_of_the_same_subject_states_a_second_membership() -> None:
+    assert members("Laos joined the ILRS in 2023 and is a member state of APSCO.") == {
+        ("Laos", "ILRS", "member", "2023"),
+        ("Laos", "APSCO", "member", None),
+    }
+    assert members("Laos joined the ILRS in 2023 and has not joined APSCO.") == {
+        ("Laos", "ILRS", "member", "2023")
+    }
+
+
+def test_an_organisation_among_the_frameworks_can_itself_join_one() -> None:
+    assert ("APSCO", "ILRS", "partner", "2023") in members(
+        "APSCO itself became an ILRS partner organisation in 2023."
+    )
+    assert not members("The ILRS, an APSCO partner, keeps growing. The BRI joined the ILRS in 2023.")
