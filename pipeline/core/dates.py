@@ -115,7 +115,7 @@ _MAIN = re.compile(
     rf"(?P<ymd>(?P<ymd_y>{_YEAR})(?P<ymd_s>[-/.])(?P<ymd_m>1[0-2]|0?[1-9])(?P=ymd_s)"
     rf"(?P<ymd_d>{_DAY})(?:(?=T[0-9]{{2}}:)|{_END_NUM}))"
     rf"|(?P<ym>(?P<ym_y>{_YEAR})[-/](?P<ym_m>0[1-9]|1[0-2]){_END_NUM})"
-    rf"|(?P<my2>(?<![/.-])(?P<my2_m>1[0-2]|0[1-9])/(?P<my2_y>{_YEAR}){_END_NUM})"
+    rf"|(?P<my2>(?<![/.-])(?P<my2_m>1[0-2]|0[1-9])[/.](?P<my2_y>{_YEAR}){_END_NUM})"  # "11/2024", "11.2024"
     rf"|(?P<year>(?P<year_y>{_YEAR})(?!\w))"
     rf"|(?P<num>(?P<num_a>[0-9]{{1,2}})(?P<num_s>[-/.])(?P<num_b>[0-9]{{1,2}})(?P=num_s)"
     rf"(?P<num_y>{_YEAR}){_END_NUM})"

@@ -570,6 +570,9 @@ def test_weekdays_need_a_day_precise_anchor() -> None:
         ("08/07/2025: In Brazzaville", False, ["2025"]),  # both readings valid: only the year is certain
         ("08/07/2025: In Brazzaville", True, ["2025-07-08"]),
         ("14/03/2025: In Ouagadougou", False, ["2025-03-14"]),
+        ("| 11.2024 | 3 years |", False, ["2024-11"]),  # a month written with a dot, as in a register
+        ("Decree No. 05.2019 of the ministry", False, []),
+        ("entered into force on 16.05.2024", False, ["2024-05-16"]),
     ],
 )
 def test_month_year_and_documents_that_write_day_first(text: str, day_first: bool, values: list[str]) -> None:

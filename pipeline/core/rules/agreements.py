@@ -168,7 +168,7 @@ TERMINATED = re.compile(
 )
 # An organ of an international organisation, not qualified by "of X" (which would name another body).
 ORGAN = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts)\s+(?:Secretary[- ]General|Secretariat|Council|Director[- ]General|"
+    r"\b(?:[Tt]he|[Ii]ts)\s+(?:Secretary[- ]General|[Ss]ecretariat|Council|Director[- ]General|"
     r"General\s+Assembly|Executive\s+Board|Governing\s+Board)\b(?!\s+of\b)"
 )
 NUMBERED_LAW = re.compile(r"(?:Public\s+)?Law\s+(?:No\.?\s*)?\d[\d,./-]*", re.IGNORECASE)
@@ -1046,7 +1046,10 @@ def rule_table_instrument(
 REGISTER_COLUMNS = (
     ("kind", re.compile(r"(?i)^\W*(?:kind|type|category|form)\b")),
     ("status", re.compile(r"(?i)^\W*(?:standing|stands?|status|state|in\s+force)\b|\bwhere\s+it\s+stands\b")),
-    ("date", re.compile(r"(?i)\b(?:inked|signed|date|year|since|concluded)\b")),
+    (
+        "date",
+        re.compile(r"(?i)\b(?:inked|signed|date|dated|year|since|concluded|entered|effective|adopted)\b"),
+    ),
     ("instrument", re.compile(r"(?i)\b(?:instrument|what|title|agreement|document|name|subject)\b")),
     (
         "party",

@@ -883,3 +883,24 @@ def test_a_joint_laboratory_two_bodies_have_only_discussed_is_no_agreement() -> 
         "The University of Bahrain and Harbin Institute of Technology have discussed a joint laboratory for "
         "planetary imaging; no text has been agreed."
     )
+
+
+def test_a_register_dated_in_an_entered_into_column_with_dotted_dates() -> None:
+    found = agreements(
+        "Instruments concluded in the reporting year:\n\n"
+        "| Item | Registered title | Our side | Chinese side | Entered into | Validity |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Memorandum of Understanding on lunar science | Government of Laos | China National Space "
+        "Administration | 16.05.2024 | open-ended |\n"
+        "| 2 | Protocol on the Exchange of Earth Observation Data | National University of Laos | "
+        "China Centre for Resources Satellite Data and Application | 11.2024 | 3 years |\n"
+    )
+    assert sorted(a.signed for a in found) == ["2024-05-16", "2024-11"]
+
+
+def test_the_secretariat_signs_for_the_organisation_the_text_is_about() -> None:
+    (found,) = agreements(
+        "APSCO is an intergovernmental organisation based in Beijing. In 2023 the secretariat signed a "
+        "cooperation agreement with the China National Space Administration."
+    )
+    assert found.parties == ("APSCO", "China National Space Administration")
