@@ -127,7 +127,7 @@ _MAIN = re.compile(
     rf"(?P<md>(?P<md_m>{_MONTH})(?:"
     rf"{_SP}(?P<md_d1>{_DAY}){_ORD}(?:{_DASH}(?P<md_d2>{_DAY}){_ORD})?(?:,?{_SP}(?P<md_y>{_YEAR}){_END}"
     rf"|(?!\w)(?!{_DASH}[0-9])(?!,?\s{{0,3}}[0-9]))"
-    rf"|,?{_SP}(?:of{_SP})?(?P<my_y>{_YEAR}){_END}))"
+    rf"|,?{_SP}(?:of{_SP}(?:the{_SP}year{_SP})?)?(?P<my_y>{_YEAR}){_END}))"  # "January of the year 2016"
     rf"|(?P<rm>(?P<rm_m>{_ROMAN_MONTH})\.(?P<rm_y>{_YEAR}){_END_NUM})"
     r"|(?=[TtVvEeBbSsMmCcFfLlWwAaQqHhPp])"
     rf"(?P<qual>{_QUALIFIER}(?P<qual_y>{_YEAR}){_END})"
@@ -405,7 +405,8 @@ _WEEK_OF = re.compile(r"(?i)\bweek\s+(?:of|beginning|starting|commencing)\s+(?:t
 
 
 _NUMBERED_ACT = re.compile(
-    r"(?i)(?:\bno\.?|nº|n°|#|\b(?:law|decree|resolution|act|order|decision|ordinance|circular|page|p\.))\s*\Z"
+    r"(?i)(?:\bno\.?|nº|n°|#|\b(?:law|decree|resolution|act|order|decision|ordinance|circular|page|p\.|"
+    r"number|ref(?:erence)?\.?|file))\s*:?\s*\Z"
 )
 
 
@@ -421,8 +422,8 @@ def _accept(
     kind = m.lastgroup
     if kind == "year" and not _bare_year_ok(text, start, end, year):
         return None
-    if kind == "my2" and _NUMBERED_ACT.search(text, max(0, start - 20), start):
-        return None  # "Decree No. 05/2019" numbers an act
+    if kind in ("my2", "num") and _NUMBERED_ACT.search(text, max(0, start - 20), start):
+        return None  # "Decree No. 05/2019", "Number: 14/3/2087" number an act or a letter
     if text[start].isdigit() and _LEFT_NUMERIC_GLUE.search(text, max(0, start - 3), start):
         return None
     if _inside_url(text, start, end):

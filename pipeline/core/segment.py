@@ -415,6 +415,58 @@ def _ruled_cells(text: str, a: int, z: int, columns: list[int]) -> tuple[tuple[i
     )
 
 
+_GAP_RE = re.compile(r"\S+(?: \S+)*")  # a run of text without a double space: one cell of an aligned row
+
+
+def _aligned_table(
+    chunk: list[int],
+    raw: list[int],
+    ls: list[int],
+    le: list[int],
+    strs: list[str],
+    text: str,
+    role: dict[int, str],
+) -> tuple[list[int], list[int]] | None:
+    """A table typed with spaces and no rulers: a header of three or more short labels two or more
+    spaces apart ("Country   Standing   Since   Space body"), then two rows or more whose every cell
+    starts at one of the header's columns (a wrapped cell continues at its own column)."""
+    if len(chunk) < 3 or any(i in role for i in chunk):
+        return None
+    for at in (0, 1):
+        if len(chunk) - at < 3:
+            return None
+        head = chunk[at]
+        line = text[raw[head] : le[head]]
+        if "  " not in line:
+            continue
+        labels = list(_GAP_RE.finditer(line))
+        if len(labels) < 3 or any(len(m.group().split()) > 4 or m.group().endswith(".") for m in labels):
+            continue
+        columns = [m.start() for m in labels]
+        rows = chunk[at + 1 :]
+        if (
+            all(all(m.start() in columns for m in _GAP_RE.finditer(text[raw[i] : le[i]])) for i in rows)
+            and sum(len(list(_GAP_RE.finditer(text[raw[i] : le[i]]))) >= 2 for i in rows) >= 2
+        ):
+            return chunk[at:], columns
+    return None
+
+
+_DATE_CELL_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _wraps_row(text: str, above: tuple[tuple[int, int], ...], cells: tuple[tuple[int, int], ...]) -> bool:
+    """A line of a typed table that continues the row above: it fills at most half the columns and
+    leaves empty every column in which the row above has a date."""
+    filled = [k for k, (x, y) in enumerate(cells) if y > x]
+    dated = [
+        k
+        for k, (x, y) in enumerate(above)
+        if y > x and _DATE_CELL_RE.search(text, x, y) and "\n" not in text[x:y]
+    ]
+    return bool(filled) and 2 * len(filled) <= len(cells) and bool(dated) and not set(dated) & set(filled)
+
+
 def _find_tables(
     chunk: list[int], strs: list[str]
 ) -> list[tuple[list[int], str]]:  # (line indices, separator char)
@@ -533,6 +585,14 @@ def split_blocks(text: str) -> list[Block]:
                     for j in rows:
                         role[j] = "sep" if j == i else "table"
                     break
+    if "   " in text:
+        for chunk in chunks:
+            aligned = _aligned_table(chunk, raw, ls, le, strs, text, role)
+            if aligned is not None:
+                rows, columns = aligned
+                rulers[rows[0]] = columns
+                tables.append((rows, "aligned"))
+                role.update(dict.fromkeys(rows, "table"))
     cell_lines: set[int] = set()
     if "|" in text or "\t" in text or ",," in text or "," in text:
         cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s or _csv_row(s)}
@@ -669,7 +729,7 @@ def split_blocks(text: str) -> list[Block]:
                     if role[j] == "sep":
                         blocks.append(_B(FURNITURE, ls[j], le[j], j, j))
                         continue
-                    if sep == "ruler":
+                    if sep in ("ruler", "aligned"):
                         cells = _ruled_cells(text, raw[j], le[j], rulers[rows[0]])
                         filled = [k for k, (x, y) in enumerate(cells) if y > x]
                         if (
@@ -681,6 +741,19 @@ def split_blocks(text: str) -> list[Block]:
                             previous = blocks[-1]
                             previous.end, previous.last = le[j], j
                             previous.cells = (*previous.cells[:-1], (previous.cells[-1][0], cells[-1][1]))
+                            continue
+                        if (
+                            sep == "aligned"
+                            and header is not None
+                            and blocks[-1].kind == TABLE_ROW
+                            and _wraps_row(text, blocks[-1].cells, cells)
+                        ):  # "Agreement on the | AEB, ... | 18 Aug 2021", then "BRICS Remote ..."
+                            previous = blocks[-1]
+                            previous.end, previous.last = le[j], j
+                            previous.cells = tuple(
+                                (p[0] if p[1] > p[0] else c[0], c[1]) if c[1] > c[0] else p
+                                for p, c in zip(previous.cells, cells, strict=True)
+                            )
                             continue
                     else:
                         cells = _cells(text, ls[j], le[j], sep)

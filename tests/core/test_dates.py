@@ -573,6 +573,8 @@ def test_weekdays_need_a_day_precise_anchor() -> None:
         ("| 11.2024 | 3 years |", False, ["2024-11"]),  # a month written with a dot, as in a register
         ("Decree No. 05.2019 of the ministry", False, []),
         ("entered into force on 16.05.2024", False, ["2024-05-16"]),
+        ("Number: 14/3/2087", False, []),  # a letter's number, not a date
+        ("signed in January of the year 2016", False, ["2016-01"]),
     ],
 )
 def test_month_year_and_documents_that_write_day_first(text: str, day_first: bool, values: list[str]) -> None:

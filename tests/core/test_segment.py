@@ -742,3 +742,28 @@ def test_a_csv_export_with_quoted_fields_that_hold_commas_is_a_table() -> None:
         "framework agreement, Kathmandu",
     ]
     assert [text[a:z] for a, z in rows[2].cells][2] == "not a participant, under study"
+
+
+ALIGNED = (
+    "TABLE B  WHAT THE GROUP HAS SIGNED\n\n"
+    "Instrument                           Signed by                      Date           Standing\n"
+    "Agreement on Cooperation on the      AEB, Roscosmos, ISRO,          18 Aug 2021    in force\n"
+    "Remote Sensing Constellation         CNSA, SANSA\n"
+    "Joint Laboratory for Space Weather   INPE (Brazil), NSSC (China)    2014           operating\n"
+)
+
+
+def test_a_table_typed_with_spaces_and_no_ruler_is_cut_at_its_header_columns() -> None:
+    rows = [b for b in split_blocks(ALIGNED) if b.kind == "table_row"]
+    assert len(rows) == 2  # the second line of the first row continues it
+    first = [ALIGNED[a:z] for a, z in rows[0].cells]
+    assert first[2:] == ["18 Aug 2021", "in force"] and first[1].endswith("CNSA, SANSA")
+    assert [ALIGNED[a:z] for a, z in rows[1].cells][1] == "INPE (Brazil), NSSC (China)"
+
+
+def test_prose_with_double_spaces_is_not_a_typed_table() -> None:
+    text = (
+        "The agency said.  It will sign.  Later\nthis year it may.  Or not.  We shall\n"
+        "see what comes of it.  Soon.\n"
+    )
+    assert not [b for b in split_blocks(text) if b.kind.startswith("table")]

@@ -34,7 +34,12 @@ from pipeline.core.rules.common import (
     nearest_date,
     parties_in,
 )
-from pipeline.core.rules.frameworks import FrameworkTracker, framework_properties, joined_by_document
+from pipeline.core.rules.frameworks import (
+    FrameworkTracker,
+    framework_properties,
+    is_organisation,
+    joined_by_document,
+)
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -537,12 +542,15 @@ def _title_owner(title: str) -> str | None:
     return None
 
 
-def _acting_organisation(text: str, start: int, end: int, framework: str | None) -> Party | None:
+def _acting_organisation(text: str, start: int, end: int, frameworks: list[str | None]) -> Party | None:
     """'The Council adopted ...', 'the Secretary-General ... signed ...': an organ acting for the
-    organisation the text is about."""
-    if framework is None or not ORGAN.search(text, start, end):
+    organisation the text is about: the first of `frameworks` (most relevant first) that is a body,
+    else the first of them."""
+    named = [f for f in frameworks if f]
+    if not named or not ORGAN.search(text, start, end):
         return None
-    return Party(framework, "organization", None)
+    body = next((f for f in named if is_organisation(f)), named[0])
+    return Party(body, "organization", None)
 
 
 def _names_china(sentence: Sentence) -> bool:
@@ -787,7 +795,9 @@ def rule_instrument(
             if kind == "joint_laboratory" and lab is not None:  # a named laboratory is the instrument itself
                 title, title_span = sentence.surface(lab), (lab.start, lab.end)
             owner = None if kind in FOUNDING_OR_BILATERAL_KINDS else _title_owner(title)
-            acting = _acting_organisation(text, floor, scope_end, tracker.current or owner)
+            acting = _acting_organisation(
+                text, floor, scope_end, [tracker.current, owner, *reversed(tracker.history)]
+            )
             body = label.end() if label and run_in and match.start() >= label.end() else floor
             parties = _parties(sentence, body, scope_end, kind, previous, exclude=title_span, acting=acting)
             if not parties and body != floor:
@@ -1048,14 +1058,16 @@ REGISTER_COLUMNS = (
     ("status", re.compile(r"(?i)^\W*(?:standing|stands?|status|state|in\s+force)\b|\bwhere\s+it\s+stands\b")),
     (
         "date",
-        re.compile(r"(?i)\b(?:inked|signed|date|dated|year|since|concluded|entered|effective|adopted)\b"),
+        re.compile(
+            r"(?i)\b(?:inked|signed(?!\s+by)|date|dated|year|since|concluded|entered|effective|adopted)\b"
+        ),
     ),
     ("instrument", re.compile(r"(?i)\b(?:instrument|what|title|agreement|document|name|subject)\b")),
     (
         "party",
         re.compile(
             r"(?i)\b(?:sides?|party|parties|partners?|counterparts?|countr(?:y|ies)|signator(?:y|ies)|"
-            r"institutions?|agenc(?:y|ies)|with)\b"
+            r"institutions?|agenc(?:y|ies)|with|signed\s+by|concluded\s+by)\b"
         ),
     ),
 )

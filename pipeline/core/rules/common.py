@@ -167,6 +167,9 @@ def is_location_of_body(sentence: Sentence, mention: Mention) -> bool:
     )
 
 
+POSSESSOR_AS_PLACE = re.compile(
+    r"['’]s\s+(?:own\s+|main\s+)?(?:campus|premises|grounds|site|headquarters|facilit(?:y|ies)|buildings?)\b"
+)
 # A capital before a common noun that is not its government: "the Doha start-up", "the Lima office"
 CITY_AS_MODIFIER = re.compile(
     r"[-\s]+(?:based\b|start-?ups?\b|startups?\b|firms?\b|compan(?:y|ies)\b|offices?\b|teams?\b|campus\b|"
@@ -211,6 +214,8 @@ def parties_in(
         if asides and any(a <= mention.start < b for a, b in asides):
             continue  # "the third country, after Egypt and Ethiopia, to join": they came before
         possessive = sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
+        if possessive and POSSESSOR_AS_PLACE.match(sentence.text, mention.end):
+            continue  # "set up in 2014 on INPE's campus": where, not who
         if possessive and (
             (skip_modifiers and is_possessive_modifier(sentence, mention))
             or is_describing_apposition(sentence, mention)

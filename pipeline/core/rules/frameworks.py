@@ -55,6 +55,11 @@ def framework_role(framework: str, default: str = "member") -> str:
     return row["joined_as"] if row and row["joined_as"] == "signatory" else default
 
 
+def is_organisation(framework: str) -> bool:
+    """A framework that is itself a body with organs and can act or join ("APSCO", "IDSEA")."""
+    return "organisation" in framework_properties().get(framework, {}).get("nouns", "").split()
+
+
 def joined_by_document(framework: str) -> bool:
     """A framework states join by signing a bilateral cooperation document with China (the BRI)."""
     row = framework_properties().get(framework)
@@ -198,7 +203,7 @@ class FrameworkTracker:
             if named or (
                 self.current
                 and not instruments
-                and MEMBER_WORDS.search(" ".join(header_cells) + " " + heading_text)
+                and MEMBER_WORDS.search(f"{' '.join(header_cells)} {heading_text} {context_text}")
             ):
                 frameworks = named[:1] or [self.current]
                 context_text = f"{heading_text} {context_text}"

@@ -37,6 +37,7 @@ from pipeline.core.rules.frameworks import (
     FrameworkTracker,
     framework_properties,
     framework_role,
+    is_organisation,
     joined_by_document,
 )
 from pipeline.core.segment import Block
@@ -187,6 +188,7 @@ FRAMEWORK_HEADER = re.compile(
     r"(?i)^\W*(?:frameworks?|organi[sz]ations?|body|bodies|initiative|programme|program|bloc|grouping|group|"
     r"track|camp)(?:\W*$|\s+(?:or|and|/)\s)"  # also "Framework or instrument"
 )
+LAUNCH_HEADER = re.compile(r"(?i)\b(?:launch\s+(?:date|site|vehicle)|rocket|launcher|orbit)\b")
 REMARKS_HEADER = re.compile(r"(?i)^\W*(?:remarks?|notes?|comments?|observations?|details|other\b)")
 STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|position)\b")
 INSTRUMENT_CELL = re.compile(
@@ -406,9 +408,7 @@ def _subjects(
         listed = enumeration_before(sentence, position, floor)  # "a member of APSCO and a signatory of ..."
     subjects = [p for p, _ in listed]
     subjects = [p for p in subjects if p.name != framework]
-    subjects = [
-        p for p in subjects if not _is_framework(p.name) or _an_organisation(p.name)
-    ]  # not "the ILRS"
+    subjects = [p for p in subjects if not _is_framework(p.name) or is_organisation(p.name)]  # not "the ILRS"
     if any(p.member_type != "organization" or p.iso3 for p in subjects):
         subjects = [p for p in subjects if not (p.member_type == "organization" and _is_framework(p.name))]
     if subjects:
@@ -722,11 +722,6 @@ def _sentence_topic(sentence: Sentence, tracker: FrameworkTracker) -> str | None
 DATED_OPENING = re.compile(r"(?i)(?:in|on|by|since)\s+(?:\w+\s+){0,2}(?:19|20)\d\d,?\s+(?:the)?")
 
 
-def _an_organisation(framework: str) -> bool:
-    """A framework that is itself a body and can join another ("APSCO became an ILRS partner")."""
-    return "organisation" in framework_properties().get(framework, {}).get("nouns", "").split()
-
-
 def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) -> list[tuple[Party, Mention]]:
     """Who is called 'an F member': the subject before a copula or apposition, the subject after an
     'As ..., ' opener, or the names right after the noun ('APSCO members Peru and Thailand')."""
@@ -742,7 +737,7 @@ def _modified_members(sentence: Sentence, lead: re.Match[str], noun_end: int) ->
     if word in (",", "(", "—", "–") or word.lower() in COPULAS:
         floor = clause_start(text, lead.start())
         before = enumeration_before(sentence, lead.start(), floor, include_frameworks=True)
-        before = [(p, m) for p, m in before if m.kind != "framework" or _an_organisation(p.name)]
+        before = [(p, m) for p, m in before if m.kind != "framework" or is_organisation(p.name)]
         if before and PREPOSITION_BEFORE.search(text, 0, before[0][1].start):
             before = []  # "X signed an agreement with CNSA and became an ILRS partner": CNSA is no subject
         if before and len(text[before[-1][1].end : lead.start()].split()) <= 3:
@@ -1101,6 +1096,8 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
     if block.kind != "table_row" or not sentence.cells:
         return
     framework, header_cells, header_text = tracker.table_context(doc, block)
+    if LAUNCH_HEADER.search(" ".join(header_cells)):
+        return  # "| Satellite | Partner | Launch date | Rocket |": a table of launches, not of members
     cells = [sentence.text[s:e] for s, e in sentence.cells]
     stated_role = None
     framework_column = _header_column(header_cells, FRAMEWORK_HEADER)

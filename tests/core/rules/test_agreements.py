@@ -904,3 +904,23 @@ def test_the_secretariat_signs_for_the_organisation_the_text_is_about() -> None:
         "cooperation agreement with the China National Space Administration."
     )
     assert found.parties == ("APSCO", "China National Space Administration")
+
+
+def test_a_typed_register_with_a_signed_by_column_names_its_parties() -> None:
+    from tests.core.test_segment import ALIGNED
+
+    found = {a.agreement_type: a for a in agreements(ALIGNED)}
+    assert found["joint_laboratory"].parties == (
+        "National Institute for Space Research",
+        "National Space Science Center",
+    )
+    assert found["joint_laboratory"].signed == "2014"
+    assert set(found["cooperation_agreement"].parties) >= {"Roscosmos", "China National Space Administration"}
+    assert found["cooperation_agreement"].signed == "2021-08-18"
+
+
+def test_a_body_whose_campus_hosts_a_laboratory_is_not_its_party() -> None:
+    found = agreements(
+        "The China-Brazil Joint Laboratory for Space Weather, set up in 2014 on INPE's campus, opened."
+    )
+    assert not [a for a in found if "National Institute for Space Research" in a.parties]

@@ -1291,3 +1291,18 @@ def test_an_organisation_among_the_frameworks_can_itself_join_one() -> None:
         "APSCO itself became an ILRS partner organisation in 2023."
     )
     assert not members("The ILRS, an APSCO partner, keeps growing. The BRI joined the ILRS in 2023.")
+
+
+def test_a_membership_table_captioned_only_membership_is_of_the_framework_the_text_is_about() -> None:
+    found = members(
+        "BRICS AND OUTER SPACE\n\nTABLE A  MEMBERSHIP\n\n"
+        "Country                 Standing              Since          Space body\n"
+        "Brazil                  founding member       2009           Brazilian Space Agency\n"
+        "Egypt                   member                1 Jan 2024     Egyptian Space Agency\n"
+        "Argentina               invited 2023          declined       CONAE\n\n"
+        "TABLE C  LAUNCHES WITH A BRICS PARTNER SATELLITE\n\n"
+        "Satellite      Partner       Launch date     Rocket\n"
+        "CBERS-4        Brazil        7 Dec 2014      Long March 4B\n"
+        "ETRSS-1        Ethiopia      20 Dec 2019     Long March 4B\n"
+    )
+    assert found == {("Brazil", "BRICS", "founder", "2009"), ("Egypt", "BRICS", "member", "2024-01-01")}
