@@ -25,6 +25,9 @@ _SKIP_MARKERS = (
     "social",
     "advert",
     "menu",
+    "comment",  # readers' comments under the article: not the publisher's text
+    "disqus",
+    "replies",
 )
 _VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "base", "embed"}
 

@@ -140,7 +140,8 @@ SPECULATION = re.compile(
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 NO_INSTRUMENT = re.compile(
     r"(?i)\bno\s+such\s+\w+|\bno\s+(?:agreement|contract|memorandum|deal|instrument|lease|text)\s+"
-    r"(?:was|has\s+been|had\s+been|exists)"
+    r"(?:was|has\s+been|had\s+been|exists)|"
+    r"\bsuch\s+(?:an?\s+)?(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:does|did)\s+not\s+exist"
 )
 NOT_SIGNED = re.compile(
     r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
@@ -220,7 +221,11 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
 RETRACTION = re.compile(
     r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do)\s*(?:not|n['’]t|never)"
     r"\b(?:\s+\w+){0,4}\s*(?:[.!]?\W*$|[,;]\s+(?:and|but)\b)"  # also "It was not, and Manila now says ..."
-    r"|^\W*no\s+such\s+(?:[\w-]+\s+)?(?:agreement|memorandum|contract|deal|instrument|lease|document|accord)\b",
+    r"|^\W*no\s+such\s+(?:[\w-]+\s+)?(?:agreement|memorandum|contract|deal|instrument|lease|document|accord)\b"
+    # "Such contract does not exist", "This news is denied": translated officialese
+    r"|^\W*(?:such|this|that|the)\s+(?:a\s+)?(?:agreement|memorandum|contract|deal|lease|news|report|claim)\s+"
+    r"(?:does\s+not|did\s+not|do\s+not)\s+exist\b"
+    r"|^\W*(?:this|that|the|such)\s+(?:news|report|claim|information)\s+(?:is|was)\s+(?:denied|false|untrue|baseless)\b",
     re.IGNORECASE,
 )
 

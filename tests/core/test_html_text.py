@@ -38,3 +38,14 @@ def test_table_and_list_of_a_page_about_one_framework_are_read_as_members() -> N
     assert ("Bolivia", "ILRS", "2025-03-18") in found
     assert ("Senegal", "ILRS", "2024") in found
     assert {"Belarusian State University", "Kazan Federal University"} <= {c.member for c in claims}
+
+
+def test_readers_comments_under_an_article_are_not_its_text() -> None:
+    page = (
+        "<html><body><article><p>Laos joined the ILRS in 2024.</p></article>"
+        '<section id="comments"><h2>Comments (1)</h2><div class="comment"><p>Italy has been in the ILRS '
+        "since 2023, it's official.</p></div></section></body></html>"
+    )
+    text = html_to_text(page)
+    assert "Laos joined the ILRS" in text
+    assert "Italy" not in text

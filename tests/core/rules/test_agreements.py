@@ -924,3 +924,11 @@ def test_a_body_whose_campus_hosts_a_laboratory_is_not_its_party() -> None:
         "The China-Brazil Joint Laboratory for Space Weather, set up in 2014 on INPE's campus, opened."
     )
     assert not [a for a in found if "National Institute for Space Research" in a.parties]
+
+
+def test_a_contract_the_next_sentence_says_does_not_exist_is_no_agreement() -> None:
+    assert not agreements(
+        "7. About the news published in some media about a contract of lease of a ground station between "
+        "the Iranian Space Research Center and CNSA: this news is denied. Such contract does not exist."
+    )
+    assert not agreements("Egypt signed a memorandum with CNSA in 2019. Such a memorandum does not exist.")
