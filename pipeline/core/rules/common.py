@@ -28,8 +28,8 @@ def _chinese_name_pattern() -> re.Pattern[str]:
 CHINESE_NAME = _chinese_name_pattern()
 # Between two items of one enumeration: commas, "and", "as well as", dashes, brackets, articles.
 CONNECTOR = re.compile(
-    r"^(?:\s|,|;|\([^()]{1,30}\)|\(|\)|\[\d+\]|and(?:\s+(?:by|from))?\b|&|as well as\b|or\b|the\b|both\b|"
-    r"plus\b|[–—-](?=\s))*$",
+    r"^(?:\s|,|;|[·•/]|\([^()]{1,30}\)|\(|\)|\[\d+\]|and(?:\s+(?:by|from))?\b|&|as well as\b|or\b|the\b|"
+    r"both\b|plus\b|[–—-](?=\s))*$",  # "Venezuela · South Africa · Pakistan" too
     re.IGNORECASE,
 )
 _PROPER_WORD = re.compile(r"[A-Z][\w’'.-]*|\d+[A-Za-z]?")

@@ -34,9 +34,10 @@ MEMBER_WORDS = re.compile(
 INSTRUMENT_HEADER = re.compile(r"(?i)\b(?:instrument|agreement|memorand|treaty|mou)")
 # A section heading that is only a membership label ("## Members", "Founding member states").
 MEMBERS_HEADING = re.compile(
-    r"^[#\s*]*(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
-    r"(?:members?|member\s+(?:states|countries|institutions)|membership|signatories|partners|participants)"
-    r"[\s*:]*$",
+    r"^[#\s*]*(?:(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
+    r"(?:members?|member\s+(?:states|countries|institutions)|membership|signatories|partners|participants)|"
+    r"(?:participating|partner|signatory)\s+(?:states|countries|institutions|bodies))"
+    r"(?:\s+(?:by|as\s+of|in|since|at)\s[^.:]{0,40})?[\s*:]*$",  # "Participating states by year of signature"
     re.IGNORECASE,
 )
 
@@ -76,6 +77,7 @@ class FrameworkTracker:
         self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
         self._by_block: dict[int, list[Sentence]] = {}
         self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
+        self._lead_ins: dict[int | None, tuple[str, Sentence] | None] = {}  # lists' lead-ins, read once
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
             if sentence.block.kind == "table_row" and sentence.cells:
@@ -102,6 +104,10 @@ class FrameworkTracker:
         return found
 
     def enter(self, sentence: Sentence) -> None:
+        if sentence.block.kind == "list_item" and sentence.block.context is not None:
+            lead = self.lead_in(None, sentence.block)
+            if lead is not None:
+                self.current = lead[0]  # the list's framework, whatever the items before it named
         if sentence.block.kind == "heading":
             names = {name for name, _ in self.named(sentence)}
             if len(names) == 1:
@@ -245,9 +251,15 @@ class FrameworkTracker:
             parties += [p for p, _ in parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)]
         return parties
 
-    def lead_in(self, doc: Document, block) -> tuple[str, Sentence] | None:
+    def lead_in(self, doc: Document | None, block) -> tuple[str, Sentence] | None:
         """(framework, lead-in sentence) when a list's lead-in names (or refers back to) a framework
-        and says its items are members."""
+        and says its items are members; read once per list, with the framework in scope where the
+        list begins (an item naming APSCO as a partner does not change the list's framework)."""
+        if block.context not in self._lead_ins:
+            self._lead_ins[block.context] = self._lead_in(block)
+        return self._lead_ins[block.context]
+
+    def _lead_in(self, block) -> tuple[str, Sentence] | None:
         lead = self._by_block.get(block.context, [])
         for sentence in lead:
             names = [name for name, _ in self.named(sentence)]

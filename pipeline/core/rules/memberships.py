@@ -1418,7 +1418,11 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
         lead_sentence.text
     ):
         return  # "They are not ILRS participants:", "attended as observers:"
-    candidates = parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)
+    candidates = [  # "- Asia-Pacific Space Cooperation Organization (APSCO) — organisation partner"
+        (p, m)
+        for p, m in parties_in(sentence, 0, len(sentence.text), skip_modifiers=False, include_frameworks=True)
+        if m.kind != "framework" or (p.name != framework and is_organisation(p.name))
+    ]
     if not candidates or not is_asserted(sentence.text, 0, len(sentence.text)):
         return
     label = ITEM_LABEL.match(sentence.text)

@@ -1306,3 +1306,27 @@ def test_a_membership_table_captioned_only_membership_is_of_the_framework_the_te
         "ETRSS-1        Ethiopia      20 Dec 2019     Long March 4B\n"
     )
     assert found == {("Brazil", "BRICS", "founder", "2009"), ("Egypt", "BRICS", "member", "2024-01-01")}
+
+
+def test_a_slide_list_of_partners_by_year_keeps_the_framework_of_its_heading() -> None:
+    found = members(
+        "The ILRS was co-initiated by China and Russia.\n\n"
+        "Participating states by year of signature\n\n"
+        "- 2023: Venezuela · South Africa · Azer-\n  baijan\n"
+        "- 2024: Belarus · Egypt\n\n"
+        "Institutional partners\n\n"
+        "- Asia-Pacific Space Cooperation Organization (APSCO) — international organisation partner\n"
+        "- University of Sharjah (UAE) — first university partner outside China\n"
+        "- Hungarian Solar Physics Foundation — partner since July 2024\n"
+    )
+    assert {
+        ("Venezuela", "ILRS", "member", "2023"),
+        ("South Africa", "ILRS", "member", "2023"),
+        ("Azerbaijan", "ILRS", "member", "2023"),
+        ("Belarus", "ILRS", "member", "2024"),
+        ("Egypt", "ILRS", "member", "2024"),
+        ("APSCO", "ILRS", "partner", None),
+        ("University of Sharjah", "ILRS", "partner", None),
+        ("Hungarian Solar Physics Foundation", "ILRS", "partner", "2024-07"),
+    } <= found
+    assert not [m for m in found if m[1] == "APSCO"]
