@@ -158,7 +158,9 @@ ACTION = re.compile(
     r"announc\w*|propos\w*|negotiat\w*|draft\w*|approv\w*|ban\w*|prohibit\w*|restrict\w*|lease\w*|"
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
-    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force|subscrib\w*)\b",
+    r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force|subscrib\w*|"
+    r"stops|stopped|blocks|blocked|prevents|prevented|limits|limited|"
+    r"still\s+(?:there|in\s+place|on\s+the\s+books))\b",
     re.IGNORECASE,
 )
 DEFINITION_BEFORE = re.compile(
@@ -425,8 +427,10 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
-        r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)|"
+        r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)"
+        r"(?![Vv](?:er(?:sion)?\.?\s*)?\d[\d.]*\))|"  # "Roadmap (V1.0) released by ...": a version
         r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s|"
+        r",\s+(?!(?:including|acting|representing|joining)\b)[a-z]+ing\b|"  # ", providing ...": a new clause
         r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])",  # the next sentence of a list item
         text[position:],
     )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
@@ -459,7 +463,8 @@ def _legislating_country(
     doc: Document, sentence: Sentence, position: int, main_country: list[Party]
 ) -> list[Party]:
     """A law named without its country in its clause: the non-Chinese government named nearest to
-    it in the sentence, else the country of a national agency it names ("bars NASA from ..."), else
+    it in the sentence, else the country of a national agency it or the next sentence of its paragraph
+    names ("bars NASA from ..."), else
     the country the document is mostly about (`main_country`: "President signs Law No. 7" in a Kyrgyz
     chronology), else the last government in the sentence before ("In Washington, ... The Wolf
     Amendment ...")."""
@@ -467,17 +472,20 @@ def _legislating_country(
     if governments:
         nearest = min(governments, key=lambda m: abs(m.start - position))
         return [Party(nearest.canonical, "country", nearest.iso3)]
-    homes = [
-        Gazetteer.default().home(m.canonical)
-        for m in sentence.mentions
-        if m.kind in ("agency", "institution")
-    ]
-    foreign = [home for home in homes if home and home[1] != "CHN"]
-    if foreign:
-        return [Party(foreign[0][0], "country", foreign[0][1])]
+    index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
+    following = doc.sentences[index + 1 : index + 2]
+    for told in (sentence, *(s for s in following if s.block_index == sentence.block_index)):
+        # "The Wolf Amendment is still there. The 2011 rider that stops NASA ...": the agency's country
+        homes = [
+            Gazetteer.default().home(m.canonical)
+            for m in told.mentions
+            if m.kind in ("agency", "institution")
+        ]
+        foreign = [home for home in homes if home and home[1] != "CHN"]
+        if foreign:
+            return [Party(foreign[0][0], "country", foreign[0][1])]
     if main_country:
         return main_country
-    index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
     before = _governments(doc.sentences[index - 1]) if index else []
     return [Party(before[-1].canonical, "country", before[-1].iso3)] if before else []
 
@@ -1221,7 +1229,7 @@ UNDER_IT = re.compile(
 
 SIGNING_VERB = re.compile(
     r"(?i)\b(?:sign|signs|signed|signing|signatures?|conclude[sd]?|concluding|ink(?:s|ed)?|exchange[sd]?|"
-    r"subscrib\w*)\b"
+    r"subscrib\w*|released|publish(?:ed|es)|issued|adopted|unveiled)\b"  # a roadmap is released, not signed
 )
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+(?:[\w’'–-]+\s+){0,2}\Z")
 

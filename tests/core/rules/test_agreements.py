@@ -932,3 +932,22 @@ def test_a_contract_the_next_sentence_says_does_not_exist_is_no_agreement() -> N
         "the Iranian Space Research Center and CNSA: this news is denied. Such contract does not exist."
     )
     assert not agreements("Egypt signed a memorandum with CNSA in 2019. Such a memorandum does not exist.")
+
+
+def test_a_version_in_brackets_does_not_end_the_parties_and_a_participle_clause_does() -> None:
+    (roadmap,) = agreements("- June 2021: joint ILRS Roadmap (V1.0) released by CNSA and Roscosmos")
+    assert roadmap.parties == ("China National Space Administration", "Roscosmos")
+    assert roadmap.signed == "2021-06"
+    (found,) = agreements(
+        "In 2021 CNSA and Roscosmos released the ILRS Roadmap (V1.0), providing an introduction to the "
+        "International Lunar Research Station."
+    )
+    assert found.parties == ("China National Space Administration", "Roscosmos")
+
+
+def test_a_law_still_in_place_takes_the_country_of_the_agency_the_next_sentence_names() -> None:
+    (law,) = agreements(
+        "A blog about the UAE.\n\n**The Wolf Amendment** is still there, of course. The rider that stops "
+        "NASA from working bilaterally with China has not gone anywhere."
+    )
+    assert (law.agreement_type, law.parties) == ("legislation", ("United States",))
