@@ -424,13 +424,15 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
     )
 
 
+PARTICIPLE_CLAUSE = re.compile(r",\s+(?!(?:including|acting|representing|joining)\b)[a-z]+ing\b")
+
+
 def _party_scope_end(text: str, position: int) -> int:
     """Parties are read up to a parenthesis or a relative clause after the instrument."""
     cut = re.search(
         r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)"
         r"(?![Vv](?:er(?:sion)?\.?\s*)?\d[\d.]*\))|"  # "Roadmap (V1.0) released by ...": a version
         r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s|"
-        r",\s+(?!(?:including|acting|representing|joining)\b)[a-z]+ing\b|"  # ", providing ...": a new clause
         r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])",  # the next sentence of a list item
         text[position:],
     )  # "(CNSA)" after a name and '(hereinafter "UBAI")' are part of it; any other bracket ends the parties
@@ -635,10 +637,16 @@ def _parties(
         skip_modifiers=False,
         include_frameworks=True,
     )
+    participle = PARTICIPLE_CLAUSE.search(sentence.text, max(start, exclude[1]), end)
     candidates = [
         (p, m)
         for p, m in candidates
-        if m.kind != "framework" or not (exclude[0] <= m.start < exclude[1] or _inside_any_title(sentence, m))
+        if m.kind != "framework"
+        or not (
+            exclude[0] <= m.start < exclude[1]
+            or _inside_any_title(sentence, m)
+            or (participle is not None and m.start > participle.start())  # ", providing ... of the ILRS"
+        )
     ]
     if kind == "legislation":  # the legislating country: the one named with the law
         countries = [
