@@ -700,11 +700,12 @@ def _parties(
             found.setdefault(party.name, party)
     if (
         kind != "legislation"
-        and [p.name for p in found.values()] == [CHINA]
+        and [p.name for p in found.values() if p.member_type == "country"] == [CHINA]
         and TWO_GOVERNMENTS.search(sentence.text, start, end)
         and previous.get("document")
-    ):  # "the Protocol ... signed by the two governments" in a Brazilian report on its work with China
-        found.update((p.name, p) for p in previous["document"])
+    ):  # "the Protocol ... signed by the two governments" in a Brazilian report on its work with China;
+        # the governments sign, not the centre the agreement finances
+        found = {CHINA: found[CHINA], **{p.name: p for p in previous["document"]}}
     if kind == "legislation" and any(p.member_type == "country" for p in found.values()):
         found = {n: p for n, p in found.items() if p.member_type == "country"}  # a law has its state alone
     parties = _most_specific(list(found.values()))

@@ -951,3 +951,12 @@ def test_a_law_still_in_place_takes_the_country_of_the_agency_the_next_sentence_
         "NASA from working bilaterally with China has not gone anywhere."
     )
     assert (law.agreement_type, law.parties) == ("legislation", ("United States",))
+
+
+def test_an_agreement_signed_by_the_two_governments_has_them_as_parties_not_the_centre_it_funds() -> None:
+    found = agreements(
+        "Egypt's space programme. Egypt has built satellites since 2007, and Egypt now has a space city."
+        "\n\nThe grant agreement under which China financed the Satellite "
+        "Integration Centre was signed by the two governments in 2019."
+    )
+    assert [(a.parties, a.signed) for a in found] == [(("China", "Egypt"), "2019")]
