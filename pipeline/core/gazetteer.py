@@ -375,7 +375,8 @@ class Gazetteer:
     def _entity_homes(
         self, entity_rows: list[dict[str, str]], rows: Iterable[dict[str, str]]
     ) -> tuple[dict[str, str], dict[str, str]]:
-        """(body -> iso3, iso3 -> the one agency the registry places in that country)."""
+        """(body -> iso3, iso3 -> the country's space agency: the one agency the registry places there, or
+        of several the one whose name says it is the national space agency)."""
         known = {row["canonical"] for row in entity_rows if row["kind"] in ("agency", "institution")}
         agencies = {row["canonical"] for row in entity_rows if row["kind"] == "agency"}
         homes: dict[str, str] = {}
@@ -388,12 +389,20 @@ class Gazetteer:
             homes[row["canonical"]] = row["iso3"]
             if row["canonical"] in agencies:
                 by_country.setdefault(row["iso3"], set()).add(row["canonical"])
-        return homes, {iso3: names.pop() for iso3, names in by_country.items() if len(names) == 1}
+        national: dict[str, str] = {}
+        for iso3, names in by_country.items():
+            # several agencies in one country (CNSA, CMSA): the national space agency is the one whose
+            # name says so ("China National Space Administration")
+            named = [n for n in names if len(names) == 1 or ("National" in n and "Space" in n)]
+            if len(named) == 1:
+                national[iso3] = named[0]
+        return homes, national
 
     # --- lookups ------------------------------------------------------------------------------
 
     def national_agency(self, iso3: str) -> str | None:
-        """The space agency of a country, when the registry places exactly one there."""
+        """The space agency of a country: the one the registry places there, or of several the one
+        named as national ("China National Space Administration"); None otherwise."""
         return self._national_agency.get(iso3)
 
     def placed_in_china(self, canonical: str) -> bool:

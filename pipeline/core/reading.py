@@ -202,6 +202,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             )
             if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):
                 dates = _with_that_year(sentence_text, paragraph_year, dates)
+            if dates and "that " in sentence_text:
+                dates = _with_that_month(sentence_text, dates)
             cells = []
             if block.cells:
                 for cell_start, cell_end in block.cells:
@@ -865,6 +867,24 @@ def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[Date
         for m in THAT_YEAR.finditer(text)
         if not any(d.start < m.end() and m.start() < d.end for d in dates)
     ]
+    return _with_dates(dates, added)
+
+
+THAT_MONTH = re.compile(
+    r"\b(?:that|the\s+same)\s+(?P<month>(?-i:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December))\b"
+)
+
+
+def _with_that_month(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """ "founded in 2021; ... signed the memorandum that March": that month of the year just named."""
+    added = []
+    for m in THAT_MONTH.finditer(text):
+        before = [d for d in dates if d.end <= m.start()]
+        if before and not any(d.start < m.end() and m.start() < d.end for d in dates):
+            stated = find_dates(f"{m['month']} {before[-1].year}")
+            if stated:
+                added.append(DateMention(m.start(), m.end(), stated[0].value, before[-1].year, "month"))
     return _with_dates(dates, added)
 
 

@@ -223,6 +223,7 @@ def _defined_instruments(text: str) -> frozenset[str]:
 
 
 NO_BEFORE = re.compile(r"(?i)(?<![\w.])no\s+(?:[\w’'-]+\s+){0,2}$")
+THEIR_AGENCIES = re.compile(r"(?i)\btheir\s+(?:national\s+)?space\s+agencies\b")
 PAIR_ANAPHOR = re.compile(
     r"\b(?:the|both|these|those|all)\s+(?:same\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)?\s*"
     r"(?:countries|sides|nations|governments|partners|agencies|states|member\s+states|institutes|institutions|"
@@ -686,6 +687,16 @@ def _parties(
         if kind == "joint_laboratory" and re.search(r"(?i)\bjoint\s+(?:\w+\s+)?lab", party.name):
             continue  # the laboratory being set up is no party to it
         found.setdefault(party.name, party)
+    # "founded by China and Russia in 2021; their space agencies signed ...": those countries' agencies
+    their = THEIR_AGENCIES.search(sentence.text, 0, end) if not found and "heir" in sentence.text else None
+    if their:
+        gazetteer = Gazetteer.default()
+        countries = [m.iso3 for m in sentence.mentions if m.kind == "country" and m.end <= their.start()]
+        if len(countries) < 2:
+            countries = [p.iso3 for p in previous.get("country", [])]
+        agencies = [gazetteer.national_agency(iso3) for iso3 in countries if iso3]
+        if len(agencies) >= 2 and all(agencies):
+            found.update((a, Party(a, "space_agency", None)) for a in agencies if a)
     anaphor = PAIR_ANAPHOR.search(sentence.text[start:end]) if not found and kind != "legislation" else None
     if anaphor:  # "the two agencies": the last bodies of that kind named together
         noun = anaphor.group().lower()

@@ -960,3 +960,11 @@ def test_an_agreement_signed_by_the_two_governments_has_them_as_parties_not_the_
         "Integration Centre was signed by the two governments in 2019."
     )
     assert [(a.parties, a.signed) for a in found] == [(("China", "Egypt"), "2019")]
+
+
+def test_their_space_agencies_are_the_national_agencies_of_the_countries_just_named() -> None:
+    (found,) = agreements(
+        "The ILRS was founded jointly by China and Russia in 2021; their space agencies signed the founding "
+        "memorandum that March."
+    )
+    assert (found.parties, found.signed) == (("China National Space Administration", "Roscosmos"), "2021-03")
