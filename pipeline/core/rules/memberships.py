@@ -78,8 +78,9 @@ JOIN = re.compile(
     r"(?:was|were|has\s+been|have\s+been)\s+(?:named|designated|listed|made)\s+(?:as\s+)?(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:member|partner|participant)(?:\s+(?:state|country|institution|university|body))?s?"
     r"\s+(?:of|in|to)|"
-    r"(?:is|are|was|were)\s+(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders)\s+(?:of|to|in)|"
+    r"(?:is|are|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:among|one\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:members|member\s+states|member\s+countries|partners|signatories|participants|founders|"
+    r"participating\s+(?:countries|states|nations))\s+(?:of|to|in)|"
     r"(?:was|were)\s+joined\s+to|took\s+part\s+in|(?:has|have|had)\s+taken\s+part\s+in|takes?\s+part\s+in|"
     r"enrolled\s+in|formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
     r",\s+(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:member|partner|signatory|participant)"
@@ -100,7 +101,8 @@ COMPOSITION = re.compile(
     r"members\s+(?:are|include|includes|were|such\s+as)|(?:its|the)\s+members\s*,?\s+(?:namely|being)|"
     r"member\s+(?:states|countries|nations)\s*,\s+whose\s+(?:list|ranks|number)\s+includes?|"
     r"(?:counts|count|counted|has|had|have|numbers|numbered)\s+(?:\w+\s+){0,3}?(?:member\s+(?:states|countries|"
-    r"nations)|members|partners|signatories|participants)\s*(?::|,\s*namely|[—–])|"
+    r"nations)|members|partners|signatories|participants|participating\s+(?:countries|states|nations))"
+    r"\s*(?::|,\s*(?:namely|among\s+them|including|such\s+as)|[—–])|"
     r"partners\s+(?:such\s+as|including|include|are)|counts\s+(?:\w+\s+){0,3}?(?:partners|members)\s+such\s+as|"
     r"signatories\s+(?:are|include|such\s+as)|"
     r"(?:was|were)\s+(?:set\s+up|established|created|formed)\s+(?:in\s+\S+\s+)?(?:\S+\s+){0,12}?between|"
@@ -1523,7 +1525,39 @@ def rule_signed_document(
             yield _claim(doc, sentence, party, framework, "member", joined, "rule:joined")
 
 
+# "the Belt and Road Initiative, to which Senegal adhered in July 2018": the framework, then who joined it
+TO_WHICH = re.compile(r"\s*,?\s*(?:to|in|into|of)\s+which\s+")
+TO_WHICH_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:formally\s+|also\s+)?(?:adhered|acceded|belongs?|belonged|signed\s+up|"
+    r"subscribed|(?:been\s+)?(?:a\s+)?(?:member|party|participant)s?\s+since)\b",
+    re.IGNORECASE,
+)
+
+
+def rule_to_which(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'F, to which A and B adhered in 2018': a relative clause on the framework names who joined it."""
+    text = sentence.text
+    if "which" not in text:
+        return
+    for framework, mention in tracker.named(sentence):
+        relative = TO_WHICH.match(text, mention.end)
+        if relative is None:
+            continue
+        members = enumeration_after(sentence, relative.end())
+        if not members or members[0][1].start != relative.end():
+            continue
+        verb = TO_WHICH_VERB.match(text, members[-1][1].end)
+        if verb is None or not is_asserted(text, relative.start(), verb.end() + 30):
+            continue
+        joined = nearest_date(sentence.dates, verb.end(), verb.end())
+        role = framework_role(framework, "member")
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, joined, "rule:to_which")
+
+
 SENTENCE_RULES = (
+    rule_to_which,
     rule_signed_document,
     rule_framework_years,
     rule_joined,

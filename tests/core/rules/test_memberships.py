@@ -1330,3 +1330,16 @@ def test_a_slide_list_of_partners_by_year_keeps_the_framework_of_its_heading() -
         ("Hungarian Solar Physics Foundation", "ILRS", "partner", "2024-07"),
     } <= found
     assert not [m for m in found if m[1] == "APSCO"]
+
+
+def test_counts_among_them_already_among_and_to_which() -> None:
+    assert members(
+        "The ILRS now counts 17 participating countries, among them Serbia and Laos. Kenya is already among "
+        "the participating countries of the ILRS. He praised the Belt and Road Initiative, to which Senegal "
+        "adhered in July 2018, and the ILRS, to which Chad has not adhered."
+    ) == {
+        ("Serbia", "ILRS", "member", None),
+        ("Laos", "ILRS", "member", None),
+        ("Kenya", "ILRS", "member", None),
+        ("Senegal", "BRI", "member", "2018-07"),
+    }
