@@ -449,3 +449,11 @@ def test_a_mission_the_next_sentence_disowns_or_calls_unapproved_is_not_reported
         "Chang'e 6 launched on a Long March 5 in May 2024."
     )
     assert set(found) == {"Chang'e 6"}
+
+
+def test_the_international_space_station_is_a_destination_not_a_mission() -> None:
+    found = missions(
+        "Kite-1, built with Chinese help, was deployed from the International Space Station (ISS) in June "
+        "2019 after a Falcon 9 took it to the station."
+    )
+    assert "International Space Station" not in found
