@@ -819,7 +819,8 @@ _MISSION_WORD_RE = re.compile(
 _LETTERED_HINT = re.compile(r"[A-Z0-9]-[A-Z]")
 _LETTERED_RE = re.compile(
     r"(?<![\w'.-])([A-Z][A-Z0-9]{2,})-[A-Z]{1,2}[0-9]{0,2}(?![\w-])|"
-    r"(?<![\w'.-])([A-Z]{2,})(?:-[A-Z]{2,}){2,3}(?![\w-])"  # "ET-SMART-RSS": three capitalised parts
+    r"(?<![\w'.-])([A-Z]{2,})(?:-[A-Z]{2,}){2,3}(?![\w-])|"  # "ET-SMART-RSS": three capitalised parts
+    r"(?<![\w'.-])([A-Z][A-Za-z0-9]{1,11})-Sat-?[0-9]{1,2}[A-Z]?(?![\w-])"  # "YSU-Sat1": a numbered "-Sat"
 )
 _NUMBER_RE = re.compile(r"[- ](\d{1,3}[A-Z]?)(?![\w\-])")
 _MISSION_STOP = _words(
@@ -1184,7 +1185,7 @@ def _lettered_missions(w: str, taken: list[tuple[int, int]]) -> list[_Shape]:
         i = bisect_left(tstarts, e) - 1
         if (
             (i >= 0 and taken[i][1] > b)
-            or (m.group(1) or m.group(2)).lower() in _MISSION_STOP
+            or (m.group(1) or m.group(2) or m.group(3)).lower() in _MISSION_STOP
             or not _near_mission_word(fw, b, e)
         ):
             continue

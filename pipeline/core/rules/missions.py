@@ -40,7 +40,7 @@ LAUNCH = re.compile(
     # "left the Wenchang Satellite Launch Center on 23 July": leaving a launch site, or the Earth
     r"(?:left|leaves|departed|departs)\s+(?:from\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}?"
     r"(?:Satellite\s+|Space\s+)?(?:Launch|Launching)\s+(?:Center|Centre|Site|Complex|Base)|"
-    r"(?:left|leaves)\s+(?:the\s+)?Earth\b|"
+    r"(?:left|leaves)\s+(?:the\s+)?Earth\b|(?:left|leaves|cleared|clears)\s+the\s+(?:launch\s+)?(?:pad|tower)\b|"
     r"(?:rides|rode)\s+(?:on|aboard)|"
     r"(?:placed|placing|put|putting|carried|delivered|inserted)\s+(?:[\w,'’-]+\s+){0,5}?(?:in|into)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit)\b"
@@ -268,7 +268,9 @@ def _launch(sentence: Sentence) -> dict[str, str | None] | None:
     if not match:
         return None
     floor = clause_start(sentence.text, match.start())
-    departed = LEFT_A_PLACE.sub("rose", sentence.text)  # "a CZ-2C that left Jiuquan": no "left" a body
+    departed = LEFT_FOR_SPACE.sub(
+        "rose", LEFT_A_PLACE.sub("rose", sentence.text)
+    )  # "left Jiuquan", "left the pad"
     if not is_asserted(departed, floor, min(len(sentence.text), match.end() + 60)):
         return None
     sites = [m.canonical for m in sentence.of_kind("launch_site")]
@@ -791,7 +793,7 @@ SIDE_LABEL = re.compile(
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
 LEFT_FOR_SPACE = re.compile(
     r"\bleft(?=\s+(?:from\s+)?(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}?(?:Satellite\s+|Space\s+)?Launch(?:ing)?\s+"
-    r"(?:Center|Centre|Site|Complex|Base)|Earth\b))"
+    r"(?:Center|Centre|Site|Complex|Base)|Earth\b|(?:launch\s+)?pad\b))"
 )
 # A launch told of the mission just named: "It lifted off ...", "The cubesat flew as a rideshare ..."
 IT_LAUNCHED = re.compile(

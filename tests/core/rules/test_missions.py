@@ -457,3 +457,10 @@ def test_the_international_space_station_is_a_destination_not_a_mission() -> Non
         "2019 after a Falcon 9 took it to the station."
     )
     assert "International Space Station" not in found
+
+
+def test_a_rocket_that_left_the_pad_launched_and_a_numbered_sat_is_a_mission_name() -> None:
+    found = missions("YSU-Sat1 lifted off on a Long March 6A from Taiyuan on 9 December 2023.")
+    assert [c.launch_vehicle for c in found["YSU-Sat1"]] == ["Long March 6A"]
+    (launch,) = missions("Chang'e 6 left the pad at Wenchang on 3 May 2024 on a Long March 5.")["Chang'e 6"]
+    assert (launch.launch_date, launch.launch_vehicle) == ("2024-05-03", "Long March 5")
