@@ -696,8 +696,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         if not stated:
             continue  # "did not fly", "proposed but not approved", "with no Chinese involvement"
         for mention in missions:
-            if mention not in stated:
-                continue
+            if mention not in stated or DATA_OF.match(sentence.text, mention.end):
+                continue  # "on receiving Fengyun satellite data": a source of data, not a mission told
             attributes: dict[str, object] = {"target": _target(sentence, mention, missions)}
             owners = _owners(sentence, mention)
             if mention.canonical == carrier:  # the payload's owners are partners of the mission carrying it
@@ -791,6 +791,7 @@ SIDE_LABEL = re.compile(
     r"(?i)^\W*(?:relay|support|predecessor|successor|previous|next|heritage|see\s+also|related)\b[^:\n]{0,20}:"
 )
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
+DATA_OF = re.compile(r"\s+(?:satellite\s+|meteorological\s+|weather\s+)?(?:data|imagery|images|products)\b")
 LEFT_FOR_SPACE = re.compile(
     r"\bleft(?=\s+(?:from\s+)?(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}?(?:Satellite\s+|Space\s+)?Launch(?:ing)?\s+"
     r"(?:Center|Centre|Site|Complex|Base)|Earth\b|(?:launch\s+)?pad\b))"

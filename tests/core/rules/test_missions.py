@@ -464,3 +464,10 @@ def test_a_rocket_that_left_the_pad_launched_and_a_numbered_sat_is_a_mission_nam
     assert [c.launch_vehicle for c in found["YSU-Sat1"]] == ["Long March 6A"]
     (launch,) = missions("Chang'e 6 left the pad at Wenchang on 3 May 2024 on a Long March 5.")["Chang'e 6"]
     assert (launch.launch_date, launch.launch_vehicle) == ("2024-05-03", "Long March 5")
+
+
+def test_a_satellite_series_named_as_a_source_of_data_is_not_a_mission_told() -> None:
+    assert "Fengyun" not in missions(
+        "An arrangement between the Fiji Meteorological Service and the China Meteorological Administration "
+        "on receiving Fengyun satellite data was signed in 2019."
+    )
