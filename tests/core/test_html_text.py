@@ -49,3 +49,19 @@ def test_readers_comments_under_an_article_are_not_its_text() -> None:
     text = html_to_text(page)
     assert "Laos joined the ILRS" in text
     assert "Italy" not in text
+
+
+def test_a_table_with_rowspans_colspans_and_two_header_rows_is_laid_out_on_its_grid() -> None:
+    page = (
+        "<table><thead><tr><th rowspan='2'>Region</th><th rowspan='2'>State</th>"
+        "<th colspan='2'>Framework</th></tr><tr><th>APSCO</th><th>ILRS</th></tr></thead><tbody>"
+        "<tr><td rowspan='2'>East Asia</td><td>China</td><td>Member</td>"
+        "<td>Founder, 2021<sup>c</sup></td></tr>"
+        "<tr><td>Mongolia</td><td>Member</td><td>no</td></tr></tbody></table>"
+    )
+    assert html_to_text(page).splitlines() == [
+        "| Region | State | APSCO | ILRS |",
+        "|---|---|---|---|",
+        "| East Asia | China | Member | Founder, 2021 |",
+        "| East Asia | Mongolia | Member | no |",
+    ]

@@ -63,7 +63,7 @@ RELATIVE_FOUNDER = re.compile(
     r"(?i)(?:\b(?:that|which)\s+|(?P<noun>\b(?:project|station|programme|program|initiative|framework|"
     r"alliance|association)\s+)(?=(?-i:[A-Z])))"
     r"(?P<subject>(?:[^,;:()]|\((?-i:[A-Z]{2,8})\)){2,60}?)\s+(?:had\s+|have\s+|has\s+)?(?:jointly\s+)?"
-    r"(?:launched|founded|co-founded|created|initiated|set\s+up|established)\b(?!\s+(?:by|in\s+the\s+name))"
+    r"(?:launched|founded|co-founded|created|initiated|set\s+up|established|opened)\b(?!\s+(?:by|in\s+the\s+name))"
 )
 
 

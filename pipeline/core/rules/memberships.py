@@ -1335,8 +1335,13 @@ def rule_matrix(doc: Document, sentence: Sentence, columns: dict[int, str]) -> I
     """A row of a membership matrix (`columns`: its framework columns): members down the rows, a tick
     (✔, Yes, member) or a date in the cell where the row's member belongs, with the founder mark the
     cell gives."""
-    first_start, first_end = sentence.cells[0]
-    members = parties_in(sentence, first_start, first_end, skip_modifiers=False)
+    members = []
+    for start, end in sentence.cells[
+        : min(columns)
+    ]:  # "| East Asia | China | Member | ...": the state's cell
+        members = parties_in(sentence, start, end, skip_modifiers=False)
+        if members:
+            break
     if not members:
         return
     party, _ = members[0]

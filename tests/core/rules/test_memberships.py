@@ -1343,3 +1343,15 @@ def test_counts_among_them_already_among_and_to_which() -> None:
         ("Kenya", "ILRS", "member", None),
         ("Senegal", "BRI", "member", "2018-07"),
     }
+
+
+def test_a_matrix_whose_first_column_is_a_region_reads_the_state_column() -> None:
+    found = members(
+        "| Region | State | APSCO | ILRS |\n|---|---|---|---|\n"
+        "| East Asia | Mongolia | Member | Founder, 2021 |\n| Andes | Peru | Member | no |\n"
+    )
+    assert found == {
+        ("Mongolia", "APSCO", "member", None),
+        ("Mongolia", "ILRS", "founder", "2021"),
+        ("Peru", "APSCO", "member", None),
+    }
