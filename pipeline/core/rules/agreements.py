@@ -568,6 +568,8 @@ def _names_china(sentence: Sentence) -> bool:
     return any(m.iso3 == "CHN" and m.kind in ("country", "demonym") for m in sentence.mentions)
 
 
+YEAR_RANGE_AFTER = re.compile(r"\s*[-–—]\s*(?:19|20)\d\d\b")
+YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*$")
 # A date of something still to come ("a satellite to be launched in 2027") dates no signing
 PLANNED_BEFORE = re.compile(
     r"(?i)\b(?:to\s+be|will|due|expected|scheduled|planned|slated|foreseen|envisaged|projected)\b[^,;.()]{0,60}$"
@@ -602,6 +604,8 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
         for d in sentence.dates
         if not PLANNED_BEFORE.search(text, max(0, d.start - 50), d.start)
         and not ENDED_BEFORE.search(text, max(0, d.start - 25), d.start)  # "it lapsed in 2019"
+        and not YEAR_RANGE_AFTER.match(text, d.end)  # "for the period 2025-2030": a term, not a signing
+        and not YEAR_RANGE_BEFORE.search(text, max(0, d.start - 8), d.start)
         and not any(
             s <= d.start < e for s, e in founding
         )  # "the programme that China and Russia founded in 2021"

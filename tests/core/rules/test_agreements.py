@@ -968,3 +968,16 @@ def test_their_space_agencies_are_the_national_agencies_of_the_countries_just_na
         "memorandum that March."
     )
     assert (found.parties, found.signed) == (("China National Space Administration", "Roscosmos"), "2021-03")
+
+
+def test_the_term_of_an_agreement_is_not_its_signing_date_and_kacst_is_a_party() -> None:
+    (found,) = agreements(
+        "The Algerian Space Agency and the China National Space Administration signed a Framework Agreement "
+        "on Cooperation in the Field of Space Activities for the period 2025-2030."
+    )
+    assert found.signed is None
+    (memo,) = agreements("The camera followed from a memorandum signed by KACST and CNSA in March 2017.")
+    assert memo.parties == (
+        "China National Space Administration",
+        "King Abdulaziz City for Science and Technology",
+    )
