@@ -56,7 +56,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "find_dates", "latest_explicit_date", "parse_date"]
+__all__ = ["MONTH_WORDS", "DateMention", "find_dates", "latest_explicit_date", "parse_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +153,13 @@ _DIGITS = re.compile(r"[0-9]+")
 # digit "th   of   September" plus the no-year lookahead (27).
 _BEFORE = 40
 _AFTER = 32
+
+# Month names as written in running text, full and abbreviated ("March", "Mar", "Sept").
+MONTH_WORDS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
 
 _MONTH_NUMBER = {
     "jan": 1,

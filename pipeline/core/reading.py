@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from pipeline.core.dates import DateMention, find_dates, latest_explicit_date
+from pipeline.core.dates import MONTH_WORDS, DateMention, find_dates, latest_explicit_date
 from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.segment import OPEN_ENDING_RE, Block, CleanView, clean_view, split_blocks, split_sentences
 
@@ -46,21 +46,7 @@ FRAMEWORK_CONTINUATIONS = frozenset(
         "Group",
         "Summit",
         "States",
-        # a date after the name: "signed Artemis Accords Jun 2023"
-        *["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"],
-        *[
-            "January",
-            "February",
-            "March",
-            "April",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
+        *MONTH_WORDS,  # a date after the name: "signed Artemis Accords Jun 2023"
     ]
 )
 GENERIC_SERIES = re.compile(

@@ -6,11 +6,15 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from pipeline.core.gazetteer import Mention
 from pipeline.core.reading import Document, Sentence
+
+T = TypeVar("T")
 
 ANAPHOR = re.compile(
     r"\s*(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?P<noun>organi[sz]ation|agreement|accords?|initiative|alliance|"
@@ -78,6 +82,7 @@ class FrameworkTracker:
         self._by_block: dict[int, list[Sentence]] = {}
         self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
         self._lead_ins: dict[int | None, tuple[str, Sentence] | None] = {}  # lists' lead-ins, read once
+        self._per_table: dict[tuple, object] = {}  # facts about a whole table, computed once per table
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
             if sentence.block.kind == "table_row" and sentence.cells:
@@ -86,6 +91,13 @@ class FrameworkTracker:
     def table_rows(self, header: int | None) -> list[Sentence]:
         """The rows of the table whose header is block `header`."""
         return self._rows.get(header, [])
+
+    def per_table(self, key: tuple, compute: Callable[[], T]) -> T:
+        """`compute()` for a fact about a whole table (`key` names the table and the question), once:
+        asking it row by row would read every row for each row."""
+        if key not in self._per_table:
+            self._per_table[key] = compute()
+        return self._per_table[key]  # type: ignore[return-value]
 
     @staticmethod
     def framework_name(mention: Mention) -> str | None:

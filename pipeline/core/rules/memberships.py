@@ -1294,7 +1294,14 @@ LATER_HEADER = re.compile(r"(?i)\blater\b|\bsubsequent|\bjoined\s+since\b|\(M\)"
 
 def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
     """The one column after the first in which (nearly) every row of the table names a framework; a
-    ledger may mix in a row of another instrument ("| Argentina | Intergovernmental agreement ... |")."""
+    ledger may mix in a row of another instrument ("| Argentina | Intergovernmental agreement ... |").
+    Worked out once per table."""
+    return tracker.per_table(
+        (block.context, "framework column"), lambda: _find_framework_column(block, tracker)
+    )
+
+
+def _find_framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
     rows = tracker.table_rows(block.context)
     width = min((len(row.cells) for row in rows), default=0)
     if len(rows) < 2:
@@ -1308,9 +1315,12 @@ def _framework_column(block: Block, tracker: FrameworkTracker) -> int | None:
 
 
 def _names_frameworks(block: Block, tracker: FrameworkTracker, column: int) -> bool:
-    """Does the cell in `column` name a framework in half the table's rows or more?"""
+    """Does the cell in `column` name a framework in half the table's rows or more? (Once per table.)"""
     rows = tracker.table_rows(block.context)
-    return 2 * sum(_names_framework(row, tracker, column) for row in rows) >= len(rows)
+    return tracker.per_table(
+        (block.context, "names frameworks", column),
+        lambda: 2 * sum(_names_framework(row, tracker, column) for row in rows) >= len(rows),
+    )
 
 
 def _names_framework(sentence: Sentence, tracker: FrameworkTracker, column: int | None) -> bool:
