@@ -1,0 +1,31 @@
+"""The framework tracker: what it works out once per table and once per list."""
+
+from __future__ import annotations
+
+from pipeline.core.gazetteer import Gazetteer
+from pipeline.core.reading import read
+from pipeline.core.rules.frameworks import FrameworkTracker
+
+
+def test_a_fact_about_a_whole_table_is_computed_once() -> None:
+    tracker = FrameworkTracker(read("t", "Egypt joined the ILRS.", Gazetteer.default()))
+    calls: list[int] = []
+    for _ in range(3):
+        assert tracker.per_table((4, "framework column"), lambda: calls.append(1) or 2) == 2
+    assert calls == [1]
+    assert tracker.per_table((5, "framework column"), lambda: 7) == 7
+
+
+def test_a_list_keeps_the_framework_in_scope_where_it_begins() -> None:
+    doc = read(
+        "t",
+        "The ILRS grows.\n\nInstitutional partners\n\n- APSCO — organisation partner\n"
+        "- University of Sharjah\n",
+        Gazetteer.default(),
+    )
+    tracker = FrameworkTracker(doc)
+    for sentence in doc.sentences:
+        tracker.enter(sentence)
+        if sentence.block.kind == "list_item":
+            assert tracker.current == "ILRS"
+        tracker.leave(sentence)
