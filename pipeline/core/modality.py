@@ -15,7 +15,8 @@ NEGATION = re.compile(
     r"declined|refused|rejected|denied|denies|deny|withdr[ae]w\w*|left|quit|pulled out|suspended|"
     r"n't|cannot|without|there\s+(?:is|are|was|were)\s+no|"
     r"no\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|members?|governments?|agenc(?:y|ies)|nations?|"
-    r"universit(?:y|ies)|institutions?))\b",  # "No member state of the EU takes part"
+    r"universit(?:y|ies)|institutions?|personnel|staff|officials?|representatives?|scientists?|engineers?|"
+    r"experts?|delegat(?:es?|ions?)))\b",  # "No member state of the EU takes part", "no NASA staff take part"
     re.IGNORECASE,
 )
 HEDGE = re.compile(

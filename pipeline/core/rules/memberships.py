@@ -232,7 +232,8 @@ OBSERVERS = re.compile(r"(?i)\bobservers?\b|\bapplicants?\b|\bcandidates?\b")
 # "the constellation agreement, which the agencies ... signed": what was signed is the instrument
 SIGNED_INSTRUMENT = re.compile(
     r"(?i)\b(?:agreements?|memorand\w*|MoUs?|contracts?|protocols?|arrangements?|treaty|treaties|conventions?|"
-    r"deals?|documents?|charters?|letters?|roadmaps?)\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:which|that)\b[^.;]*$"
+    r"deals?|documents?|charters?|letters?|roadmaps?)\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
+    r"(?:(?:which|that)\b[^.;]*|(?-i:[A-Z])[^.;,]{0,60})$"  # also "the memorandum CNSA and Roscosmos signed"
 )
 SIGNS_ALONE = re.compile(r"(?i)(?:(?:has|have|had)\s+(?:also\s+)?)?(?:signed|signs|sign)")
 INTRANSITIVE_FOLLOW = re.compile(
@@ -515,6 +516,7 @@ def _is_framework(name: str) -> bool:
     return name in framework_properties()
 
 
+STATES_NOUN = re.compile(r"(?i)\b(?:states?|countr(?:y|ies)|nations?)\b")
 # the second verb of one subject: "... joined the ILRS in 2023 and is a member state of APSCO"
 SECOND_VERB = re.compile(r"[^,;:()]{0,40}?\s(?:and|but)\s+(?:also\s+|now\s+|still\s+)?$")
 
@@ -545,6 +547,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             and in_scope
             and (intransitive or signs_accord)
             and INTRANSITIVE_FOLLOW.match(sentence.text, match.end())
+            and not SIGNED_INSTRUMENT.search(
+                sentence.text, 0, match.start()
+            )  # "the memorandum X signed on 9 March"
         ):
             target = (in_scope, match.end())
         if target is None:
@@ -557,6 +562,9 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
         speaker = doc.speaker
         if speaker and WE_BEFORE.search(sentence.text, floor, match.start()):  # "We joined IDSEA": who speaks
             subjects = [(Party(speaker.canonical, speaker.member_type or "institution", None), None)]
+            home = Gazetteer.default().home(speaker.canonical)
+            if home and STATES_NOUN.search(match.group()):  # "We are one of the member states of APSCO"
+                subjects = [(Party(home[0], "country", home[1]), None)]  # said by a national agency
         if (
             not subjects
             and previous_subjects

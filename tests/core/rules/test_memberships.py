@@ -1355,3 +1355,13 @@ def test_a_matrix_whose_first_column_is_a_region_reads_the_state_column() -> Non
         ("Mongolia", "ILRS", "founder", "2021"),
         ("Peru", "APSCO", "member", None),
     }
+
+
+def test_the_memorandum_two_agencies_signed_on_a_date_is_no_joining_and_no_staff_means_none() -> None:
+    assert not members(
+        "The ILRS was discussed. The station rests on the memorandum CNSA and Roscosmos signed on "
+        "9 March 2021."
+    )
+    assert not members(
+        "The Artemis Accords apply. The loan needs a written record that no NASA personnel take part."
+    )
