@@ -159,9 +159,8 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             section_year = year.group(1) if year else None
             month = MONTH_HEADING.fullmatch(view.text.strip())
             section_month = month["month"] if month else None
-            month_year = MONTH_YEAR_HEADING.fullmatch(view.text.strip())
-            if month_year:  # "## April 2025": the month and year of the entries below
-                section_year, section_month = month_year["year"], month_year["month"]
+            if month and month["year"]:  # "## April 2025": the month and year of the entries below
+                section_year = month["year"]
         if block.cells and "\n" in text[block.start : block.end]:
             # a row spread over lines (a flattened table): names stop at the cell's edge
             block_mentions = [
@@ -698,13 +697,10 @@ YEAR_COMMA_MONTH = re.compile(
 YEAR_OPENING = re.compile(r"\W*(?:In|During|Throughout|By\s+the\s+end\s+of)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
 # "09  ::  2021  ::  ..." under a "---- MARCH" heading; "--" for an entry with no known day
 DAY_YEAR_LEAD = re.compile(r"\s*(?P<day>\d{1,2}|-{1,3})\s*(?:::|\|)\s*(?P<year>(?:19|20)\d\d)\s*(?:::|\|)")
+FULL_MONTH = "|".join(MONTH_WORDS[:12])  # "January|February|...|December"
+# "------ MARCH" or "## April 2025": the month (and year) of the entries below
 MONTH_HEADING = re.compile(
-    r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))[-=*_~#\s]*"
-)
-MONTH_YEAR_HEADING = re.compile(
-    r"[-=*_~#\s]*(?P<month>(?i:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))\s+(?P<year>(?:19|20)\d\d)[-=*_~#:\s]*"
+    rf"[-=*_~#\s]*(?P<month>(?i:{FULL_MONTH}))(?:\s+(?P<year>(?:19|20)\d\d)[-=*_~#:\s]*|[-=*_~#\s]*)"
 )
 # "2015 | Nov | 21 | ...": a row whose first cells are the year, the month and the day
 YEAR_MONTH_DAY_CELLS = re.compile(
@@ -856,10 +852,7 @@ def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[Date
     return _with_dates(dates, added)
 
 
-THAT_MONTH = re.compile(
-    r"\b(?:that|the\s+same)\s+(?P<month>(?-i:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December))\b"
-)
+THAT_MONTH = re.compile(rf"\b(?:that|the\s+same)\s+(?P<month>{FULL_MONTH})\b")
 
 
 def _with_that_month(text: str, dates: list[DateMention]) -> list[DateMention]:

@@ -732,23 +732,13 @@ def split_blocks(text: str) -> list[Block]:
                     if sep in ("ruler", "aligned"):
                         cells = _ruled_cells(text, raw[j], le[j], rulers[rows[0]])
                         filled = [k for k, (x, y) in enumerate(cells) if y > x]
-                        if (
-                            header is not None
-                            and blocks[-1].kind == TABLE_ROW
-                            and filled == [len(cells) - 1]
-                            and blocks[-1].cells[-1][1] > blocks[-1].cells[-1][0]
-                        ):  # only the last column runs on from the row above
-                            previous = blocks[-1]
-                            previous.end, previous.last = le[j], j
-                            previous.cells = (*previous.cells[:-1], (previous.cells[-1][0], cells[-1][1]))
-                            continue
-                        if (
-                            sep == "aligned"
-                            and header is not None
-                            and blocks[-1].kind == TABLE_ROW
-                            and _wraps_row(text, blocks[-1].cells, cells)
-                        ):  # "Agreement on the | AEB, ... | 18 Aug 2021", then "BRICS Remote ..."
-                            previous = blocks[-1]
+                        previous = blocks[-1] if header is not None and blocks[-1].kind == TABLE_ROW else None
+                        if previous is not None and (
+                            # only the last column runs on from the row above
+                            (filled == [len(cells) - 1] and previous.cells[-1][1] > previous.cells[-1][0])
+                            # "Agreement on the | AEB, ... | 18 Aug 2021", then "BRICS Remote ..." below it
+                            or (sep == "aligned" and _wraps_row(text, previous.cells, cells))
+                        ):
                             previous.end, previous.last = le[j], j
                             previous.cells = tuple(
                                 (p[0] if p[1] > p[0] else c[0], c[1]) if c[1] > c[0] else p
@@ -1516,9 +1506,7 @@ def _split_columns(
         for row, ((lo, hi), start, where) in enumerate(zip(lines, starts, sides, strict=True)):
             if where == _BOTH:
                 cut = start + column
-                lo, hi = (
-                    (lo, cut - len(text[lo:cut]) + len(text[lo:cut].rstrip())) if side == _LEFT else (cut, hi)
-                )
+                lo, hi = (lo, lo + len(text[lo:cut].rstrip())) if side == _LEFT else (cut, hi)
             elif where != side:
                 continue
             if previous >= 0 and (row != previous + 1 or text.count("\n", starts[previous], start) > 1):

@@ -1038,13 +1038,9 @@ def rule_table_instrument(
             if not found:
                 continue
             kind, match = found
-            if (
-                kind == "convention"
-                and tracker.named(sentence)
-                and not any(
-                    cell_start + piece.start() <= m.start < cell_start + piece.end()
-                    for _, m in tracker.named(sentence)
-                )
+            in_row = tracker.named(sentence) if kind == "convention" else []
+            if in_row and not any(
+                cell_start + piece.start() <= m.start < cell_start + piece.end() for _, m in in_row
             ):
                 continue  # "| Iran | APSCO | member | Convention signed 2005 |": the framework's own charter
             at = cell_start + piece.start() + match.start()

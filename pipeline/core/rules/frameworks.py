@@ -81,8 +81,7 @@ class FrameworkTracker:
         self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
         self._by_block: dict[int, list[Sentence]] = {}
         self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
-        self._lead_ins: dict[int | None, tuple[str, Sentence] | None] = {}  # lists' lead-ins, read once
-        self._per_table: dict[tuple, object] = {}  # facts about a whole table, computed once per table
+        self._per_table: dict[tuple, object] = {}  # facts about a whole table or list, computed once
         for sentence in doc.sentences:
             self._by_block.setdefault(sentence.block_index, []).append(sentence)
             if sentence.block.kind == "table_row" and sentence.cells:
@@ -93,8 +92,8 @@ class FrameworkTracker:
         return self._rows.get(header, [])
 
     def per_table(self, key: tuple, compute: Callable[[], T]) -> T:
-        """`compute()` for a fact about a whole table (`key` names the table and the question), once:
-        asking it row by row would read every row for each row."""
+        """`compute()` for a fact about a whole table or list (`key` names its header block and the
+        question), once: asking it row by row would read every row for each row."""
         if key not in self._per_table:
             self._per_table[key] = compute()
         return self._per_table[key]  # type: ignore[return-value]
@@ -117,7 +116,7 @@ class FrameworkTracker:
 
     def enter(self, sentence: Sentence) -> None:
         if sentence.block.kind == "list_item" and sentence.block.context is not None:
-            lead = self.lead_in(None, sentence.block)
+            lead = self.lead_in(sentence.block)
             if lead is not None:
                 self.current = lead[0]  # the list's framework, whatever the items before it named
         if sentence.block.kind == "heading":
@@ -263,13 +262,11 @@ class FrameworkTracker:
             parties += [p for p, _ in parties_in(sentence, 0, len(sentence.text), skip_modifiers=False)]
         return parties
 
-    def lead_in(self, doc: Document | None, block) -> tuple[str, Sentence] | None:
+    def lead_in(self, block) -> tuple[str, Sentence] | None:
         """(framework, lead-in sentence) when a list's lead-in names (or refers back to) a framework
         and says its items are members; read once per list, with the framework in scope where the
         list begins (an item naming APSCO as a partner does not change the list's framework)."""
-        if block.context not in self._lead_ins:
-            self._lead_ins[block.context] = self._lead_in(block)
-        return self._lead_ins[block.context]
+        return self.per_table((block.context, "lead-in"), lambda: self._lead_in(block))
 
     def _lead_in(self, block) -> tuple[str, Sentence] | None:
         lead = self._by_block.get(block.context, [])

@@ -540,16 +540,14 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             and SIGNS_ALONE.fullmatch(match.group())
             and framework_role(in_scope) == "signatory"
             and not re.search(r"(?i)\b(?:was|were|been|be|is|are)\s+$", sentence.text[: match.start()])
-            and not SIGNED_INSTRUMENT.search(sentence.text, 0, match.start())
         )
         if (
             target is None
             and in_scope
             and (intransitive or signs_accord)
             and INTRANSITIVE_FOLLOW.match(sentence.text, match.end())
-            and not SIGNED_INSTRUMENT.search(
-                sentence.text, 0, match.start()
-            )  # "the memorandum X signed on 9 March"
+            # what was signed is an instrument: "the agreement, which X signed", "the memorandum X signed on"
+            and not SIGNED_INSTRUMENT.search(sentence.text, 0, match.start())
         ):
             target = (in_scope, match.end())
         if target is None:
@@ -1324,11 +1322,14 @@ def _find_framework_column(block: Block, tracker: FrameworkTracker) -> int | Non
 
 def _names_frameworks(block: Block, tracker: FrameworkTracker, column: int) -> bool:
     """Does the cell in `column` name a framework in half the table's rows or more? (Once per table.)"""
-    rows = tracker.table_rows(block.context)
     return tracker.per_table(
-        (block.context, "names frameworks", column),
-        lambda: 2 * sum(_names_framework(row, tracker, column) for row in rows) >= len(rows),
+        (block.context, "names frameworks", column), lambda: _in_half_the_rows(block, tracker, column)
     )
+
+
+def _in_half_the_rows(block: Block, tracker: FrameworkTracker, column: int) -> bool:
+    rows = tracker.table_rows(block.context)
+    return 2 * sum(_names_framework(row, tracker, column) for row in rows) >= len(rows)
 
 
 def _names_framework(sentence: Sentence, tracker: FrameworkTracker, column: int | None) -> bool:
@@ -1354,9 +1355,8 @@ def rule_matrix(doc: Document, sentence: Sentence, columns: dict[int, str]) -> I
     (✔, Yes, member) or a date in the cell where the row's member belongs, with the founder mark the
     cell gives."""
     members = []
-    for start, end in sentence.cells[
-        : min(columns)
-    ]:  # "| East Asia | China | Member | ...": the state's cell
+    # the first cell before the framework columns that names a participant: "| East Asia | China | ..."
+    for start, end in sentence.cells[: min(columns)]:
         members = parties_in(sentence, start, end, skip_modifiers=False)
         if members:
             break
@@ -1435,7 +1435,7 @@ def rule_list(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> I
     block = sentence.block
     if block.kind != "list_item" or block.context is None:
         return
-    lead = tracker.lead_in(doc, block)
+    lead = tracker.lead_in(block)
     if lead is None:
         return
     framework, lead_sentence = lead

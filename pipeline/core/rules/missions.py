@@ -33,13 +33,17 @@ from pipeline.core.rules.common import (
     party_of,
 )
 
+# "the Wenchang Satellite Launch Center", "Xichang Launch Site": a launch site written out
+NAMED_LAUNCH_SITE = (
+    r"(?:(?-i:[A-Z])[\w-]*\s+){1,3}?(?:Satellite\s+|Space\s+)?Launch(?:ing)?\s+"
+    r"(?:Center|Centre|Site|Complex|Base)"
+)
 LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
     r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
     r"lifting\s+off|blasting\s+off|roared\s+(?:off|into|away)|"
     # "left the Wenchang Satellite Launch Center on 23 July": leaving a launch site, or the Earth
-    r"(?:left|leaves|departed|departs)\s+(?:from\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}?"
-    r"(?:Satellite\s+|Space\s+)?(?:Launch|Launching)\s+(?:Center|Centre|Site|Complex|Base)|"
+    rf"(?:left|leaves|departed|departs)\s+(?:from\s+)?(?:the\s+)?{NAMED_LAUNCH_SITE}|"
     r"(?:left|leaves)\s+(?:the\s+)?Earth\b|(?:left|leaves|cleared|clears)\s+the\s+(?:launch\s+)?(?:pad|tower)\b|"
     r"(?:rides|rode)\s+(?:on|aboard)|"
     r"(?:placed|placing|put|putting|carried|delivered|inserted)\s+(?:[\w,'’-]+\s+){0,5}?(?:in|into)\s+"
@@ -793,8 +797,7 @@ SIDE_LABEL = re.compile(
 LEFT_A_PLACE = re.compile(r"\bleft(?=\s+(?:the\s+)?[A-Z])")
 DATA_OF = re.compile(r"\s+(?:satellite\s+|meteorological\s+|weather\s+)?(?:data|imagery|images|products)\b")
 LEFT_FOR_SPACE = re.compile(
-    r"\bleft(?=\s+(?:from\s+)?(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}?(?:Satellite\s+|Space\s+)?Launch(?:ing)?\s+"
-    r"(?:Center|Centre|Site|Complex|Base)|Earth\b|(?:launch\s+)?pad\b))"
+    rf"\bleft(?=\s+(?:from\s+)?(?:the\s+)?(?:{NAMED_LAUNCH_SITE}|Earth\b|(?:launch\s+)?pad\b))"
 )
 # A launch told of the mission just named: "It lifted off ...", "The cubesat flew as a rideshare ..."
 IT_LAUNCHED = re.compile(
