@@ -99,6 +99,35 @@ INVERTED_CONDITION = re.compile(
 )
 
 
+# Hearsay: a claim credited to no one who can be named, or one the writer could not check ("a friend
+# at DLR says", "people familiar with the matter", "is said to have", "could not be verified").
+HEARSAY = re.compile(
+    r"\b(?:(?:a|an|one|two|three|several|some|my|our)\s+(?:[\w-]+\s+){0,2}?(?:friends?|sources?|contacts?|"
+    r"insiders?)\s+(?:at|in|inside|within|close|familiar|near|says?|said|tells?|told|claims?|insists?)|"
+    r"sources\s+(?:at|in|inside|within|close|familiar|near|say|said|tell|told|suggest|claim)|"
+    r"(?:people|persons?|officials?|diplomats?)\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge)|"
+    r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|anonymous(?:ly)?|unnamed|"
+    r"(?:asked|declined|requested)\s+not\s+to\s+be\s+(?:named|identified)|"
+    r"not\s+authori[sz]ed\s+to\s+speak|"
+    r"(?:I|we)(?:['’]m|['’]re|\s+am|\s+are|\s+was|\s+were|['’]ve\s+been|\s+have\s+been)\s+told|"
+    r"(?:I|we)\s+(?:hear|heard|gather)\b|"
+    r"word\s+(?:(?:in|from|around|on|at)\s+[^.;,]{1,30}?\s+)?(?:is|has\s+it)\s+that|gossip|whispers?|"
+    r"(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to\s+(?:have|be)|"
+    r"allegedly|supposedly|purportedly|unconfirmed|unverified|"
+    r"(?:could|can)\s*(?:not|n['’]t)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)\w*|"
+    r"(?:has|have|had)\s+not\s+been\s+(?:independently\s+|officially\s+)?(?:verified|confirmed|corroborated))\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+def is_hearsay(text: str, start: int, end: int) -> bool:
+    """The statement in `text[start:end]` rests on hearsay stated anywhere in its clause, before or
+    after it ("Peru joined the ILRS, according to people familiar with the matter")."""
+    following = CLAUSE_BREAK.search(text, end)
+    return HEARSAY.search(text, start, following.start() if following else len(text)) is not None
+
+
 EDITORIAL_LABEL = re.compile(
     r"(?i)\[(?:context|background|ctx|note|aside|editor['’]?s?\s+note)\b[^\]]{0,60}\]"
 )
@@ -116,7 +145,9 @@ def is_asserted(text: str, start: int, end: int) -> bool:
         scope = EDITORIAL_LABEL.sub(" ", scope)
     if "not" in scope or "n't" in scope:  # "That did not stop X from launching ...": it happened
         scope = NOT_STOPPED.sub(" ", scope)
-    if NEGATION.search(scope) or HEDGE.search(scope) or is_disputed(text, end):
+    if NEGATION.search(scope) or HEDGE.search(scope):
+        return False
+    if is_disputed(text, end) or is_hearsay(text, start, end):
         return False
     if "Were " not in text and "Had " not in text and "Should " not in text:
         return True
@@ -128,7 +159,9 @@ def is_stated(text: str, start: int, end: int) -> bool:
     """Weaker than `is_asserted`: planned but settled facts ("will carry payloads from X") count;
     negated or uncertain ones ("may carry", "not a partner") do not."""
     scope = text[start:end]
-    return not (NEGATION.search(scope) or UNCERTAIN.search(scope) or is_disputed(text, end))
+    if NEGATION.search(scope) or UNCERTAIN.search(scope):
+        return False
+    return not (is_disputed(text, end) or is_hearsay(text, start, end))
 
 
 SPECULATION = re.compile(
@@ -205,7 +238,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return None
     if PROPOSAL.search(scope):
         return "proposed"
-    if SPECULATION.search(scope) or is_disputed(text, end) or DENIED_THAT.search(scope):
+    if SPECULATION.search(scope) or is_disputed(text, end) or is_hearsay(text, start, end):
         return None
     if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
         return None
@@ -220,7 +253,7 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
 
 # A short sentence taking back the one before: "It has not.", "That is not true.", "They did not."
 RETRACTION = re.compile(
-    r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do)\s*(?:not|n['’]t|never)"
+    r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do|could|can)\s*(?:not|n['’]t|never)"
     r"\b(?:\s+\w+){0,4}\s*(?:[.!]?\W*$|[,;]\s+(?:and|but)\b)"  # also "It was not, and Manila now says ..."
     r"|^\W*no\s+such\s+(?:[\w-]+\s+)?(?:agreement|memorandum|contract|deal|instrument|lease|document|accord)\b"
     # "Such contract does not exist", "This news is denied": translated officialese

@@ -1,0 +1,67 @@
+"""Modality cues on single sentences: what is asserted, hedged, hearsay, disputed or only announced."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.modality import agreement_status, clause_start, is_asserted, is_hearsay
+
+
+def _asserted(sentence: str, statement: str) -> bool:
+    """As the rules ask: from the start of the statement's clause to the end of what they read."""
+    end = sentence.index(statement) + len(statement)
+    return is_asserted(sentence, clause_start(sentence, end), end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A friend at DLR says Germany joined the ILRS in 2024.",
+        "Sources close to the ministry say Peru joined the ILRS in 2024.",
+        "According to two people familiar with the matter, Peru joined the ILRS in 2024.",
+        "Peru joined the ILRS in 2024, according to an official who asked not to be named.",
+        "I'm told Peru has joined the ILRS.",
+        "Word in Lima is that Peru joined the ILRS.",
+        "Peru is said to have joined the ILRS in 2024.",
+        "Peru supposedly joined the ILRS in 2024.",
+        "Peru joined the ILRS in 2024, a claim that could not be independently verified.",
+    ],
+)
+def test_a_claim_resting_on_hearsay_is_not_asserted(sentence: str) -> None:
+    assert not _asserted(sentence, "joined the ILRS")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru joined the ILRS in 2024, according to state media.",
+        "Peru joined the ILRS in 2024, the foreign ministry said on Tuesday.",
+        "Peru joined the ILRS in 2024; sources say Chile may follow.",
+        "Peru joined the ILRS in 2024, but people familiar with the talks say Chile will wait.",
+        "Peru joined the ILRS in 2024 after open-source data showed the benefits.",
+    ],
+)
+def test_a_named_source_or_hearsay_about_something_else_leaves_the_claim_asserted(sentence: str) -> None:
+    assert _asserted(sentence, "joined the ILRS")
+
+
+def test_hearsay_is_looked_for_in_the_clause_of_the_statement_only() -> None:
+    sentence = "Chile signed in 2023, while anonymous officials say Peru signed too."
+    assert not is_hearsay(sentence, 0, sentence.index(" in 2023"))
+    peru_signed = sentence.index(" signed too")
+    assert is_hearsay(sentence, clause_start(sentence, peru_signed), peru_signed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("CNSA and the Peruvian Space Agency signed a memorandum on 3 May 2024.", "signed"),
+        ("CNSA allegedly signed a memorandum with the Peruvian Space Agency.", None),
+        ("Unnamed officials say CNSA signed a memorandum with the Peruvian Space Agency.", None),
+        ("A draft memorandum with the Peruvian Space Agency was proposed in 2023.", "proposed"),
+        ("CNSA will sign a memorandum with the Peruvian Space Agency.", "announced"),
+        ("CNSA and the Peruvian Space Agency never signed the memorandum.", None),
+    ],
+)
+def test_agreement_status_reads_the_statement(sentence: str, status: str | None) -> None:
+    assert agreement_status(sentence, 0, len(sentence)) == status
