@@ -529,6 +529,58 @@ def _scan_words(text: str) -> list[DateMention]:
     return out
 
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = {
+    **{w: n for n, w in enumerate(_UNITS, 1)},
+    **{w: n for n, w in enumerate(_TEENS, 10)},
+    **{w: n for n, w in zip(range(20, 100, 10), _TENS, strict=True)},
+}
+_UNIT = "|".join(_UNITS)
+_TWO_DIGITS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_UNIT}))?|{'|'.join(_TEENS)}|oh[\s-]+(?:{_UNIT}))"
+# A year said aloud, as a transcript writes it: "twenty twenty-three", "two thousand and nine",
+# "nineteen ninety-two", optionally after a month ("March twenty twenty-four").
+_SPOKEN_YEAR = re.compile(
+    rf"(?<![\w-])(?:(?P<m>{_MONTH})\s{{1,3}}(?:of\s+)?)?"
+    rf"(?:(?P<century>twenty|nineteen)[\s-]+(?P<tail>{_TWO_DIGITS})|"
+    rf"two\s+thousand(?:\s+and)?[\s-]+(?P<rest>{_TWO_DIGITS}|{_UNIT}))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spoken_number(words: str) -> int:
+    return sum(_NUMBER_WORDS.get(word, 0) for word in re.split(r"[\s-]+", words.lower()))
+
+
+def _scan_spoken_years(text: str) -> list[DateMention]:
+    out = []
+    for m in _SPOKEN_YEAR.finditer(text):
+        if m["century"]:
+            year = _spoken_number(m["century"]) * 100 + _spoken_number(m["tail"])
+        else:
+            year = 2000 + _spoken_number(m["rest"])
+        if not 1950 <= year <= 2099:
+            continue
+        if m["m"]:
+            value, precision = f"{year:04d}-{_month_number(m['m']):02d}", "month"
+        else:
+            value, precision = f"{year:04d}", "year"
+        out.append(DateMention(m.start(), m.end(), value, year, precision))
+    return out
+
+
 def _scan_bare_months(text: str, anchor: Anchor | None, found: list[DateMention]) -> list[DateMention]:
     """Months without a year: in the year the same text stated just before ("continued in 2025 with
     X, whose memorandum was signed in September"), else in the anchor's year (or the one before,
@@ -658,6 +710,10 @@ def _find(
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
+    if "twenty" in text or "nineteen" in text or "thousand" in text or "Twenty" in text or "Two" in text:
+        spoken = _scan_spoken_years(text)
+        if spoken:
+            found = _merge_longest(found, spoken)
     if found and " and " in text:
         shared = _scan_months_sharing_a_year(text)
         if shared:

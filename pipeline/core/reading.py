@@ -8,7 +8,7 @@ every span they report is mapped back to exact offsets in the original.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -109,6 +109,7 @@ DENYING_HEADING = re.compile(
 )
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")
+_SPOKEN_YEAR_WORD = re.compile(r"(?i)\b(?:twenty|nineteen|thousand)\b")  # "in twenty twenty-three"
 _RELATIVE_WORD = re.compile(r"(?i)year|month|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
@@ -182,7 +183,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             local_anchor = paragraph_year or section_year or anchor
             dates = (
                 find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
-                if _DIGIT.search(sentence_text) or (local_anchor and _RELATIVE_WORD.search(sentence_text))
+                if _DIGIT.search(sentence_text)
+                or (local_anchor and _RELATIVE_WORD.search(sentence_text))
+                or _SPOKEN_YEAR_WORD.search(sentence_text)
                 else []
             )
             if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):
@@ -217,7 +220,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _resolve_short_names(sentences, gazetteer)
     _resolve_country_codes(text, sentences, gazetteer)
     _resolve_initialisms(sentences)
-    _resolve_definite_bodies(sentences)
+    _resolve_definite_bodies(sentences, _letterhead_bodies(text, gazetteer))
     _resolve_national_bodies(sentences, gazetteer)
     _owned_full_names(sentences, gazetteer)
     _complete_short_names(sentences)
@@ -377,14 +380,30 @@ DEFINITE_REFERENCE = re.compile(
 )
 
 
-def _resolve_definite_bodies(sentences: list[Sentence], reach: int = 3) -> None:
-    """Give "the institute" the institute named just before, and "the Sultanate" the state."""
+def _letterhead_bodies(text: str, gazetteer: Gazetteer, reach: int = 200) -> list[Mention]:
+    """The agencies and institutions named on the document's first line: its author ("EGYPTIAN SPACE
+    AGENCY      ANNUAL REPORT"), even when that line repeats on every page and is dropped as furniture."""
+    first = text.lstrip()[:reach].split("\n", 1)[0]
+    offset = text.find(first)
+    found = gazetteer.find(text, offset, offset + len(first))
+    return [m for m in found if m.kind in ("agency", "institution")]
+
+
+def _resolve_definite_bodies(
+    sentences: list[Sentence], letterhead: Sequence[Mention] = (), reach: int = 3
+) -> None:
+    """Give "the institute" the institute named just before, and "the Sultanate" the state; "the
+    Agency", capitalised as a defined term, is the agency on the letterhead when there is one."""
     for index, sentence in enumerate(sentences):
         added = []
         for match in _unclaimed(DEFINITE_REFERENCE, sentence.text, sentence.mentions):
             window = sentences[max(0, index - reach) : index + 1]
             if match.group("body"):
                 noun = match.group("body").lower()
+                author = [m for m in letterhead if noun in m.canonical.lower()]
+                if match.group("body")[0].isupper() and author:
+                    added.append(_standing_for(author[0], match.start(), match.end(), "anaphor"))
+                    continue
                 if match.group("body")[0].isupper():  # "the University": one named anywhere before
                     window = sentences[: index + 1]
                 earlier = [

@@ -679,9 +679,15 @@ def split_blocks(text: str) -> list[Block]:
 
     for chunk in chunks:
         # (short cells that repeat, "In force", may have been taken for page furniture)
-        width = (
-            _flattened_table_width(chunk, strs) if all(role.get(i) in (None, "furn") for i in chunk) else 0
-        )
+        flat = all(role.get(i) in (None, "furn") for i in chunk)
+        width = _flattened_table_width(chunk, strs) if flat else 0
+        cap = None
+        if flat and not width and _CAPTION_RE.match(strs[chunk[0]]):
+            width = _flattened_table_width(chunk[1:], strs)  # "Table 4-1  Spacecraft launched in 2024"
+            if width:
+                cap = _B(TABLE_CAPTION, ls[chunk[0]], le[chunk[0]], chunk[0], chunk[0])
+                blocks.append(cap)
+                chunk = chunk[1:]
         if width:  # a table a PDF flattened to one cell per line
             header = None
             for at in range(0, len(chunk), width):
@@ -694,7 +700,7 @@ def split_blocks(text: str) -> list[Block]:
                     lines[-1],
                 )
                 b.cells = tuple((ls[i], le[i]) for i in lines)
-                b.table_cap = None
+                b.table_cap = cap
                 b.header = header
                 header = header or b
                 blocks.append(b)
@@ -865,7 +871,9 @@ def _join_column_regions(blocks: list[_B], regions: list[tuple[int, int]]) -> li
     return out
 
 
-_DATE_HEADER_RE = re.compile(r"(?i)^(?:signed|date|year|since|joined|concluded|entered|accession|when)\b")
+_DATE_HEADER_RE = re.compile(
+    r"(?i)^(?:(?:launch|signing|entry)\s+)?(?:signed|date|year|since|joined|concluded|entered|accession|when|launched)\b"
+)
 
 
 def _flattened_table_width(chunk: list[int], strs: list[str]) -> int:

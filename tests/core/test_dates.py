@@ -612,3 +612,18 @@ def test_dates_translated_word_for_word(text: str, expected: str) -> None:
 
 def test_the_first_of_two_months_takes_the_year_written_after_the_second() -> None:
     assert [d.value for d in find_dates("signed in November and December 2018")] == ["2018-11", "2018-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so they joined back in twenty twenty three right", ["2023"]),
+        ("that was in two thousand and nine", ["2009"]),
+        ("launched in twenty nineteen", ["2019"]),
+        ("signed in March twenty twenty-four", ["2024-03"]),
+        ("the nineteen ninety-two agreement", ["1992"]),
+        ("twenty nine countries and two thousand engineers", []),
+    ],
+)
+def test_years_said_aloud_as_a_transcript_writes_them(text: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text)] == expected

@@ -132,3 +132,14 @@ def test_no_sentence_runs_from_the_foot_of_one_column_to_the_head_of_the_next() 
     sentences = [s.text for s in doc.sentences]
     assert "Two members are also connect-" in sentences
     assert any(s.startswith("ed to the lunar station") for s in sentences)
+
+
+def test_the_agency_as_a_defined_term_is_the_agency_on_the_letterhead() -> None:
+    text = (
+        "EGYPTIAN SPACE AGENCY                 ANNUAL REPORT 2024\n\n"
+        "The Agency works closely with the African Space Agency, hosted in Cairo.\n\n"
+        "In December 2023 the Agency signed a memorandum with CNSA.\n"
+    )
+    doc = read("t", text, Gazetteer.default())
+    stood_for = [m.canonical for m in doc.sentences[-1].mentions if m.source == "anaphor"]
+    assert stood_for == ["Egyptian Space Agency"]

@@ -767,3 +767,15 @@ def test_prose_with_double_spaces_is_not_a_typed_table() -> None:
         "see what comes of it.  Soon.\n"
     )
     assert not [b for b in split_blocks(text) if b.kind.startswith("table")]
+
+
+def test_a_flattened_table_under_its_caption_line_is_still_a_table() -> None:
+    text = (
+        "Table 4-1  Spacecraft launched in 2024\n"
+        "Spacecraft\nCustomer\nLaunch date\nSite\n"
+        "Alpha-1\nCONIDA (Peru)\n27 August 2024\nJiuquan\n"
+        "Beta-2\nCompany (own use)\n19 March 2024\nTaiyuan\n"
+        "Gamma-3\nKazakhstan Gharysh Sapary JSC\n14 November 2024\nJiuquan\n"
+    )
+    kinds = [b.kind for b in split_blocks(text)]
+    assert kinds == ["table_caption", "table_header", "table_row", "table_row", "table_row"]

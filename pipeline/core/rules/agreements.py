@@ -1184,7 +1184,10 @@ def _status_of_cell(text: str) -> str:
         return "announced" if intended.group(1).lower().startswith("announc") else "proposed"
     if LAPSED.search(text):
         return "terminated"
-    return "active" if ACTIVE.search(text) else "signed"
+    return "active" if ACTIVE.search(text) or ACTIVE_CELL.match(text) else "signed"
+
+
+ACTIVE_CELL = re.compile(r"(?i)^\W*(?:active|ongoing|current|valid|running)\W*$")  # a status cell's one word
 
 
 def accords_from_memberships(doc: Document, memberships: list[MembershipClaim]) -> list[AgreementClaim]:

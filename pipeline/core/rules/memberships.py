@@ -113,7 +113,10 @@ COMPOSITION = re.compile(
     r"programme|project|station|framework|bloc|group)\b))|"
     r"(?:expanded|enlarged|grew)\s+to\s+(?:take\s+in|include|admit)|(?:took|takes|take)\s+in|"
     r"admitted\s+(?:\w+\s+){0,3}?(?:members|states|countries)(?:\s+(?:in|on)\s+[^:,.;]{1,20})?\s*(?::|,)?|"
-    r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # a body's decision: "the meeting agreed to admit X", "the Council approved the admission of X"
+    r"(?:agreed|decided|voted|resolved)\s+(?:unanimously\s+)?to\s+admit(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+    r"(?:approved|endorsed|confirmed)\s+the\s+(?:admission|accession|membership(?:\s+application)?)\s+of"
     r")",
     re.IGNORECASE,
 )
@@ -824,7 +827,9 @@ def rule_composition(
         else:
             role = framework_role(framework, "member")
         joined = None
-        if role == "founder" or re.search(r"admit|welcom|take|took|expanded|enlarged|bring|brought", trigger):
+        if role == "founder" or re.search(
+            r"admi(?:t|ssion)|accession|welcom|take|took|expanded|enlarged|bring|brought", trigger
+        ):
             joined = nearest_date(sentence.dates, match.end()) or sentence.lead_date
         for party, _ in members:
             if party.name != framework:
@@ -1179,8 +1184,12 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         return
     for i in sorted(remarks):
         yield from _remark_claims(doc, sentence, tracker, party, sentence.cells[i])
-    joined = None
-    date_columns = [i for i, text in enumerate(header_cells) if DATE_HEADER.search(text) and i < len(cells)]
+    joined = nearest_date(sentence.dates, cell_end, candidates[0][1].end, cell_end)  # "| US (2020) |"
+    date_columns = [
+        i
+        for i, text in enumerate(header_cells)
+        if DATE_HEADER.search(text) and i < len(cells) and not LATER_HEADER.search(text)
+    ]  # not "| Founding members | Joined later (year) |": those are the later members' dates
     for i in [date_column] * (
         date_column is not None
     ) + date_columns:  # "Joined via | When": the one with a date
@@ -1189,6 +1198,7 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
             joined = joined or nearest_date(sentence.dates, ds, ds, de)
     if joined is None and not date_columns:  # "| Turkey | APSCO | 2006 | member |": the row's one date
         skipped = {column, framework_column, _header_column(header_cells, STATUS_HEADER)}
+        skipped |= {i for i, h in enumerate(header_cells) if LATER_HEADER.search(h)}
         joined = next(  # the first short cell that holds a date, not a note that mentions one
             (
                 d.value
@@ -1210,15 +1220,49 @@ def rule_table(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> 
         )
     ):  # "| APSCO | 2008 | BGD CHN IRN MNG PAK |": every country the cell lists
         listed = [p for p, _ in candidates]
-    for member in listed:
-        yield _claim(doc, sentence, member, framework, role, joined, "table")
+    own_dates = _listed_dates(sentence, candidates, cell_start, cell_end) if len(listed) > 1 else None
+    for index, member in enumerate(listed):
+        date = own_dates[index] if own_dates else joined  # "| ILRS | China, Russia (both 2021) |"
+        yield _claim(doc, sentence, member, framework, role, date, "table")
     for later in (
         i for i, h in enumerate(header_cells) if LATER_HEADER.search(h) and i < len(sentence.cells)
     ):
         ls_, le_ = sentence.cells[later]  # "| LATER (M) |": members that joined afterwards, with their date
-        for member, mention in parties_in(sentence, ls_, le_, skip_modifiers=False):
-            date = nearest_date(sentence.dates, mention.end, ls_, le_)
+        items = parties_in(sentence, ls_, le_, skip_modifiers=False)
+        dates = _listed_dates(sentence, items, ls_, le_) or [
+            nearest_date(sentence.dates, mention.end, ls_, le_) for _, mention in items
+        ]
+        for (member, _), date in zip(items, dates, strict=True):
             yield _claim(doc, sentence, member, framework, framework_role(framework, "member"), date, "table")
+
+
+SHARED_DATE = re.compile(r"(?i)\(\s*(?:both|all|each|all\s+three|all\s+four)\b")
+
+
+def _listed_dates(
+    sentence: Sentence, items: list[tuple[Party, Mention]], start: int, end: int
+) -> list[str | None] | None:
+    """Each member a cell lists with the date written after it, before the next one ("Kazakhstan
+    (2013), Tajikistan (2014), Kyrgyzstan": the last has none); "(both 2021)" dates the run it
+    closes. None when the cell puts its dates before the names ("2023: Azerbaijan")."""
+    if not items:
+        return None
+    dates = [d for d in sentence.dates if start <= d.start < end]
+    if not dates or dates[0].start < items[0][1].start:
+        return None
+    found: list[str | None] = []
+    run_start = 0
+    for index, (_, mention) in enumerate(items):
+        stop = items[index + 1][1].start if index + 1 < len(items) else end
+        date = next((d for d in dates if mention.end <= d.start < stop), None)
+        found.append(date.value if date else None)
+        if date is None:
+            continue
+        if SHARED_DATE.search(sentence.text, mention.end, date.start):
+            for earlier in range(run_start, index):
+                found[earlier] = found[earlier] or date.value
+        run_start = index + 1
+    return found
 
 
 LISTED_CODES = re.compile(r"[\s,;]*(?:and\s+)?")

@@ -416,7 +416,10 @@ def _site_of_city(city: str) -> str | None:
 
 # Launch tables: which column holds what, by its header words (checked in this order).
 LAUNCH_COLUMNS = (
-    ("partners", re.compile(r"(?i)foreign|partner|international|contribut|participa|countr|abroad")),
+    (
+        "partners",
+        re.compile(r"(?i)foreign|partner|international|contribut|participa|countr|abroad|custom|client"),
+    ),
     ("date", re.compile(r"(?i)\bdate|\bwhen\b|\butc\b|launched\b|\bday\b")),
     ("vehicle", re.compile(r"(?i)launcher|vehicle|rocket|carrier|\blv\b")),
     ("site", re.compile(r"(?i)\bpad\b|site|\bbase\b|spaceport|cent(?:er|re)|cosmodrome|\bfrom\b")),

@@ -981,3 +981,12 @@ def test_the_term_of_an_agreement_is_not_its_signing_date_and_kacst_is_a_party()
         "China National Space Administration",
         "King Abdulaziz City for Science and Technology",
     )
+
+
+def test_a_status_cell_saying_active_gives_status_active() -> None:
+    text = (
+        "| Partner | Chinese counterpart | Instrument | Year | Status |\n|---|---|---|---|---|\n"
+        "| Yerevan State University | Beihang University | Joint laboratory | 2022 | active |\n"
+        "| Tbilisi State University | Xi'an Jiaotong University | Memorandum | 2017 | signed |\n"
+    )
+    assert sorted(a.status for a in agreements(text)) == ["active", "signed"]

@@ -1365,3 +1365,37 @@ def test_the_memorandum_two_agencies_signed_on_a_date_is_no_joining_and_no_staff
     assert not members(
         "The Artemis Accords apply. The loan needs a written record that no NASA personnel take part."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DECISION 2: The meeting agreed to admit Cairo University as a full member of the IDSEA.",
+        "The Council unanimously approved the admission of Cairo University to the IDSEA.",
+    ],
+)
+def test_a_bodys_decision_to_admit_is_a_membership(text: str) -> None:
+    assert {(m, f) for m, f, _, _ in members(text)} == {("Cairo University", "IDSEA")}
+
+
+def test_a_deferred_or_refused_admission_is_no_membership() -> None:
+    assert not members("The meeting did not agree to admit Cairo University to the IDSEA.")
+    assert not members("The meeting may decide to admit Cairo University to the IDSEA.")
+
+
+def test_a_cell_listing_members_dates_each_by_the_date_written_after_it() -> None:
+    table = (
+        "| Framework | Founding members | Joined later (year) |\n"
+        "|---|---|---|\n"
+        "| ILRS | China, Russia (both 2021) | Azerbaijan (2023), Kazakhstan (2024), Belarus |\n"
+        "| Artemis Accords | United States and seven others (2020) | Armenia (2024) |\n"
+    )
+    assert members(table) == {
+        ("China", "ILRS", "founder", "2021"),
+        ("Russia", "ILRS", "founder", "2021"),
+        ("Azerbaijan", "ILRS", "member", "2023"),
+        ("Kazakhstan", "ILRS", "member", "2024"),
+        ("Belarus", "ILRS", "member", None),
+        ("United States", "Artemis Accords", "founder", "2020"),
+        ("Armenia", "Artemis Accords", "signatory", "2024"),
+    }

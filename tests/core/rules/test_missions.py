@@ -471,3 +471,13 @@ def test_a_satellite_series_named_as_a_source_of_data_is_not_a_mission_told() ->
         "An arrangement between the Fiji Meteorological Service and the China Meteorological Administration "
         "on receiving Fengyun satellite data was signed in 2019."
     )
+
+
+def test_a_launch_tables_customer_column_gives_the_partners() -> None:
+    text = (
+        "| Spacecraft | Customer | Launch date | Vehicle | Site |\n|---|---|---|---|---|\n"
+        "| Qhapaq-1 | CONIDA (Peru) | 27 August 2024 | Long March 2C | Jiuquan |\n"
+        "| HX-SAR 3 | Company (own use) | 19 March 2024 | Long March 2D | Taiyuan |\n"
+    )
+    rows = {m.name: m.partners for m in extract_text("t", text).missions if m.span.method == "table:launches"}
+    assert rows == {"Qhapaq-1": ("Peru",), "HX-SAR 3": ()}
