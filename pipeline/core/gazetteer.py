@@ -121,6 +121,9 @@ def _squeeze(w: str) -> tuple[str, list[int], list[int]]:
     return _RUN_RE.sub(" ", w), at, shift
 
 
+_HASHTAG_DROPS = re.compile(r"[\s'’.-]+")  # what a hashtag leaves out of a name
+
+
 def _surface(alias: str) -> str:
     """Normalised, whitespace-squeezed, stripped form of an alias."""
     return _RUN_RE.sub(" ", normalise(alias)).strip()
@@ -369,6 +372,8 @@ class Gazetteer:
             if numbered:
                 forms = {v for f in forms for v in _number_variants(f)}
             extendable = numbered and not row["alias"][-1].isdigit()
+            if kind == "framework":  # "#ArtemisAccords": a hashtag, in any case
+                forms |= {"#" + _HASHTAG_DROPS.sub("", f) for f in forms if _HASHTAG_DROPS.search(f)}
             for form in sorted(forms):
                 self._add(form, entry, extendable=extendable)
 

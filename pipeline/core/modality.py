@@ -290,15 +290,22 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
     return {
         i
         for i, (sentence, following) in enumerate(pairwise(sentences))
-        if following.block_index == sentence.block_index and _takes_back(sentence.text, following.text)
+        if (following.block_index == sentence.block_index and _takes_back(sentence.text, following.text))
+        or (following.block_index == sentence.block_index + 1 and REBUTTAL.match(following.text))
     }
+
+
+# A one-word rebuttal of what was just quoted or said, on the same or the next line: "Nope.", "Wrong."
+REBUTTAL = re.compile(r"(?i)^\W*(?:nope|no|false|wrong|untrue|not\s+true|incorrect|fake)\W*$")
 
 
 def _takes_back(text: str, following: str) -> bool:
     if TALKS_ENDED.match(following):  # "... negotiating a lease. Those talks collapsed in 2025."
         return True
-    denied = RETRACTION.match(following) or (
-        _denies(following) and DENIAL.match(following) and REPORTED.search(text)
+    denied = (
+        RETRACTION.match(following)
+        or REBUTTAL.match(following)
+        or (_denies(following) and DENIAL.match(following) and REPORTED.search(text))
     )
     # "X was proposed in 2019. It was never signed.": still a proposal
     return bool(denied) and not PROPOSAL.search(text)

@@ -166,12 +166,16 @@ _TERMINAL = ".!?:;。！？…"
 _HYPHENS = "-\u2010\xad"
 
 _LB_RE = re.compile("\r\n|[" + _LB + "]")
+# Pictographs read as spacing: flags, emoji and their variation selector ("China 🇨🇳 and Russia 🇷🇺").
+# Dingbats such as ✔ ✘ ❌ stay: tables use them as answers.
+_EMOJI = "\U0001f1e6-\U0001f1ff\U0001f300-\U0001faff\ufe0f\u26a0"
 _NORM_RE = re.compile(
+    "[" + _HWS + "]*[" + _EMOJI + "](?:[" + _HWS + "]*[" + _EMOJI + "])*[" + _HWS + "]*|"
     "[" + _HWS + "]{2,}|[" + _HWS.replace(" ", "") + "]|[\xad" + _ZW + "]"
-)  # whitespace needing normalisation, and invisible characters to drop
+)  # emoji, whitespace needing normalisation, and invisible characters to drop
 _WS_RUN = re.compile(r"\s*")
 # A line break or a character the clean view changes (all of _NORM_RE but a run of plain spaces).
-_ODD_CHAR = re.compile("[" + _LB + _HWS.replace(" ", "") + "\xad" + _ZW + "]")
+_ODD_CHAR = re.compile("[" + _LB + _HWS.replace(" ", "") + "\xad" + _ZW + _EMOJI + "]")
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -1190,7 +1194,7 @@ _TERM_RE = re.compile(  # terminal punctuation + closers; Western only when whit
     # a footnote number glued to the full stop of PDF text: "... in August 2018.14 Cuba and ..."
     r"|(?:(?<=[^\W\d_][.])|(?<=\b(?:19|20)\d\d[.]))[\"”’)]?\d{1,3}(?=\s+[A-Z]))"
 )
-_ABBREV_ANY = _wordset("e.g i.e cf vs al approx esp incl viz ca resp")
+_ABBREV_ANY = _wordset("e.g i.e cf vs al approx esp incl viz ca resp est estd")
 _ABBREV_CAP = _wordset(
     "Mr Mrs Ms Dr Prof St Ss Sts Gen Col Lt Sgt Capt Sen Rep Gov Pres Amb Jr Sr Rev Hon Mt Ft Co Inc Ltd "
     "Corp Bros Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"

@@ -774,3 +774,12 @@ def test_word_for_word_candidates_stay_short_in_a_long_run_of_capitals() -> None
 
     w = " ".join(["Space Agency of the National Research Center for Innovation"] * 50)
     assert max(len(w[b:e].split()) for b, e in _sub_runs(w, 0, len(w))) <= _MAX_NAME_WORDS
+
+
+def test_a_framework_written_as_a_hashtag_is_that_framework() -> None:
+    text = "Signed up to the #ArtemisAccords and #artemisaccords, not the #ILRS. #SpacePolicy"
+    assert [(s, c) for s, k, c in found(text) if k == "framework"] == [
+        ("#ArtemisAccords", "Artemis Accords"),
+        ("#artemisaccords", "Artemis Accords"),
+        ("ILRS", "ILRS"),
+    ]

@@ -65,3 +65,12 @@ def test_hearsay_is_looked_for_in_the_clause_of_the_statement_only() -> None:
 )
 def test_agreement_status_reads_the_statement(sentence: str, status: str | None) -> None:
     assert agreement_status(sentence, 0, len(sentence)) == status
+
+
+def test_a_one_word_rebuttal_on_the_next_line_takes_back_the_quoted_claim() -> None:
+    from pipeline.core.extract import extract_text
+
+    text = 'QT @desk: "BREAKING: Saudi Arabia joins ILRS"\nNope. I asked the agency.'
+    assert extract_text("t", text).memberships == []
+    assert extract_text("t", "A deleted post said Peru joined the ILRS in 2024. Wrong.").memberships == []
+    assert extract_text("t", "Peru joined the ILRS in 2024. Officials confirmed it.").memberships

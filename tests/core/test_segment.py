@@ -779,3 +779,11 @@ def test_a_flattened_table_under_its_caption_line_is_still_a_table() -> None:
     )
     kinds = [b.kind for b in split_blocks(text)]
     assert kinds == ["table_caption", "table_header", "table_row", "table_row", "table_row"]
+
+
+def test_flags_and_emoji_read_as_spacing_with_offsets_kept() -> None:
+    text = "launched by China 🇨🇳 and Russia 🇷🇺 in 2021 🚀. Table: ✔ yes ✘ no"
+    view = clean_view(text)
+    assert view.text == "launched by China and Russia in 2021 . Table: ✔ yes ✘ no"
+    start = view.text.index("Russia")
+    assert text[slice(*view.to_original(start, start + 6))] == "Russia"

@@ -276,11 +276,13 @@ def enumeration_after(
     candidates = parties_in(sentence, position, limit, allow_demonym=allow_demonym)
     chosen: list[tuple[Party, Mention]] = []
     previous_end = position
+    semicolons = False  # the list separates its items with ';'
     for party, mention in candidates:
         if mention.start < previous_end:
             continue  # named inside the brackets of the item before
         gap = sentence.text[previous_end : mention.start]
         close = sentence.text.find(")", previous_end, previous_end + 60) if "(" in gap else -1
+        bracketed = False
         if (
             chosen
             and close >= 0
@@ -291,10 +293,14 @@ def enumeration_after(
             if close >= mention.start:
                 continue  # named inside them
             gap = sentence.text[previous_end : mention.start]
+            bracketed = True
         if chosen and not CONNECTOR.match(gap) and not _short_descriptor(gap):
             break
         if not chosen and len(gap.split()) > 8:
             break
+        if bracketed and ";" in gap and len(chosen) >= 2 and not semicolons:
+            break  # "by Brazil, Russia, India, China (first summit); South Africa admitted 2011"
+        semicolons = semicolons or (";" in gap and bool(chosen))
         chosen.append((party, mention))
         previous_end = mention.end
     return chosen

@@ -71,6 +71,10 @@ def joined_by_document(framework: str) -> bool:
     return bool(row) and row.get("joined_by") == "document"
 
 
+# The headword opening a reference entry: "**APSCO** —", "__BRICS__:", "ILRS —"
+ENTRY_LABEL = re.compile(r"\s*(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[—–:-]?|[^—–:.\n]{1,60}\s[—–]\s)")
+
+
 class FrameworkTracker:
     """Remembers the framework the text is currently about, sentence by sentence."""
 
@@ -188,7 +192,19 @@ class FrameworkTracker:
             return self.referent(anaphor.group("noun"))
         if re.match(r"\s*(?:it|its)\b", sentence.text, re.I) and self.current:
             return self.current
-        return None
+        return self.entry_topic(sentence)
+
+    def entry_topic(self, sentence: Sentence) -> str | None:
+        """The framework a glossary or reference entry is about, named by the bold headword or the
+        label opening its paragraph ("**BRICS** — Est. 2009 ... Indonesia: full member from ...")."""
+        block = self._by_block.get(sentence.block_index, [])
+        if not block or block[0].block.kind not in ("paragraph", "list_item"):
+            return None
+        label = ENTRY_LABEL.match(block[0].text)
+        if label is None:
+            return None
+        names = {name for name, m in self.named(block[0]) if m.end <= label.end()}
+        return names.pop() if len(names) == 1 else None
 
     def caption_sentences(self, block) -> list[Sentence]:
         """The sentences of a table row's caption (or the title line above its header)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from pipeline.core.claims import AgreementClaim, MembershipClaim, Span
 from pipeline.core.gazetteer import Gazetteer, Mention
@@ -116,6 +116,8 @@ COMPOSITION = re.compile(
     r"(?:admitted|welcomed|accepted|enrolled|admits|welcomes)(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
     # a body's decision: "the meeting agreed to admit X", "the Council approved the admission of X"
     r"(?:agreed|decided|voted|resolved)\s+(?:unanimously\s+)?to\s+admit(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # a reference entry's lists: "Members (8): A, B, ...", "Enlarged 1 Jan 2024: C, D"
+    r"members(?:\s+(?:states|countries))?\s*(?:\(\d+\))?\s*:|(?:enlarged|expanded)\b[^:;.]{0,25}:|"
     r"(?:approved|endorsed|confirmed)\s+the\s+(?:admission|accession|membership(?:\s+application)?)\s+of"
     r")",
     re.IGNORECASE,
@@ -123,9 +125,12 @@ COMPOSITION = re.compile(
 FOUNDED = re.compile(
     r"(?:(?:\b(?:was|were|had\s+been|project|programme|program|initiative|station|organi[sz]ation)|[,—–(]|^\W*)\s*"
     r"(?:jointly\s+)?(?:founded|co-founded|established|set\s+up|"
-    r"created|launched|initiated|announced|proposed|unveiled)\s+(?:(?:in|on)\s+(?:\S+\s+){1,3}?)?(?:as\s+an?\s+(?:\w+\s+){0,3}?"
-    r"(?:of|by|between)|by|between|(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
-    r"founding\s+members?\s+(?:(?:in|of|at)\s+\S+\s+)?(?:are|were|include|included)|founders?\s+(?:are|were|include)|"
+    r"created|launched|initiated|announced|proposed|unveiled)\s+(?:jointly\s+)?(?:(?:in|on)\s+(?:\S+\s+){1,3}?)?"
+    r"(?:as\s+an?\s+(?:\w+\s+){0,3}?(?:of|by|between)|by|between|"
+    r"(?:at|on)\s+the\s+(?:initiative|instigation|behest|proposal)\s+of)|"
+    r"(?-i:Est|est)\.\s+(?:[^;()]{0,40}?\s)?by|"  # a reference card's "Est. 2009 as BRIC by Brazil, ..."
+    r"founding\s+(?:members?|signator(?:y|ies)|states?|partners?)\s+(?:(?:in|of|at)\s+\S+\s+)?"
+    r"(?:are|were|include|included|including|incl(?=\.))|founders?\s+(?:are|were|include)|"
     r"(?:by\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:founders|founding\s+(?:members|states|signatories))(?=\s*:)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
@@ -169,10 +174,13 @@ MEMBERSHIP_NOUN_NAME = re.compile(
     r"(?:\s+(?:state|country|nation|institution))?s?$"
 )
 MEMBER_SINCE = re.compile(
-    r"(?:,|\s[–—-]|\b(?:is|was|has\s+been|have\s+been))\s+(?:(?:a|an)\s+)?(?:(?:full|founding)\s+)?"
+    r"(?:,|:|\s[–—-]|\b(?:is|was|has\s+been|have\s+been))\s+(?:(?:a|an)\s+)?(?:(?:full|founding)\s+)?"
     r"(?:member|partner|signatory)(?:\s+(?:state|country|institution|university))?\s+(?:since|from)\s+",
     re.IGNORECASE,
 )
+# A note's elliptical entry, the date straight after the verb: "South Africa admitted 2011", "Türkiye
+# (acceded 2006)"
+NOTED_ENTRY = re.compile(r"(?:\s\(?|\()(?:admitted|acceded|joined)\s+(?:in\s+)?", re.IGNORECASE)
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|from|by|for|between|among|against|towards?|joined|joins|signed|signs|entered|enters|left|"
     r"founded|launched)\s+(?:the\s+)?$",
@@ -656,9 +664,10 @@ def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
 def rule_member_since(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
-    """'Politecnico di Torino, a member since 2016, ...' about the framework in scope."""
+    """'Politecnico di Torino, a member since 2016, ...' about the framework in scope; a note's
+    'Indonesia: full member from 6 Jan 2025' and 'South Africa admitted 2011'."""
     text = sentence.text
-    for match in MEMBER_SINCE.finditer(text):
+    for match in chain(MEMBER_SINCE.finditer(text), NOTED_ENTRY.finditer(text)):
         joined = next((d.value for d in sentence.dates if d.start == match.end()), None)
         if joined is None:
             continue
@@ -674,6 +683,8 @@ def rule_member_since(
         ]
         if not framework or not members or len(text[members[-1][1].end : match.start()].split()) > 2:
             continue
+        if match.group().lstrip().startswith("("):
+            members = members[-1:]  # "..., Thailand, Türkiye (acceded 2006)": the one it follows
         if not is_asserted(text, members[0][1].start, match.end()):
             continue
         role = _role(match.group(), framework)

@@ -1399,3 +1399,46 @@ def test_a_cell_listing_members_dates_each_by_the_date_written_after_it() -> Non
         ("United States", "Artemis Accords", "founder", "2020"),
         ("Armenia", "Artemis Accords", "signatory", "2024"),
     }
+
+
+def test_a_reference_entry_is_read_about_its_headword() -> None:
+    entry = (
+        "**BRICS** — Est. 2009 as BRIC by Brazil, Russia, India, China (first summit); South Africa "
+        "admitted 2011. Enlarged 1 Jan 2024: Egypt, Ethiopia. Indonesia: full member from 6 Jan 2025. "
+        "Saudi Arabia: invited in 2023, participation still unconfirmed."
+    )
+    assert members(entry) == {
+        ("Brazil", "BRICS", "founder", "2009"),
+        ("Russia", "BRICS", "founder", "2009"),
+        ("India", "BRICS", "founder", "2009"),
+        ("China", "BRICS", "founder", "2009"),
+        ("South Africa", "BRICS", "member", "2011"),
+        ("Egypt", "BRICS", "member", "2024-01-01"),
+        ("Ethiopia", "BRICS", "member", "2024-01-01"),
+        ("Indonesia", "BRICS", "member", "2025-01-06"),
+    }
+
+
+def test_a_counted_member_list_with_one_dated_accession() -> None:
+    entry = (
+        "**APSCO** — Intergovernmental; HQ Beijing. Members (3): Bangladesh, Peru, Türkiye (acceded 2006)."
+    )
+    found = members(entry)
+    assert {m for m, *_ in found} == {"Bangladesh", "Peru", "Turkey"}
+    assert ("Turkey", "APSCO", "member", "2006") in found
+    assert ("Peru", "APSCO", "member", "2006") not in found
+
+
+def test_founders_joined_by_flags_and_written_jointly_after_the_verb() -> None:
+    text = "The International Lunar Research Station was launched jointly by China 🇨🇳 and Russia 🇷🇺 in 2021."
+    assert members(text) == {("China", "ILRS", "founder", "2021"), ("Russia", "ILRS", "founder", "2021")}
+
+
+def test_founding_signatories_incl_a_list() -> None:
+    found = members(
+        "Artemis Accords. Est. 13 Oct 2020; founding signatories incl. the United States and Japan."
+    )
+    assert found == {
+        ("United States", "Artemis Accords", "founder", "2020-10-13"),
+        ("Japan", "Artemis Accords", "founder", "2020-10-13"),
+    }
