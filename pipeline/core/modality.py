@@ -189,6 +189,8 @@ DENIED_THAT = re.compile(r"(?i)\b(?:denied|denies|deny|denying)\b[^.;]{0,80}?\bt
 TALKS_FAILED = re.compile(
     r"\b(?:(?:was|were)\s+reported\s+(?:as|to\s+have\s+been)\s+signed|stopped\s+short\s+of\s+signing|fell\s+short\s+of\s+signing|broke\s+(?:them|it|the\s+talks|off)|broken\s+off|talks\s+(?:collapsed|stalled|failed|broke\s+down)|"
     r"talks\b[^.;]{0,160}\b(?:break|broke)\s+down|"
+    r"(?:talks|discussions|negotiations)\b[^.;]{0,160}\b(?:were|was|have\s+been|are)\s+(?:paused|suspended|frozen|"
+    r"put\s+on\s+hold)|"
     r"fell\s+through|was\s+abandoned|were\s+abandoned|exchanged\s+(?:drafts|texts))\b",
     re.IGNORECASE,
 )
@@ -302,6 +304,8 @@ REBUTTAL = re.compile(r"(?i)^\W*(?:nope|no|false|wrong|untrue|not\s+true|incorre
 def _takes_back(text: str, following: str) -> bool:
     if TALKS_ENDED.match(following):  # "... negotiating a lease. Those talks collapsed in 2025."
         return True
+    if NEVER_SIGNED_SINCE.search(following) and INSTRUMENT_WORD.search(text) and not PROPOSED.search(text):
+        return True  # "A memorandum ... has circulated. Two ministers told us it had never been signed."
     denied = (
         RETRACTION.match(following)
         or REBUTTAL.match(following)
@@ -311,6 +315,12 @@ def _takes_back(text: str, following: str) -> bool:
     return bool(denied) and not PROPOSAL.search(text)
 
 
+NEVER_SIGNED_SINCE = re.compile(
+    r"(?i)\b(?:it|this|that|the\s+(?:draft|memorandum|agreement|document|text|deal|contract|lease))\s+"
+    r"(?:had|has|was|is)\s+(?:never|not\s+yet|not)\s+(?:been\s+)?signed\b"
+)
+PROPOSED = re.compile(r"(?i)\bpropos")  # a proposal never signed stays one; a draft never signed is none
+INSTRUMENT_WORD = re.compile(r"(?i)memorand|\bmou\b|agreement|\bdraft|contract|\blease|\bdeal\b")
 TALKS_ENDED = re.compile(
     r"(?i)^\W*(?:those|the|these|both|all)\s+(?:\w+\s+)?(?:talks|negotiations|discussions)\s+"
     r"(?:\w+\s+)?(?:collapsed|failed|broke\s+down|stalled|ended\s+without)\b"

@@ -310,7 +310,7 @@ def _named_title(text: str, start: int, end: int) -> str | None:
     capitals = sum(1 for w in words[first : stop + 1] if w.group()[:1].isupper())
     if capitals < 2:
         return None
-    title = re.sub(r"['’]s\b", "", raw)
+    title = re.sub(r"['’]s\b|\*\*|__", "", raw)  # no possessive, no Markdown bold
     title = re.sub(r"\s+\d{4}\s+", " ", title)
     title = re.sub(r"^(?:The|A|An|In|On|At|For)\s+", "", title)
     title = re.sub(r"^(?:U\.S\.|US|U\.K\.|UK|EU)\s+", "", title)
@@ -428,8 +428,25 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
 PARTICIPLE_CLAUSE = re.compile(r",\s+(?!(?:including|acting|representing|joining)\b)[a-z]+ing\b")
 
 
+# "by the five space agencies (A, B, C, D, E)": the brackets list the group's members
+GROUP_BEFORE_BRACKET = re.compile(
+    r"(?i)\b(?:the|its|their)\s+(?:\w+\s+){0,2}?(?:agencies|countries|governments|parties|members|states|"
+    r"institutions|signatories)\s*\Z"
+)
+
+
 def _party_scope_end(text: str, position: int) -> int:
-    """Parties are read up to a parenthesis or a relative clause after the instrument."""
+    """Parties are read up to a parenthesis or a relative clause after the instrument; brackets that
+    list a group just named ("the five space agencies (A, B, ...)") are read too."""
+    end = _scope_cut(text, position)
+    if end < len(text) and text[end] == "(" and GROUP_BEFORE_BRACKET.search(text, max(0, end - 60), end):
+        close = text.find(")", end)
+        if close > end:
+            return _scope_cut(text, close + 1)
+    return end
+
+
+def _scope_cut(text: str, position: int) -> int:
     cut = re.search(
         r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)"
         r"(?![Vv](?:er(?:sion)?\.?\s*)?\d[\d.]*\))|"  # "Roadmap (V1.0) released by ...": a version
@@ -582,6 +599,9 @@ ENDED_BEFORE = re.compile(
     rf"(?i)\b(?:{ENDED_WORDS}|canceled|withdrew|revoked|closed|lapse|expire)\s+(?:\w+\s+){{0,2}}$"
 )
 SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
+SIGNED_BEFORE = re.compile(
+    r"(?i)\b(?:signed|concluded|inked)\s+(?:an?|the|its|their)?\s*(?:[\w-]+\s+){0,2}\Z"
+)
 
 
 # "..., which the country joined last year": that date is the joining's, not the instrument's
@@ -610,6 +630,12 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
             s <= d.start < e for s, e in founding
         )  # "the programme that China and Russia founded in 2021"
     ]
+    if SIGNED_BEFORE.search(
+        text[max(floor, start - 40) : start]
+    ):  # "... and signed a memorandum ... in 2020"
+        after = [d for d in dates if end <= d.start < (clause_end or len(text)) and d.start - end <= 80]
+        if after:
+            return after[0].value
     verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
     gap = text[end : verb.start()] if verb is not None else ""
     if verb is not None and (not re.search(r"[,;:]", gap) or re.fullmatch(r"\s*,\s*", gap)):  # ", signed on"
@@ -1114,7 +1140,8 @@ STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state|position|situation
 # A status cell saying the instrument is not concluded: the row is no agreement
 UNCONCLUDED_CELL = re.compile(
     r"(?i)^\W*(?:in\s+negotiation|negotiating|under\s+(?:negotiation|discussion|study)|pending|undecided|"
-    r"draft|talks|stalled|not\s+(?:yet\s+)?signed|unsigned|rumou?red|denied)\b"
+    r"draft|talks|stalled|not\s+(?:yet\s+)?signed|never\s+signed|unsigned|rumou?red|denied|abandoned|paused|"
+    r"suspended|on\s+hold|frozen)\b"
 )
 INTENDED_CELL = re.compile(r"(?i)^\W*(proposed|announced|planned)\b")
 # An instrument said to be in force: "remains in force", "still running", "Operating" in a status column

@@ -990,3 +990,42 @@ def test_a_status_cell_saying_active_gives_status_active() -> None:
         "| Tbilisi State University | Xi'an Jiaotong University | Memorandum | 2017 | signed |\n"
     )
     assert sorted(a.status for a in agreements(text)) == ["active", "signed"]
+
+
+def test_a_status_cell_saying_never_signed_or_talks_paused_is_no_agreement() -> None:
+    text = (
+        "| Counterparts | What kind of paper | Date on the paper | Where it stands |\n|---|---|---|---|\n"
+        "| Armenia ↔ CNSA | draft memorandum on satellite applications | — | never signed; talks paused |\n"
+    )
+    assert agreements(text) == []
+
+
+def test_suspended_talks_or_a_draft_said_next_never_to_have_been_signed_are_no_agreement() -> None:
+    assert not agreements(
+        "Discussions on a memorandum between the Philippines and China were suspended in 2024."
+    )
+    assert not agreements(
+        "A draft memorandum between CNSA and the government of Vanuatu has circulated among officials. "
+        "Two ministers told us it had never been signed."
+    )
+    [proposed] = agreements(
+        "A China–Bolivia ground-station agreement was proposed in 2019. It was never signed."
+    )
+    assert proposed.status == "proposed"
+
+
+def test_brackets_after_a_group_of_agencies_list_the_parties() -> None:
+    [a] = agreements(
+        "A data-sharing agreement was signed on 18 August 2021 by the five space agencies (Brazilian Space "
+        "Agency, China National Space Administration, Indian Space Research Organisation, Roscosmos, South "
+        "African National Space Agency)."
+    )
+    assert len(a.parties) == 5 and a.signed == "2021-08-18"
+
+
+def test_the_date_after_signed_a_memorandum_is_its_signing_date() -> None:
+    [a] = agreements(
+        "Kiribati restored ties with Beijing in 2019 and signed a memorandum of understanding on the Belt "
+        "and Road Initiative in January 2020."
+    )
+    assert a.signed == "2020-01"
