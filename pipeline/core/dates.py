@@ -473,6 +473,30 @@ def _scan_main(
     return out
 
 
+# "last September", "this March", "next May": a named month counted from the anchor's month
+_NAMED_MONTH = re.compile(
+    rf"(?<![\w-])(?P<rel>last|this\s+past|this|next)\s{{1,3}}(?P<m>{_MONTH})(?![\w-])(?!\s{{1,3}}(?:of\s+)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _scan_named_months(text: str, anchor: Anchor) -> list[DateMention]:
+    ay, am, _ = anchor
+    out: list[DateMention] = []
+    for m in _NAMED_MONTH.finditer(text):
+        month, rel = _month_number(m["m"]), m["rel"].lower()
+        if am is None and rel != "this":
+            continue  # "last September" needs the anchor's month
+        if rel == "this":
+            year = ay
+        elif rel == "next":
+            year = ay + (month <= am)
+        else:  # "last September" or "this past September": the latest one before the anchor's month
+            year = ay - (month >= am)
+        out.append(DateMention(m.start(), m.end(), f"{year:04d}-{month:02d}", year, "month"))
+    return out
+
+
 def _scan_relative(text: str, anchor: Anchor) -> list[DateMention]:
     out: list[DateMention] = []
     ay, am, _ = anchor
@@ -728,6 +752,10 @@ def _find(
             found = _merge_longest(found, relative)
         if anchor[2] is not None and _WEEKDAY_HINT.search(text):
             found = _merge_longest(found, _scan_weekdays(text, anchor))
+        if "ast " in text or "his " in text or "ext " in text:
+            named = _scan_named_months(text, anchor)
+            if named:
+                found = _merge_longest(found, named)
         if anchor[2] is not None and "esterday" in text:
             found = _merge_longest(found, _scan_yesterday(text, anchor))
     return found

@@ -781,7 +781,10 @@ _HEADS = {
     "Inc.": "company",
     "LLC": "company",
     "plc": "company",
+    "JSC": "company",
 }
+# A company's legal form, left out of its name: "Hanxing Orbital Technologies Co., Ltd.", "... JSC"
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|JSC))+$")
 _ELISION = re.compile(r" [dl]['’][A-ZÉ]")
 _JOIN_AFTER = re.compile(
     r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|et|&) "
@@ -1103,6 +1106,8 @@ def _shape_institutions(
         head_words = [w[t[0] : t[1]] for t in cands[(b, e)] if t[2] == "head"]
         name = " ".join(w[b:e].split())
         member_type = _HEADS[head_words[-1]]
+        if member_type == "company" and _LEGAL_FORM.search(name):
+            name = _LEGAL_FORM.sub("", name) or name
         if head_words[-1] in ("Agency", "Administration") and " Space " in f" {name} ":
             member_type = "space_agency"
         acr = _ACRONYM_RE.match(w, e)

@@ -71,7 +71,7 @@ REPORTED_THAT = re.compile(
 DISPUTE = re.compile(
     r"\b(?:untrue|false|unfounded|baseless|inaccurate|incorrect|wrong|mistaken|erroneous|fake|misleading|"
     r"denied|denies|deny|denying|dismissed|dismisses|dismissing|refuted|refuting|rejected|rejecting|debunked|"
-    r"retracted|groundless|without\s+(?:any\s+)?"
+    r"retracted|groundless|invented|fabricated|made\s+up|fiction|nonsense|without\s+(?:any\s+)?"
     r"basis|no\s+basis|does\s+not\s+conform|deleted|withdrawn|pulled|not\s+(?:true|correct|accurate))\b",
     re.IGNORECASE,
 )
@@ -181,7 +181,8 @@ NOT_SIGNED = re.compile(
     r"\b(?:no\s+such\s+\w+|no\s+(?:agreement|contract|memorandum|deal|instrument|lease)\s+(?:was|has\s+been|had\s+been)|"
     r"never|not(?:\s+yet)?|yet\s+to)\s+(?:\w+\s+){0,4}?(?:been\s+)?"
     r"(?:signed|concluded|agreed|ratified|finali[sz]ed|drafted|written)\b|"
-    r"\bwithout\s+(?:ever\s+)?(?:signing|concluding|ratifying)\b",
+    r"\bwithout\s+(?:ever\s+)?(?:signing|concluding|ratifying)\b|"
+    r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:reached|come\s+to|gone\s+to)\s+(?:the\s+)?signature\b",
     re.IGNORECASE,
 )
 # "Samoa's government denied, with some irritation, that it had leased land to ..."
@@ -298,7 +299,10 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
 
 
 # A one-word rebuttal of what was just quoted or said, on the same or the next line: "Nope.", "Wrong."
-REBUTTAL = re.compile(r"(?i)^\W*(?:nope|no|false|wrong|untrue|not\s+true|incorrect|fake)\W*$")
+REBUTTAL = re.compile(
+    r"(?i)^\W*(?:(?:nope|no|false|wrong|untrue|not\s+true|incorrect|fake)\W*|"
+    r"(?:true|correct|right|accurate|really|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|so))\s*\?\W*)$"
+)  # or one that doubts it: "True?", "Is that right?"
 
 
 def _takes_back(text: str, following: str) -> bool:

@@ -96,6 +96,7 @@ class Document:
     anchor: str | None  # a date the document itself states (dateline), for "July 23" or "last year"
     speaker: Mention | None = None  # who "we" is: the first foreign agency or institution introduced
     dateline: str | None = None  # the full date the document opens with ("Beijing, 12 November 2024")
+    letterhead: list[Mention] = field(default_factory=list)  # the bodies on its first line: its author
 
 
 YEAR_HEADING = re.compile(r"[#=*\s-]*((?:19|20)\d\d)[#=*:\s-]*")
@@ -220,11 +221,12 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     _resolve_short_names(sentences, gazetteer)
     _resolve_country_codes(text, sentences, gazetteer)
     _resolve_initialisms(sentences)
-    _resolve_definite_bodies(sentences, _letterhead_bodies(text, gazetteer))
+    letterhead = _letterhead_bodies(text, gazetteer)
+    _resolve_definite_bodies(sentences, letterhead)
     _resolve_national_bodies(sentences, gazetteer)
     _owned_full_names(sentences, gazetteer)
     _complete_short_names(sentences)
-    return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text))
+    return Document(doc_id, text, sentences, blocks, anchor, _speaker(sentences), _dateline(text), letterhead)
 
 
 RUN_IN_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_]{1,80}?[.!?:](?:\*\*|__)")
@@ -374,7 +376,7 @@ def _stand_for_terms(
 # and Road Initiative": the state named just before.
 DEFINITE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:(?P<body>(?i:institute|university|agency|academy|observatory|laboratory|centre|center|"
-    r"foundation|administration|commission|committee))\b(?!\s+of\b)|"
+    r"foundation|administration|commission|committee|company|corporation))\b(?!\s+of\b)|"
     r"(?P<state>Sultanate|Kingdom|Emirate|Principality|Grand\s+Duchy|Republic)\b(?!\s+of\b)|"
     r"(?P<region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:country|nation|state|republic|kingdom))\b)"
 )
@@ -384,8 +386,9 @@ def _letterhead_bodies(text: str, gazetteer: Gazetteer, reach: int = 200) -> lis
     """The agencies and institutions named on the document's first line: its author ("EGYPTIAN SPACE
     AGENCY      ANNUAL REPORT"), even when that line repeats on every page and is dropped as furniture."""
     first = text.lstrip()[:reach].split("\n", 1)[0]
-    offset = text.find(first)
-    found = gazetteer.find(text, offset, offset + len(first))
+    found = gazetteer.find(first)
+    if first.isupper():  # "HANXING ORBITAL TECHNOLOGIES CO., LTD.": a name by its shape, in title case
+        found += gazetteer.find(first.title())
     return [m for m in found if m.kind in ("agency", "institution")]
 
 
@@ -400,7 +403,12 @@ def _resolve_definite_bodies(
             window = sentences[max(0, index - reach) : index + 1]
             if match.group("body"):
                 noun = match.group("body").lower()
-                author = [m for m in letterhead if noun in m.canonical.lower()]
+                author = [
+                    m
+                    for m in letterhead
+                    if noun in m.canonical.lower()
+                    or (noun in ("company", "corporation") and m.member_type == "company")
+                ]
                 if match.group("body")[0].isupper() and author:
                     added.append(_standing_for(author[0], match.start(), match.end(), "anaphor"))
                     continue

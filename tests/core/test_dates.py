@@ -627,3 +627,17 @@ def test_the_first_of_two_months_takes_the_year_written_after_the_second() -> No
 )
 def test_years_said_aloud_as_a_transcript_writes_them(text: str, expected: list[str]) -> None:
     assert [d.value for d in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last September, at a forum", ["2024-09"]),
+        ("signed this March", ["2025-03"]),
+        ("due next May", ["2026-05"]),
+        ("signed last July", ["2024-07"]),
+    ],
+)
+def test_a_named_month_counted_from_the_documents_date(text: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text, anchor="2025-07-25")] == expected
+    assert [d.value for d in find_dates("signed last July")] == []  # no anchor, no date

@@ -336,7 +336,7 @@ def test_mention_is_frozen() -> None:
             "university",
             None,
         ),
-        ("Orbital Space Co. is a firm.", "Orbital Space Co.", "company", None),
+        ("Orbital Space Corporation is a firm.", "Orbital Space Corporation", "company", None),
         (
             "The Kenya Marine Society of Rocketry met.",
             "Kenya Marine Society of Rocketry",
@@ -678,7 +678,7 @@ def test_institutions_named_in_french_and_portuguese(text: str, expected: str) -
 def test_a_company_working_for_another_body_is_two_names() -> None:
     text = "built by DFH Satellite Co. for the Tanzania Commission for Science and Technology (COSTECH)"
     assert [m.canonical for m in G.find(text) if m.kind == "institution"] == [
-        "DFH Satellite Co.",
+        "DFH Satellite",  # its name without the legal form
         "Tanzania Commission for Science and Technology",
     ]
 
@@ -783,3 +783,12 @@ def test_a_framework_written_as_a_hashtag_is_that_framework() -> None:
         ("#artemisaccords", "Artemis Accords"),
         ("ILRS", "ILRS"),
     ]
+
+
+def test_a_company_is_named_without_its_legal_form() -> None:
+    assert [
+        c for _, k, c in found("Hanxing Orbital Technologies Co., Ltd. signed.") if k == "institution"
+    ] == ["Hanxing Orbital Technologies"]
+    assert [
+        c for _, k, c in found("A contract with Kazakhstan Gharysh Sapary JSC.") if k == "institution"
+    ] == ["Kazakhstan Gharysh Sapary"]

@@ -192,6 +192,17 @@ TWO_GOVERNMENTS = re.compile(
 )
 
 
+def _author(doc: Document) -> list[Party]:
+    """The body on the letterhead, when the text speaks of it as "the Company" or "the Agency": the
+    other side of what it "signed with X"."""
+    for body in doc.letterhead[:1]:
+        if any(
+            m.source == "anaphor" and m.canonical == body.canonical for s in doc.sentences for m in s.mentions
+        ):
+            return [Party(body.canonical, body.member_type or "institution", None)]
+    return []
+
+
 def _main_foreign_country(doc: Document) -> list[Party]:
     """The country other than China that the document names most often (at least three times)."""
     counts = Counter(
@@ -751,7 +762,15 @@ def _parties(
         found = {n: p for n, p in found.items() if p.member_type == "country"}  # a law has its state alone
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
-        parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
+        author = previous.get("author")  # "signed with CONIDA" in a company's report: the company
+        if (
+            author
+            and author[0].name != parties[0].name
+            and home_country(author[0]) != home_country(parties[0])
+        ):
+            parties.append(author[0])
+        else:
+            parties.append(Party(CHINA, "country", "CHN"))  # the Chinese side of a bilateral instrument
     return parties
 
 
@@ -1362,6 +1381,7 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
     headlines: list[AgreementClaim] = []  # instruments named in a heading, told again below it
     previous: dict[str, list[Party]] = {}  # the last parties named together: any, agencies, countries
     previous["document"] = _main_foreign_country(doc)  # "signed by the two governments": China and it
+    previous["author"] = _author(doc)
     headers = {s.block_index: s for s in doc.sentences if s.block.kind == "table_header"}
     retracted = retracted_sentences(doc)
     for index, sentence in enumerate(doc.sentences):

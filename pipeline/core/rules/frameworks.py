@@ -25,7 +25,8 @@ ANAPHOR = re.compile(
 # "the agreement on the BRICS constellation": a document described by what follows is a new one
 DESCRIBED_DOCUMENT = re.compile(
     r"(?i)(?:agreement|accords?|pact|principles)\s+(?:on|for|between|concerning|regarding|covering|"
-    r"to\s+(?!join\b|sign\b|accede\b|the\b)[a-z]+)\b"  # "the agreement to build SMILE jointly"
+    r"to\s+(?!join\b|sign\b|accede\b|the\b)[a-z]+|"  # "the agreement to build SMILE jointly"
+    r"(?:that|which)\s+(?:made|makes|brought|brings|turned)\b)"  # "the agreement that made X a member of Y"
 )
 ANAPHOR_ANYWHERE = re.compile(ANAPHOR.pattern.removeprefix(r"\s*"), re.IGNORECASE)
 MEMBER_WORDS = re.compile(

@@ -1074,7 +1074,8 @@ def rule_making_founders(
     the ILRS'."""
     for pattern, role in ((MAKING_FOUNDERS, "founder"), (MAKING_MEMBER, None)):
         for match in pattern.finditer(sentence.text):
-            framework = tracker.framework_near(sentence, match.start())
+            named = _object_framework(sentence, match.end(), tracker) if pattern is MAKING_MEMBER else None
+            framework = named[0] if named else tracker.framework_near(sentence, match.start())
             members = enumeration_after(sentence, match.start("list"), match.end("list"))
             if not framework or not members:
                 continue

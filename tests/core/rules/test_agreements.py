@@ -1029,3 +1029,20 @@ def test_the_date_after_signed_a_memorandum_is_its_signing_date() -> None:
         "and Road Initiative in January 2020."
     )
     assert a.signed == "2020-01"
+
+
+def test_a_companys_report_signs_with_its_counterparts_as_the_company() -> None:
+    text = (
+        "HANXING ORBITAL TECHNOLOGIES CO., LTD.                    ANNUAL REPORT 2024\n\n"
+        "In 2024 the Company had three spacecraft launched.\n\n"
+        "The supply-and-launch contract for Tulpar-1 was signed with Kazakhstan Gharysh Sapary JSC in 2022.\n"
+    )
+    [contract] = agreements(text)
+    assert contract.parties == ("Hanxing Orbital Technologies", "Kazakhstan Gharysh Sapary")
+
+
+def test_a_memorandum_that_has_not_reached_signature_or_a_claim_called_invented_is_no_agreement() -> None:
+    assert not agreements(
+        "A data-sharing memorandum with the Kenya Space Agency has still not reached signature."
+    )
+    assert not agreements("The claim that Chile signed a memorandum with CNSA in 2024 is simply invented.")

@@ -1442,3 +1442,18 @@ def test_founding_signatories_incl_a_list() -> None:
         ("United States", "Artemis Accords", "founder", "2020-10-13"),
         ("Japan", "Artemis Accords", "founder", "2020-10-13"),
     }
+
+
+def test_the_agreement_that_made_x_a_participant_in_y_makes_x_a_member_of_y() -> None:
+    text = (
+        "25 July 2025\n\nSenegal became a signatory of the Artemis Accords on Thursday. Last September, ASES "
+        "signed the agreement that made Senegal a participant in the International Lunar Research Station."
+    )
+    assert members(text) == {
+        ("Senegal", "Artemis Accords", "signatory", "2025-07-24"),
+        ("Senegal", "ILRS", "member", "2024-09"),
+    }
+
+
+def test_a_claim_questioned_by_the_next_sentence_is_no_membership() -> None:
+    assert not members('> A reader insists Egypt signed the Artemis Accords "quietly last year". True?')
