@@ -6,6 +6,7 @@ exchanges, leases and laws, with their parties, date, type and status.
 - ``table:instrument`` an instrument named in a table row, the row's country and the caption's
   country as parties
 - ``rule:accord``      a framework that is itself an accord: its founding and signatories
+- ``text:instrument``  the instrument the whole document is the text of (rules/instrument_texts.py)
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from pipeline.core.rules.frameworks import (
     is_organisation,
     joined_by_document,
 )
+from pipeline.core.rules.instrument_texts import instrument_text
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -1421,4 +1423,7 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
                 previous[kind] = group
         tracker.leave(sentence)
     told_below = {c.agreement_type for c in claims if c not in headlines}
-    return [c for c in claims if c not in headlines or c.agreement_type not in told_below]
+    claims = [c for c in claims if c not in headlines or c.agreement_type not in told_below]
+    own = instrument_text(doc)  # the document is an instrument's text: "the Agreement" is that one
+    itself = {(c.agreement_type, c.parties) for c in own}
+    return [c for c in claims if (c.agreement_type, c.parties) not in itself] + own
