@@ -42,6 +42,7 @@ LAUNCH = re.compile(
     r"\b(?:launch(?:ed|es)?|lifts?\s+off|lifted\s+off|blast(?:ed|s)?\s+off|took\s+off|takes\s+off|"
     r"rocketed|sent\s+aloft|was\s+sent\s+into|liftoff|lift-off|flew\s+(?:[\w-]+\s+){0,4}?(?:on|aboard)|"
     r"lifting\s+off|blasting\s+off|roared\s+(?:off|into|away)|"
+    r"(?:went|goes)\s+up(?=\s+(?:on|from|out\s+of|aboard|at|in|\d))|"  # "CBERS-4A goes up on a Long March 4B"
     # "left the Wenchang Satellite Launch Center on 23 July": leaving a launch site, or the Earth
     rf"(?:left|leaves|departed|departs)\s+(?:from\s+)?(?:the\s+)?{NAMED_LAUNCH_SITE}|"
     r"(?:left|leaves)\s+(?:the\s+)?Earth\b|(?:left|leaves|cleared|clears)\s+the\s+(?:launch\s+)?(?:pad|tower)\b|"
@@ -95,7 +96,7 @@ MULTINATIONAL = re.compile(
 )
 OTHER_LABEL = re.compile(r"^\W*[A-Za-z][\w /()&-]{1,40}?\W*?(?::|\s[—–]|\|)\s")
 SITE_CITY = re.compile(
-    r"\b(?:from|at)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))"
+    r"\b(?:from|at|out\s+of)\s+(?:the\s+)?([A-Z][a-z]+)\b(?!\s+(?:Satellite|Space|Launch|Spacecraft))"
 )
 MISSION_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:mission|probe|spacecraft|lander|rover|orbiter|satellite|explorer|craft)\b",
@@ -266,27 +267,29 @@ def _claim(doc: Document, sentence: Sentence, name: str, method: str, **attribut
     )
 
 
-def _launch(sentence: Sentence) -> dict[str, str | None] | None:
-    """Date, site and vehicle of a launch stated (not planned) in the sentence."""
-    match = LAUNCH.search(sentence.text)
+def _launch(sentence: Sentence, lo: int = 0, hi: int | None = None) -> dict[str, str | None] | None:
+    """Date, site and vehicle of a launch stated (not planned) in the sentence, or in its part
+    [lo, hi) when it tells several launches."""
+    hi = len(sentence.text) if hi is None else hi
+    match = LAUNCH.search(sentence.text, lo, hi)
     if not match:
         return None
-    floor = clause_start(sentence.text, match.start())
+    floor = max(lo, clause_start(sentence.text, match.start()))
     departed = LEFT_FOR_SPACE.sub(
         "rose", LEFT_A_PLACE.sub("rose", sentence.text)
     )  # "left Jiuquan", "left the pad"
     if not is_asserted(departed, floor, min(len(sentence.text), match.end() + 60)):
         return None
-    sites = [m.canonical for m in sentence.of_kind("launch_site")]
+    sites = [m.canonical for m in sentence.of_kind("launch_site") if lo <= m.start < hi]
     if not sites:
-        sites = [site for site in map(_site_of_city, SITE_CITY.findall(sentence.text)) if site]
-    vehicles = sentence.of_kind("launch_vehicle")
+        sites = [site for site in map(_site_of_city, SITE_CITY.findall(sentence.text, lo, hi)) if site]
+    vehicles = [m for m in sentence.of_kind("launch_vehicle") if lo <= m.start < hi]
     date = None
-    day_dates = [d for d in sentence.dates if d.precision == "day"]
+    day_dates = [d for d in sentence.dates if d.precision == "day" and lo <= d.start < hi]
     if day_dates:
         date = min(day_dates, key=lambda d: abs(d.start - match.start())).value
     else:
-        date = nearest_date(sentence.dates, match.end(), floor)
+        date = nearest_date(sentence.dates, match.end(), floor, hi)
     lead = sentence.lead_date  # "09  ::  2024  ::  Einstein Probe lifts off ...": the entry's full date
     if lead and (date is None or (len(lead) > len(date) and lead.startswith(date))):
         date = lead
@@ -359,19 +362,43 @@ CARRYING_LIST = re.compile(r"(?i)\b(?:with|carrying|carried|bearing)\b")
 APPOSITION = re.compile(r"^\s*,[^,;()]{1,80},")
 
 
-def _launched(sentence: Sentence, missions: list[Mention]) -> set[str]:
+def _launch_parts(sentence: Sentence) -> list[tuple[int, int]]:
+    """The parts of a sentence telling several launches, one launch verb each, cut at the last comma or
+    "and" between two verbs ("Chang'e 6, launched on 3 May, and ... PakSat-MM1 ... on 30 May")."""
+    verbs = [
+        v
+        for v in LAUNCH.finditer(sentence.text)
+        if not any(m.start <= v.start() < m.end for m in sentence.mentions)  # not "Xichang ... Launch Center"
+    ]
+    if len(verbs) < 2:
+        return []
+    cuts = [0]
+    for verb, following in pairwise(verbs):
+        joints = list(PART_JOINT.finditer(sentence.text, verb.end(), following.start()))
+        cuts.append(joints[-1].start() if joints else following.start())
+    parts = list(pairwise([*cuts, len(sentence.text)]))
+    dated = [{d.value for d in sentence.dates if lo <= d.start < hi} for lo, hi in parts]
+    if not all(dated) or len(set.union(*dated)) < len(parts):
+        return []  # one launch told twice ("lifted off ..., placing Kuafu-2 into orbit"), or undated parts
+    return parts
+
+
+PART_JOINT = re.compile(r",\s|;|\sand\s")
+
+
+def _launched(sentence: Sentence, missions: list[Mention], lo: int = 0) -> set[str]:
     """The missions a launch verb is about: the only one, else the one just before a passive or
     intransitive verb ("Queqiao-2 is launched ... to relay signals for Chang'e 6"), the list just
     after an active one ("China launched ETRSS-1 ..."), or the list it carries ("a Zhuque-2E lifts
     off ... with Spice-1 and Tagaloa-1 on board")."""
     if len(missions) == 1:
         return {missions[0].canonical}
-    verb = LAUNCH.search(sentence.text)
+    verb = LAUNCH.search(sentence.text, lo)
     if verb is None:
         return set()
     text = sentence.text
-    missions = sentence.of_kind("mission")  # every mention, not one per mission
-    floor = clause_start(text, verb.start())
+    missions = [m for m in sentence.of_kind("mission") if m.start >= lo]  # every mention, not one per mission
+    floor = max(lo, clause_start(text, verb.start()))
     before = [m for m in missions if floor <= m.start and m.end <= verb.start()]
     if before:
         gap = text[before[-1].end : verb.start()]
@@ -648,6 +675,12 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
         launch = _launch(sentence)
         launched = _launched(sentence, missions) if launch else set()
+        launch_of = {name: launch for name in launched} if launch else {}
+        for lo, hi in _launch_parts(sentence) if launch and len(missions) > 1 else ():
+            part = _launch(sentence, lo, hi)
+            in_part = [m for m in missions if lo <= m.start < hi]
+            if part and in_part:  # "... launched on 3 May, and on the launch of PakSat-MM1 ... on 30 May"
+                launch_of.update((name, part) for name in _launched(sentence, in_part, lo))
         if (
             launch
             and sentence.block.kind not in ("list_item", "table_row")
@@ -714,8 +747,8 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
             if owners:
                 attributes["partners"] = owners
             method = "rule:mission"
-            if launch and mention.canonical in launched:
-                attributes.update(launch)
+            if mention.canonical in launch_of:
+                attributes.update(launch_of[mention.canonical])
                 method = "rule:launch"
             if partners and (len(missions) == 1 or mention.canonical == carrier):
                 attributes["partners"] = sorted({*_placed(partners, owners), *owners})

@@ -481,3 +481,27 @@ def test_a_launch_tables_customer_column_gives_the_partners() -> None:
     )
     rows = {m.name: m.partners for m in extract_text("t", text).missions if m.span.method == "table:launches"}
     assert rows == {"Qhapaq-1": ("Peru",), "HX-SAR 3": ()}
+
+
+def test_two_launches_in_one_sentence_keep_their_own_date_and_site() -> None:
+    text = (
+        "The side congratulated Pakistan on ICUBE-Q, which flew with the Chang'e 6 mission launched on "
+        "3 May 2024, and on the launch of PakSat-MM1 into geostationary orbit from the Xichang Satellite "
+        "Launch Center on 30 May 2024."
+    )
+    found = {m.name: (m.launch_date, m.launch_site) for m in extract_text("t", text).missions}
+    assert found["Chang'e 6"] == ("2024-05-03", None)
+    assert found["PakSat-MM1"] == ("2024-05-30", "Xichang Satellite Launch Center")
+
+
+def test_went_up_and_goes_up_tell_a_launch() -> None:
+    [m] = extract_text("t", "Chang'e 6 went up 3 May 2024 on a CZ-5 out of Wenchang, Hainan.").missions
+    assert (m.launch_date, m.launch_vehicle, m.launch_site) == (
+        "2024-05-03",
+        "Long March 5",
+        "Wenchang Satellite Launch Center",
+    )
+    [n] = extract_text("t", "Next is SMILE, which will go up on a Vega-C from Kourou in 2026.").missions or [
+        None
+    ]
+    assert n is None or n.launch_date is None
