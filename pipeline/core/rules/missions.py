@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 
 from pipeline.core.claims import MissionClaim, Span
@@ -761,7 +762,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         last_mission_block = sentence.block_index
     claims += fact_sheet
     claims += list(_launch_table(doc))
-    claims = _with_something_stated(claims)
+    claims = _with_partners_in_their_names(doc, _with_something_stated(claims))
     claims = _involving_china(doc, claims)
     claims = _without_withdrawn(doc, claims)
     claims += list(_join_unnamed_launches(doc, claims, unnamed_launches))
@@ -904,6 +905,34 @@ CHINESE_NAMED_KINDS = frozenset({"agency", "institution", "launch_site", "launch
 def _is_chinese_mention(mention: Mention) -> bool:
     """A Chinese state, or a body, mission, vehicle or site with a Chinese name."""
     return mention.iso3 == "CHN" or (mention.kind in CHINESE_NAMED_KINDS and _is_chinese(mention))
+
+
+def _with_partners_in_their_names(doc: Document, claims: list[MissionClaim]) -> list[MissionClaim]:
+    """A mission whose name, as the document writes it, names a country besides China ("the China-Brazil
+    Earth Resources Satellite (CBERS)") has that country as a partner, and so has every satellite of
+    the series ("CBERS-4A")."""
+    gazetteer = Gazetteer.default()
+    named: dict[str, set[str]] = {}
+    for sentence in doc.sentences:
+        for mention in sentence.of_kind("mission"):
+            words = NAME_WORD.findall(sentence.surface(mention))
+            if len(words) < 3:
+                continue  # an acronym or a short name names no country
+            found = (gazetteer.country(word, ("country", "demonym")) for word in words)
+            countries = {country[0] for country in found if country and country[0] != CHINA}
+            if countries:
+                named.setdefault(mention.canonical, set()).update(countries)
+    if not named:
+        return claims
+    out = []
+    for claim in claims:
+        series = [name for name in named if claim.name == name or claim.name.startswith(f"{name}-")]
+        added = {country for name in series for country in named[name]}
+        out.append(replace(claim, partners=tuple(sorted({*claim.partners, *added}))) if added else claim)
+    return out
+
+
+NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _with_something_stated(claims: list[MissionClaim]) -> list[MissionClaim]:

@@ -505,3 +505,12 @@ def test_went_up_and_goes_up_tell_a_launch() -> None:
         None
     ]
     assert n is None or n.launch_date is None
+
+
+def test_a_mission_named_after_a_partner_country_has_it_as_partner_with_its_series() -> None:
+    text = (
+        "The China–Brazil Earth Resources Satellite (CBERS) programme began in 1988. "
+        "CBERS-4A went up on a Long March 4B from Taiyuan on 20 December 2019."
+    )
+    found = {m.name: m.partners for m in extract_text("t", text).missions}
+    assert found["CBERS-4A"] == ("Brazil",)
