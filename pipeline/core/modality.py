@@ -147,12 +147,20 @@ def is_asserted(text: str, start: int, end: int) -> bool:
         scope = NOT_STOPPED.sub(" ", scope)
     if NEGATION.search(scope) or HEDGE.search(scope):
         return False
-    if is_disputed(text, end) or is_hearsay(text, start, end):
+    if is_disputed(text, end) or is_hearsay(text, start, end) or _asked(text, end):
         return False
     if "Were " not in text and "Had " not in text and "Should " not in text:
         return True
     condition = INVERTED_CONDITION.search(text, 0, end)
     return condition is None or condition.end() <= start - 80
+
+
+QUESTION_END = re.compile(r"[^.!;?]*\?")
+
+
+def _asked(text: str, end: int) -> bool:
+    """The statement ending at `end` is part of a question ("... to do so. Has it also signed ...?")."""
+    return "?" in text and QUESTION_END.match(text, end) is not None
 
 
 def is_stated(text: str, start: int, end: int) -> bool:

@@ -705,7 +705,12 @@ YES = re.compile(
 
 
 def is_question(text: str) -> bool:
-    return text.rstrip(" *_\"”'").endswith("?")
+    """The text asks: it ends on "?" and holds no statement before the question (a list item may tell
+    a fact and then ask about it: "Brazil signs the Accords. Does that rule out the ILRS?")."""
+    return text.rstrip(" *_\"”'").endswith("?") and not STATEMENT_BEFORE.search(text)
+
+
+STATEMENT_BEFORE = re.compile(r"[a-z0-9)][.!]\s+(?-i:[A-Z])(?=[^.!]*\?\W*$)")
 
 
 def rule_answered_question(doc: Document, index: int, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:

@@ -1457,3 +1457,10 @@ def test_the_agreement_that_made_x_a_participant_in_y_makes_x_a_member_of_y() ->
 
 def test_a_claim_questioned_by_the_next_sentence_is_no_membership() -> None:
     assert not members('> A reader insists Egypt signed the Artemis Accords "quietly last year". True?')
+
+
+def test_a_list_item_that_tells_a_fact_then_asks_keeps_the_fact_not_the_question() -> None:
+    item = "- 15 June 2021 — Brazil signs the Artemis Accords, the first. Does that rule out the ILRS?"
+    assert members(item) == {("Brazil", "Artemis Accords", "signatory", "2021-06-15")}
+    asked = "## Pakistan has flown hardware with China. Has it also signed the Artemis Accords?"
+    assert not members(asked)
