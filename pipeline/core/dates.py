@@ -605,6 +605,38 @@ def _scan_spoken_years(text: str) -> list[DateMention]:
     return out
 
 
+# Spanish and Portuguese dates left untranslated: "6 de febrero de 2022", "março de 2023"
+_SPANISH_MONTHS = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+    "noviembre", "diciembre",
+)  # fmt: skip
+_PORTUGUESE_MONTHS = (
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+    "novembro", "dezembro",
+)  # fmt: skip
+_IBERIAN_MONTHS = {
+    **{m: n for n, m in enumerate(_SPANISH_MONTHS, 1)},
+    **{m: n for n, m in enumerate(_PORTUGUESE_MONTHS, 1)},
+    "setiembre": 9,
+}
+_IBERIAN_DATE = re.compile(
+    r"(?<![\w-])(?:(?P<d>3[01]|[12][0-9]|0?[1-9])\s+de\s+)?(?P<m>" + "|".join(_IBERIAN_MONTHS) + r")"
+    r"\s+(?:de|del)\s+(?P<y>(?:19|20)[0-9]{2})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def _scan_iberian(text: str) -> list[DateMention]:
+    out = []
+    for m in _IBERIAN_DATE.finditer(text):
+        y, mo = int(m["y"]), _IBERIAN_MONTHS[m["m"].lower()]
+        if m["d"] and int(m["d"]) <= _days_in_month(y, mo):
+            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}-{int(m['d']):02d}", y, "day"))
+        else:
+            out.append(DateMention(m.start(), m.end(), f"{y:04d}-{mo:02d}", y, "month"))
+    return out
+
+
 def _scan_bare_months(text: str, anchor: Anchor | None, found: list[DateMention]) -> list[DateMention]:
     """Months without a year: in the year the same text stated just before ("continued in 2025 with
     X, whose memorandum was signed in September"), else in the anchor's year (or the one before,
@@ -734,6 +766,10 @@ def _find(
     words = _scan_words(text)
     if words:
         found = _merge_longest(found, words)
+    if " de " in text:
+        iberian = _scan_iberian(text)
+        if iberian:
+            found = _merge_longest(found, iberian)
     if "twenty" in text or "nineteen" in text or "thousand" in text or "Twenty" in text or "Two" in text:
         spoken = _scan_spoken_years(text)
         if spoken:

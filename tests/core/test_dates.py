@@ -641,3 +641,9 @@ def test_years_said_aloud_as_a_transcript_writes_them(text: str, expected: list[
 def test_a_named_month_counted_from_the_documents_date(text: str, expected: list[str]) -> None:
     assert [d.value for d in find_dates(text, anchor="2025-07-25")] == expected
     assert [d.value for d in find_dates("signed last July")] == []  # no anchor, no date
+
+
+def test_spanish_and_portuguese_dates_left_untranslated() -> None:
+    assert [d.value for d in find_dates("On the 6 de febrero de 2022, during")] == ["2022-02-06"]
+    assert [d.value for d in find_dates("assinado em março de 2023")] == ["2023-03"]
+    assert [d.value for d in find_dates("the Mars 2020 rover")] == []

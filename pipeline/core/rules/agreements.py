@@ -398,6 +398,7 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
         ANAPHORIC.search(before)
         and not re.match(introduced, text[match.end() :])
         and not match.group().lower().startswith("ratification")  # "the ratification law": a new law
+        and not NUMBERED_LAW.match(match.group())  # "the Law 27.123": numbered, so one particular law
     ):
         return True
     if any(0 <= match.start() - e <= 2 for s, e in framework_spans) and not MEMORANDUM.match(match.group()):

@@ -1563,7 +1563,8 @@ def rule_framework_years(
 # "Chile and China sign a memorandum of understanding on cooperation within the framework of the Belt
 # and Road Initiative": signing a framework's own document is joining it (accords aside)
 SIGNED_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:signed|signs|sign|signing|inked|inks|put\s+(?:their|its)\s+signatures?\s+to)\s+(?:a|an|the)\s+"
+    r"\b(?:signed|signs|sign|signing|inked|inks|subscribed|subscribes|put\s+(?:their|its)\s+signatures?\s+to)\s+"
+    r"(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)|MoUs?|agreements?|protocols?)(?:\s+of\s+understanding)?\s+"
     r"(?:with\s+(?:[\w-]+\s+){1,4}?)?(?:on|for|within|in|under|concerning)\s+(?:[\w-]+\s+){0,6}?$",
     re.IGNORECASE,

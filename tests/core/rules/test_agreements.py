@@ -1046,3 +1046,11 @@ def test_a_memorandum_that_has_not_reached_signature_or_a_claim_called_invented_
         "A data-sharing memorandum with the Kenya Space Agency has still not reached signature."
     )
     assert not agreements("The claim that Chile signed a memorandum with CNSA in 2024 is simply invented.")
+
+
+def test_the_law_with_its_number_is_one_particular_law() -> None:
+    [law] = agreements(
+        "The convention was ratified by the National Congress of Argentina through the Law 27.123, "
+        "sanctioned on the 25 de febrero de 2015."
+    )
+    assert (law.agreement_type, law.parties, law.signed) == ("legislation", ("Argentina",), "2015-02-25")

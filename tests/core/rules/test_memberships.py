@@ -1464,3 +1464,11 @@ def test_a_list_item_that_tells_a_fact_then_asks_keeps_the_fact_not_the_question
     assert members(item) == {("Brazil", "Artemis Accords", "signatory", "2021-06-15")}
     asked = "## Pakistan has flown hardware with China. Has it also signed the Artemis Accords?"
     assert not members(asked)
+
+
+def test_a_memorandum_subscribed_for_incorporation_to_the_initiative_joins_it() -> None:
+    text = (
+        "On 6 February 2022 Argentina subscribed a memorandum of understanding with China for its "
+        "incorporation to the Belt and Road Initiative."
+    )
+    assert members(text) == {("Argentina", "BRI", "member", "2022-02-06")}
