@@ -749,6 +749,10 @@ def _parties(
         )
         group = previous.get(kind_named) or previous.get("any", [])
         count = next((n for word, n in COUNT_WORDS.items() if re.search(rf"\b{word}\b", noun)), None)
+        chinese = [p for p in group if p.is_chinese]
+        other = [p for p in previous.get("document", []) if p in group]
+        if kind_named == "country" and count == 2 and len(group) > 2 and chinese and other:
+            group = chinese[:1] + other  # "the two governments" after three states: China and the document's
         for party in (
             group if count is None or count < 3 or count == len(group) else []
         ):  # "the five agencies"
@@ -928,6 +932,12 @@ def rule_instrument(
                 and sentence.block_index < 4
             ):
                 continue  # China alone in a headline: the body names both sides
+            if (
+                len(parties) == 1
+                and parties[0].is_chinese
+                and GENERIC_COUNTERPART.search(text, floor, scope_end)
+            ):
+                continue  # "an agreement between their space agency and CNSA": a kind of instrument, not one
             if kind not in MULTILATERAL_KINDS and all(_known_foreign(p) for p in parties):
                 continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
             status_end = min(len(text), max(match.end(), title_span[1]) + 15)
@@ -967,6 +977,11 @@ def rule_instrument(
             if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
                 clause_ends.append(scope_end)
             break
+
+
+GENERIC_COUNTERPART = re.compile(
+    r"(?i)\b(?:their|its|each|any|a)\s+(?:own\s+)?(?:national\s+)?(?:space\s+)?(?:agency|agencies|government)\b"
+)
 
 
 # "NASA and CNSA exchanged orbital data on their Mars spacecraft": an exchange of data that took place

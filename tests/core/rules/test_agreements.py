@@ -1054,3 +1054,20 @@ def test_the_law_with_its_number_is_one_particular_law() -> None:
         "sanctioned on the 25 de febrero de 2015."
     )
     assert (law.agreement_type, law.parties, law.signed) == ("legislation", ("Argentina",), "2015-02-25")
+
+
+def test_an_agreement_with_their_space_agency_is_a_kind_not_an_instrument() -> None:
+    text = (
+        "States take part either through a government-level instrument or through an agreement between "
+        "their space agency and CNSA."
+    )
+    assert agreements(text) == []
+
+
+def test_the_two_governments_after_three_states_are_china_and_the_documents_country() -> None:
+    text = (
+        "Tunisia hosts a station. Tunisia trains engineers. Tunisia, China and Russia met in Tunis in 2024. "
+        "In May 2024 the two governments signed a framework agreement on space."
+    )
+    [a] = [a for a in agreements(text) if a.agreement_type == "cooperation_agreement"]
+    assert a.parties == ("China", "Tunisia")
