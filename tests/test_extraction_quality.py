@@ -60,6 +60,8 @@ SUBSET_FLOORS = {
     "set23": {"memberships": 0.95, "agreements": 0.80, "missions": 0.92},
     "set24": {"memberships": 0.85, "agreements": 0.75, "missions": 0.97},
     "set25": {"memberships": 0.95, "agreements": 0.85, "missions": 0.93},
+    "set27": {"memberships": 0.89, "agreements": 0.77, "missions": 0.73},
+    "set28": {"memberships": 0.88, "agreements": 0.81, "missions": 0.93},
 }
 
 

@@ -767,6 +767,11 @@ def _parties(
         found = {CHINA: found[CHINA], **{p.name: p for p in previous["document"]}}
     if kind == "legislation" and any(p.member_type == "country" for p in found.values()):
         found = {n: p for n, p in found.items() if p.member_type == "country"}  # a law has its state alone
+    label = SUBJECT_LABEL.match(sentence.text)
+    if label and label.end() <= start and not any(not p.is_chinese for p in found.values()):
+        # "3. Algeria and Morocco: ... the memoranda each signed with China": the label names the other side
+        for party, _ in parties_in(sentence, 0, label.end("label")):
+            found.setdefault(party.name, party)
     parties = _most_specific(list(found.values()))
     if kind != "legislation" and len(parties) == 1 and not parties[0].is_chinese and parties[0] != acting:
         author = previous.get("author")  # "signed with CONIDA" in a company's report: the company
@@ -979,6 +984,7 @@ def rule_instrument(
             break
 
 
+SUBJECT_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?P<label>[^:*_\n]{2,60}?)(?:\*\*|__)?:\s")
 GENERIC_COUNTERPART = re.compile(
     r"(?i)\b(?:their|its|each|any|a)\s+(?:own\s+)?(?:national\s+)?(?:space\s+)?(?:agency|agencies|government)\b"
 )

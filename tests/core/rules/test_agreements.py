@@ -1071,3 +1071,10 @@ def test_the_two_governments_after_three_states_are_china_and_the_documents_coun
     )
     [a] = [a for a in agreements(text) if a.agreement_type == "cooperation_agreement"]
     assert a.parties == ("China", "Tunisia")
+
+
+def test_a_notes_label_names_the_other_side_of_an_instrument() -> None:
+    [a] = agreements(
+        "3. Morocco: the BRI row is dated by the memorandum of understanding signed with China in Nov 2017."
+    )
+    assert (a.parties, a.signed) == (("China", "Morocco"), "2017-11")
