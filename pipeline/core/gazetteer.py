@@ -500,9 +500,13 @@ class Gazetteer:
 
     # --- matching -----------------------------------------------------------------------------
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, *, any_case: bool = False
+    ) -> list[Mention]:
         """Mentions in ``text[start:end]`` with absolute offsets into ``text``: sorted,
-        non-overlapping, longest match first, registry before shape rules."""
+        non-overlapping, longest match first, registry before shape rules. ``any_case`` accepts names
+        and acronyms of three letters or more in lower case, for text written without capitals (an
+        automatic transcript)."""
         start, end, _ = slice(start, end).indices(len(text))
         if start >= end:
             return []
@@ -512,7 +516,7 @@ class Gazetteer:
         # one character of real context on each side, for word boundaries at the slice edges
         before = normalise(text[start - 1]) if start else " "
         after = normalise(text[end]) if end < len(text) else " "
-        cands, heads, nums = self._candidates(before + s + after)
+        cands, heads, nums = self._candidates(before + s + after, any_case)
         gaz = _map_back(_select(cands), at, shift)
         reg = _Registry(gaz, w)
         shapes, absorbed = _shape_institutions(w, raw, reg, _map_spans(heads, at, shift))
@@ -574,7 +578,9 @@ class Gazetteer:
         kept = [m for m in found if not any(a.start < m.end and m.start < a.end for a in added)]
         return sorted(kept + added, key=_MENTION_START)
 
-    def _candidates(self, padded: str) -> tuple[list[_Cand], list[tuple[int, int]], list[tuple[int, int]]]:
+    def _candidates(
+        self, padded: str, any_case: bool = False
+    ) -> tuple[list[_Cand], list[tuple[int, int]], list[tuple[int, int]]]:
         """Registry matches in ``padded`` (the squeezed text with one context character on
         each side) plus the head-word and number anchors of the shape rules; all offsets are
         into the squeezed text."""
@@ -610,14 +616,14 @@ class Gazetteer:
             if entry is None:
                 continue
             if more:  # several aliases share the key: take the first whose case fits
-                picked = _fitting(padded, b, e, ((exact, needs_cap, extendable, entry), *more))
+                picked = _fitting(padded, b, e, ((exact, needs_cap, extendable, entry), *more), any_case)
                 if picked is None:
                     continue
                 extendable, entry = picked
             elif exact is not None:
-                if padded[b:e] != exact:
+                if padded[b:e] != exact and not (any_case and _lower_acronym(padded[b:e], exact)):
                     continue
-            elif needs_cap and not padded[b].isupper():
+            elif needs_cap and not padded[b].isupper() and not any_case:
                 continue
             if (
                 extendable
@@ -630,12 +636,23 @@ class Gazetteer:
         return cands, heads, nums
 
 
-def _fitting(padded: str, b: int, e: int, aliases: tuple) -> tuple[bool, Entry] | None:
+def _fitting(
+    padded: str, b: int, e: int, aliases: tuple, any_case: bool = False
+) -> tuple[bool, Entry] | None:
     """(extendable, entry) of the first alias whose case fits the text, else None."""
     for exact, needs_cap, extendable, entry in aliases:
-        if padded[b:e] == exact if exact is not None else not needs_cap or padded[b].isupper():
+        if exact is not None:
+            fits = padded[b:e] == exact or (any_case and _lower_acronym(padded[b:e], exact))
+        else:
+            fits = not needs_cap or padded[b].isupper() or any_case
+        if fits:
             return extendable, entry
     return None
+
+
+def _lower_acronym(written: str, exact: str) -> bool:
+    """An acronym of three letters or more written in lower case ("ilrs", "apsco"); "us", "it" stay words."""
+    return sum(c.isalpha() for c in exact) >= 3 and written == exact.lower()
 
 
 _START = itemgetter(0)
@@ -835,7 +852,8 @@ _MISSION_STOP = _words(
     """the a an in on at by of for from with to over about around some all only nearly almost
     more than less under after before since until and or but table figure fig phase article
     section chapter page part vol volume no number resolution law agenda covid step stage
-    level grade class type group team round day week year line list note box annex appendix
+    level grade class type group team round day week year line list note box annex appendix speaker
+    host guest panelist slide episode
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday lc slc lz pad update updated refile correction corrected version edition issue

@@ -22,7 +22,8 @@ NEGATION = re.compile(
 HEDGE = re.compile(
     r"\b(?:(?-i:may)|might|could|would|should|considering|consider|considers|weighing|weighs|mulling|"
     r"(?:I|we)\s+reckon|reckons?\s+that|eventually|(?:have|has|had)\s+discussed|discussing|"
-    r"exploring|explore|expected to|expects to|plans? to|planned to|planning to|intends? to|intention|"
+    r"exploring|explore|expect|expects|expected|expecting|plans? to|planned to|planning to|intends? to|"
+    r"intention|"
     r"intended to|will|shall|is set to|are set to|aims? to|hopes? to|hoping to|wants? to|seeks? to|"
     r"asked to|asks to|applied to|applies to|requested to|requests to|"
     r"possible|possibly|possibilit(?:y|ies)|potential|potentially|perhaps|likely|unlikely|reportedly|"

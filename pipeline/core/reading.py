@@ -119,6 +119,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
     blocks = split_blocks(text)
     anchor = latest_explicit_date(text[:2000])
     day_first = _writes_day_first(text)
+    lower_cased = _written_in_lower_case(text)
     sentences: list[Sentence] = []
     in_references = False
     continued = _continued_over_page_breaks(text, blocks)
@@ -168,10 +169,12 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             block_mentions = [
                 m
                 for a, z in block.cells
-                for m in gazetteer.find(view.text, _clean_offset(view, a), _clean_offset(view, z))
+                for m in gazetteer.find(
+                    view.text, _clean_offset(view, a), _clean_offset(view, z), any_case=lower_cased
+                )
             ]
         else:
-            block_mentions = gazetteer.find(view.text)
+            block_mentions = gazetteer.find(view.text, any_case=lower_cased)
         opening_year = YEAR_OPENING.match(view.text) if block.kind == "paragraph" else None
         paragraph_year = opening_year.group(1) if opening_year else None  # "In 2024, ... On 1 January, ..."
         for start, end in _sentence_bounds(block, view):
@@ -701,6 +704,19 @@ def _speaker(sentences: list[Sentence], intro_blocks: int = 3) -> Mention | None
 # dates can only be read day first (14/03/2025) and none only month first.
 DAY_FIRST_NOTE = re.compile(r"(?i)\bday\s*/\s*month\s*/\s*year\b|\bdd[/.]mm[/.]yyyy\b|\bday-month-year\b")
 NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+
+
+def _written_in_lower_case(text: str, reach: int = 20000) -> bool:
+    """A text written without capitals, as automatic transcripts are: almost no word (of three letters
+    or more, all-capital labels aside) starts with a capital."""
+    words = _WORD_OF_THREE.findall(text, 0, reach)
+    if len(words) < 80:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() and not w.isupper())
+    return capitalised < 0.02 * len(words)
+
+
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
 
 
 def _writes_day_first(text: str) -> bool:

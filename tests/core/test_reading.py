@@ -143,3 +143,16 @@ def test_the_agency_as_a_defined_term_is_the_agency_on_the_letterhead() -> None:
     doc = read("t", text, Gazetteer.default())
     stood_for = [m.canonical for m in doc.sentences[-1].mentions if m.source == "anaphor"]
     assert stood_for == ["Egyptian Space Agency"]
+
+
+def test_a_text_written_without_capitals_is_read_in_any_case() -> None:
+    line = "[00:01:09] SPEAKER 2: so pakistan signed up to the ilrs in twenty twenty three right\n"
+    filler = "[00:01:20] SPEAKER 1: yeah you know we talked about that last week and it was fun for us\n" * 8
+    doc = read("t", filler + line, Gazetteer.default())
+    assert [(m.kind, m.canonical) for m in doc.sentences[-1].mentions if m.kind != "target"] == [
+        ("country", "Pakistan"),
+        ("framework", "ILRS"),
+    ]
+    assert [d.value for d in doc.sentences[-1].dates] == ["2023"]
+    cased = read("t", "We told us about it. Then the us team left.", Gazetteer.default())
+    assert not any(m.canonical == "United States" for s in cased.sentences for m in s.mentions)
