@@ -1641,6 +1641,32 @@ def rule_to_which(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
                 yield _claim(doc, sentence, party, framework, role, joined, "rule:to_which")
 
 
+# "2023 cohort: A, B, C", "2024 intake incl. D, E": the members a framework took in that year
+YEAR_GROUP = re.compile(
+    r"(?i)\b(?P<year>(?:19|20)\d\d)\s+(?:cohort|intake|wave|batch|class|newcomers|joiners|entrants|arrivals|"
+    r"additions)\s*(?::|,?\s*(?:incl\.|including|included)\s*:?)\s*"
+)
+
+
+def rule_year_group(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """'2023 cohort: Venezuela, South Africa, ...' about the framework in scope."""
+    if "20" not in sentence.text and "19" not in sentence.text:
+        return
+    for match in YEAR_GROUP.finditer(sentence.text):
+        framework = tracker.in_scope(sentence, match.start())
+        members = enumeration_after(sentence, match.end())
+        if framework is None or not members:
+            continue
+        if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), members[-1][1].end):
+            continue
+        role = framework_role(framework, "member")
+        for party, _ in members:
+            if party.name != framework:
+                yield _claim(doc, sentence, party, framework, role, match.group("year"), "rule:year_group")
+
+
 SENTENCE_RULES = (
     rule_to_which,
     rule_signed_document,
@@ -1659,6 +1685,7 @@ SENTENCE_RULES = (
     rule_making_founders,
     rule_list,
     rule_label_list,
+    rule_year_group,
 )
 
 

@@ -1472,3 +1472,13 @@ def test_a_memorandum_subscribed_for_incorporation_to_the_initiative_joins_it() 
         "incorporation to the Belt and Road Initiative."
     )
     assert members(text) == {("Argentina", "BRI", "member", "2022-02-06")}
+
+
+def test_a_years_cohort_lists_the_members_of_the_framework_in_scope() -> None:
+    text = (
+        "The ILRS was launched by China and Russia in 2021. 2023 cohort: Venezuela, Pakistan. "
+        "2024 cohort incl. Belarus, Serbia."
+    )
+    found = members(text)
+    assert {("Venezuela", "ILRS", "member", "2023"), ("Belarus", "ILRS", "member", "2024")} <= found
+    assert ("Serbia", "ILRS", "member", "2023") not in found
