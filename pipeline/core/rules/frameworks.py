@@ -66,6 +66,12 @@ def is_organisation(framework: str) -> bool:
     return "organisation" in framework_properties().get(framework, {}).get("nouns", "").split()
 
 
+def states_only(framework: str) -> bool:
+    """A framework only states belong to (the Accords, BRICS, the BRI, APSCO): an agency that signs
+    for one of them makes its state the member (reference data: the `members` column)."""
+    return framework_properties().get(framework, {}).get("members") == "states"
+
+
 def joined_by_document(framework: str) -> bool:
     """A framework states join by signing a bilateral cooperation document with China (the BRI)."""
     row = framework_properties().get(framework)

@@ -28,6 +28,7 @@ from pipeline.core.rules.common import (
     enumeration_after,
     enumeration_before,
     founding_clauses,
+    home_country,
     is_possessive_modifier,
     nearest_date,
     parties_in,
@@ -39,6 +40,7 @@ from pipeline.core.rules.frameworks import (
     framework_role,
     is_organisation,
     joined_by_document,
+    states_only,
 )
 from pipeline.core.segment import Block
 
@@ -1719,6 +1721,21 @@ def memberships_from_instruments(doc: Document, agreements: list[AgreementClaim]
     return claims
 
 
+def _states_for_their_bodies(claims: list[MembershipClaim]) -> list[MembershipClaim]:
+    """In a framework only states belong to, an agency or institute said to join stands for its
+    state ("ASES signed the Accords" makes Senegal a signatory); one whose state is unknown is dropped."""
+    out = []
+    for claim in claims:
+        if claim.member_type == "country" or not states_only(claim.organization):
+            out.append(claim)
+            continue
+        home = home_country(Party(claim.member, claim.member_type or "institution", claim.member_iso3))
+        state = Gazetteer.default().country(home) if home else None
+        if state is not None:
+            out.append(replace(claim, member=state[0], member_type="country", member_iso3=state[1]))
+    return out
+
+
 def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[MembershipClaim]:
     claims: list[MembershipClaim] = []
     retracted = retracted_sentences(doc)
@@ -1753,4 +1770,4 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
             for rule in () if tabled else SENTENCE_RULES:  # a row read by its columns is read once
                 claims.extend(rule(doc, sentence, tracker))
         tracker.leave(sentence)
-    return claims
+    return _states_for_their_bodies(claims)

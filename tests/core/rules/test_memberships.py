@@ -1482,3 +1482,10 @@ def test_a_years_cohort_lists_the_members_of_the_framework_in_scope() -> None:
     found = members(text)
     assert {("Venezuela", "ILRS", "member", "2023"), ("Belarus", "ILRS", "member", "2024")} <= found
     assert ("Serbia", "ILRS", "member", "2023") not in found
+
+
+def test_an_agency_signing_for_a_framework_of_states_makes_its_state_the_member() -> None:
+    text = "In 2025 the Senegalese Space Studies Agency signed the Artemis Accords for the government."
+    assert members(text) == {("Senegal", "Artemis Accords", "signatory", "2025")}
+    university = "In 2024 the University of Lagos joined the IDSEA."
+    assert members(university) == {("University of Lagos", "IDSEA", "member", "2024")}
