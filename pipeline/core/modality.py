@@ -120,13 +120,16 @@ HEARSAY = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b")
+CLAUSE_REACH = 300
 
 
 def is_hearsay(text: str, start: int, end: int) -> bool:
     """The statement in `text[start:end]` rests on hearsay stated anywhere in its clause, before or
     after it ("Peru joined the ILRS, according to people familiar with the matter")."""
-    following = CLAUSE_BREAK.search(text, end)
-    return HEARSAY.search(text, start, following.start() if following else len(text)) is not None
+    reach = min(len(text), end + CLAUSE_REACH)  # a clause runs a few hundred characters, not a whole page
+    following = CLAUSE_BREAK.search(text, end, reach)
+    lead = max(start, end - 2 * CLAUSE_REACH)  # and reaches back as far
+    return HEARSAY.search(text, lead, following.start() if following else reach) is not None
 
 
 EDITORIAL_LABEL = re.compile(
@@ -161,7 +164,7 @@ QUESTION_END = re.compile(r"[^.!;?]*\?")
 
 def _asked(text: str, end: int) -> bool:
     """The statement ending at `end` is part of a question ("... to do so. Has it also signed ...?")."""
-    return "?" in text and QUESTION_END.match(text, end) is not None
+    return "?" in text and QUESTION_END.match(text, end, min(len(text), end + CLAUSE_REACH)) is not None
 
 
 def is_stated(text: str, start: int, end: int) -> bool:
