@@ -56,7 +56,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
-__all__ = ["MONTH_WORDS", "DateMention", "find_dates", "latest_explicit_date", "parse_date"]
+__all__ = [
+    "MONTH_WORDS",
+    "SPOKEN_YEAR_HINT",
+    "DateMention",
+    "find_dates",
+    "latest_explicit_date",
+    "parse_date",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,6 +591,10 @@ _SPOKEN_YEAR = re.compile(
 )
 
 
+# A word every year said aloud holds: the cheap test before the scan, and the reader's before any scan
+SPOKEN_YEAR_HINT = re.compile(r"(?i)\b(?:twenty|nineteen|thousand)\b")
+
+
 def _spoken_number(words: str) -> int:
     return sum(_NUMBER_WORDS.get(word, 0) for word in re.split(r"[\s-]+", words.lower()))
 
@@ -770,7 +781,7 @@ def _find(
         iberian = _scan_iberian(text)
         if iberian:
             found = _merge_longest(found, iberian)
-    if "twenty" in text or "nineteen" in text or "thousand" in text or "Twenty" in text or "Two" in text:
+    if SPOKEN_YEAR_HINT.search(text):
         spoken = _scan_spoken_years(text)
         if spoken:
             found = _merge_longest(found, spoken)

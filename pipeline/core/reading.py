@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from pipeline.core.dates import MONTH_WORDS, DateMention, find_dates, latest_explicit_date
+from pipeline.core.dates import MONTH_WORDS, SPOKEN_YEAR_HINT, DateMention, find_dates, latest_explicit_date
 from pipeline.core.gazetteer import Gazetteer, Mention
 from pipeline.core.segment import OPEN_ENDING_RE, Block, CleanView, clean_view, split_blocks, split_sentences
 
@@ -110,7 +110,6 @@ DENYING_HEADING = re.compile(
 )
 # Every absolute date form has a digit; without one, only "last year" or "in May" (with an anchor).
 _DIGIT = re.compile(r"[0-9]")
-_SPOKEN_YEAR_WORD = re.compile(r"(?i)\b(?:twenty|nineteen|thousand)\b")  # "in twenty twenty-three"
 _RELATIVE_WORD = re.compile(r"(?i)year|month|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
@@ -189,7 +188,7 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
                 if _DIGIT.search(sentence_text)
                 or (local_anchor and _RELATIVE_WORD.search(sentence_text))
-                or _SPOKEN_YEAR_WORD.search(sentence_text)
+                or SPOKEN_YEAR_HINT.search(sentence_text)  # "in twenty twenty-three"
                 else []
             )
             if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):

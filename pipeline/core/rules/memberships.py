@@ -345,6 +345,21 @@ def _claim(
     )
 
 
+def _claims_of(
+    doc: Document,
+    sentence: Sentence,
+    members: list[tuple[Party, Mention | None]],
+    framework: str,
+    role: str,
+    joined: str | None,
+    method: str,
+) -> Iterator[MembershipClaim]:
+    """One claim per listed member, the framework itself aside ("APSCO" in a list of APSCO's members)."""
+    for party, _ in members:
+        if party.name != framework:
+            yield _claim(doc, sentence, party, framework, role, joined, method)
+
+
 def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTracker) -> tuple[str, int] | None:
     """The framework named right after a verb (only articles and modifiers between), or an anaphor."""
     for mention in sentence.of_kind("framework", "mission"):
@@ -658,9 +673,7 @@ def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
         if not is_asserted(text, clause_start(text, scope[0]), scope[1]):
             continue
         role = _role(text[lead.start("words") : noun.end()], framework)
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, joined, "rule:modifier")
+        yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:modifier")
 
 
 def rule_member_since(
@@ -690,9 +703,7 @@ def rule_member_since(
         if not is_asserted(text, members[0][1].start, match.end()):
             continue
         role = _role(match.group(), framework)
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, joined, "rule:member_since")
+        yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:member_since")
 
 
 QUESTION = re.compile(
@@ -849,9 +860,7 @@ def rule_composition(
             r"admi(?:t|ssion)|accession|welcom|take|took|expanded|enlarged|bring|brought", trigger
         ):
             joined = nearest_date(sentence.dates, match.end()) or sentence.lead_date
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, joined, "rule:composition")
+        yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:composition")
 
 
 # "The lunar station project picked up seven states in 2024: A, B and C"; "the Accords added Peru in May
@@ -939,9 +948,7 @@ def rule_members_of_are(
         ):
             continue
         role = "partner" if lead.group("noun").lower() == "partners" else framework_role(framework, "member")
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, None, "rule:composition")
+        yield from _claims_of(doc, sentence, members, framework, role, None, "rule:composition")
 
 
 def _unlisted_names(
@@ -1638,9 +1645,7 @@ def rule_to_which(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
             continue
         joined = nearest_date(sentence.dates, verb.end(), verb.end())
         role = framework_role(framework, "member")
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, joined, "rule:to_which")
+        yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:to_which")
 
 
 # "2023 cohort: A, B, C", "2024 intake incl. D, E": the members a framework took in that year
@@ -1664,9 +1669,7 @@ def rule_year_group(
         if not is_asserted(sentence.text, clause_start(sentence.text, match.start()), members[-1][1].end):
             continue
         role = framework_role(framework, "member")
-        for party, _ in members:
-            if party.name != framework:
-                yield _claim(doc, sentence, party, framework, role, match.group("year"), "rule:year_group")
+        yield from _claims_of(doc, sentence, members, framework, role, match.group("year"), "rule:year_group")
 
 
 SENTENCE_RULES = (
