@@ -99,6 +99,31 @@ COMPARISON_ASIDE = re.compile(
     r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest|"
     r"last|next)\b[^.;:]{0,80}?\b(?:after|behind|following)\s+([^,;:()]{1,80}?)(?=\s*(?:[,;:)]|\bto\s|$))"
 )
+# Who a sentence is attributed to, not who acted in it: ", Egypt's space agency said in a
+# statement.", ", said the agency.", "according to CNSA"
+_REPORTING = r"(?:said|says|told\s+\w+(?:\s+\w+)?|stated|noted|added|announced|confirmed|reported|wrote)"
+_REPORTING_CUES = (
+    " said",
+    " says",
+    " told",
+    " stated",
+    " noted",
+    " added",
+    " announced",
+    " confirmed",
+    " reported",
+    " wrote",
+    "ccording to",
+)
+ATTRIBUTION = re.compile(
+    r"[,—–]\s*(?P<speaker>[^,;:()\u2014\u2013]{2,60}?)\s+" + _REPORTING + r"\b"
+    # only where and when it was said follows: not "..., Roscosmos said it had signed ..."
+    r"(?:\s+(?:on|in|at|via|through|during|late|early|last|this|earlier|later)\b[^;:]{0,60}?)?"
+    r"(?:,\s*adding\b[^;]*)?\s*[.!\"”']*\s*$"
+    r"|[,—–]\s*" + _REPORTING + r"\s+(?P<speaker2>[^,;:()]{2,60}?)(?=\s*(?:[.!,;]|$))"
+    r"|\baccording\s+to\s+(?P<speaker3>[^,;:()]{2,60}?)(?=\s*(?:[.!,;]|$))",
+    re.IGNORECASE,
+)
 # "the Beijing-based APSCO": where a body sits, not a participant
 PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
 
@@ -196,6 +221,19 @@ def _comparison_asides(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span(1) for m in COMPARISON_ASIDE.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans naming whom a statement is attributed to (", the agency said.", "according to CNSA")."""
+    if not any(word in text for word in _REPORTING_CUES):
+        return ()
+    return tuple(
+        m.span(g)
+        for m in ATTRIBUTION.finditer(text)
+        for g in ("speaker", "speaker2", "speaker3")
+        if m.group(g)
+    )
+
+
 def parties_in(
     sentence: Sentence,
     start: int,
@@ -208,11 +246,14 @@ def parties_in(
     """Participants mentioned in `sentence.text[start:end]`, in order."""
     found = []
     asides = _comparison_asides(sentence.text)
+    speakers = attribution_spans(sentence.text)
     for mention in sentence.mentions:
         if mention.start < start or mention.end > end:
             continue
         if asides and any(a <= mention.start < b for a, b in asides):
             continue  # "the third country, after Egypt and Ethiopia, to join": they came before
+        if speakers and any(a <= mention.start < b for a, b in speakers):
+            continue  # "..., Egypt's space agency said.": who said it, not who did it
         possessive = sentence.text[mention.end : mention.end + 2] in ("'s", "’s")
         if possessive and POSSESSOR_AS_PLACE.match(sentence.text, mention.end):
             continue  # "set up in 2014 on INPE's campus": where, not who
