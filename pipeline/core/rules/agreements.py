@@ -362,10 +362,24 @@ def _described_title(text: str, start: int, end: int) -> str:
         rest.group(),
     ):
         rest = None  # "agreement on 28 February": a date, not a subject
-    phrase = " ".join([*kept, text[start:end] + extra + (rest.group() if rest else "")]).strip()
+    # "a memorandum on Monday to cooperate on ...": the day it was signed is not what it is about
+    topic = TIME_AFTER_NOUN.sub("", rest.group(), count=1) if rest else ""
+    phrase = " ".join([*kept, text[start:end] + extra + topic]).strip()
     return phrase[:1].upper() + phrase[1:]
 
 
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+TIME_AFTER_NOUN = re.compile(
+    r"(?i)\s+(?:on|in|last|this|earlier|late|early)\s+(?:"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    + _MONTHS
+    + r"(?:,?\s+\d{4})?|"
+    + _MONTHS
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|week|month|year)\b,?"
+)
 DESCRIBED_TAIL = re.compile(
     r"(?:\s+of\s+(?:understanding|cooperation|intent))?(?:\s+(?:on|for|to|concerning|regarding|about|of)\s+"
     r"(?:(?!\b(?:with|between|by|at|was|were|is|are|has|have|signed|that|which|in\s+\d{4})\b)[^,.;:()])"

@@ -1078,3 +1078,21 @@ def test_a_notes_label_names_the_other_side_of_an_instrument() -> None:
         "3. Morocco: the BRI row is dated by the memorandum of understanding signed with China in Nov 2017."
     )
     assert (a.parties, a.signed) == (("China", "Morocco"), "2017-11")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "China and Egypt signed a memorandum of understanding on Monday to cooperate on remote sensing.",
+            "Memorandum of understanding to cooperate on remote sensing",
+        ),
+        (
+            "Italy signed a memorandum of understanding on the Belt and Road Initiative in March 2019.",
+            "Memorandum of understanding on the Belt and Road Initiative",
+        ),
+    ],
+)
+def test_an_unnamed_instrument_is_described_without_the_day_it_was_signed(sentence: str, title: str) -> None:
+    [a] = agreements(sentence)
+    assert a.title == title
