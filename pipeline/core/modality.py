@@ -260,7 +260,10 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
     if FUTURE_SIGNING.search(scope):  # "the Roadmap will be signed at a time to be determined"
         return "announced"
     if ANNOUNCEMENT.search(FIRST_TO_SIGN.sub(" ", scope)) and not re.search(
-        r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b", scope, re.IGNORECASE
+        r"\b(?:signed|inked|concluded|established|set\s+up|launched|released)\b|"
+        r"\bannounc\w*\s+(?:the\s+)?(?:signing|signature|conclusion)\s+of\b",  # "announced the signing of"
+        scope,
+        re.IGNORECASE,
     ):
         return "announced"
     return "signed"

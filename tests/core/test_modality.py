@@ -61,6 +61,8 @@ def test_hearsay_is_looked_for_in_the_clause_of_the_statement_only() -> None:
         ("A draft memorandum with the Peruvian Space Agency was proposed in 2023.", "proposed"),
         ("CNSA will sign a memorandum with the Peruvian Space Agency.", "announced"),
         ("CNSA and the Peruvian Space Agency never signed the memorandum.", None),
+        ("The centre today announced the signing of an agreement with CNSA.", "signed"),
+        ("The centre today announced plans to sign an agreement with CNSA.", "announced"),
     ],
 )
 def test_agreement_status_reads_the_statement(sentence: str, status: str | None) -> None:

@@ -82,8 +82,14 @@ SUPPLY = re.compile(
 )
 SATELLITE_NOUN = r"(?:satellite|cubesat|nanosatellite|microsatellite|smallsat|spacecraft|probe)"
 OWNED = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,4}}?{SATELLITE_NOUN}\b", re.IGNORECASE)
-NATIONAL_HARDWARE = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:instruments?|payloads?|detectors?|hardware|experiments?)\b", re.IGNORECASE
+_HARDWARE = (
+    r"(?:instruments?|payloads?|detectors?|hardware|experiments?|rovers?|landers?|cameras?|spectrometers?)"
+)
+# "Italian instruments", "the Bahraini–Egyptian camera"
+NATIONAL_HARDWARE = re.compile(r"(?:[-–/]\w+)?\s+(?:[\w-]+\s+){0,2}?" + _HARDWARE + r"\b", re.IGNORECASE)
+# "a UAE-built rover", "the Pakistan-made camera"
+MADE_IN = re.compile(
+    r"[-‑](?:built|made|designed|developed|supplied)\s+(?:[\w-]+\s+){0,2}?" + _HARDWARE + r"\b", re.IGNORECASE
 )
 ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?", re.IGNORECASE)
 FACT_LABEL = re.compile(
@@ -244,8 +250,13 @@ def _partners(sentence: Sentence) -> list[str]:
         floor = clause_start(sentence.text, verb.start())
         for party, mention in enumeration_before(sentence, verb.start(), floor)[-3:]:
             add(_partner(party, sentence, mention), floor, verb.end())
-    for mention in sentence.of_kind("demonym"):
-        if NATIONAL_HARDWARE.match(sentence.text, mention.end) and mention.iso3 != "CHN":
+    for mention in sentence.mentions:
+        if mention.kind not in ("demonym", "country") or mention.iso3 == "CHN":
+            continue
+        hardware = NATIONAL_HARDWARE if mention.kind == "demonym" else None
+        if MADE_IN.match(sentence.text, mention.end) or (
+            hardware and hardware.match(sentence.text, mention.end)
+        ):
             add(mention.canonical, 0, mention.end)
     predicate = re.search(r"\b(?:instruments?|payloads?)\s+(?:are|were)\s+([A-Z]\w+)", sentence.text)
     if predicate:

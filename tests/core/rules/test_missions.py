@@ -514,3 +514,10 @@ def test_a_mission_named_after_a_partner_country_has_it_as_partner_with_its_seri
     )
     found = {m.name: m.partners for m in extract_text("t", text).missions}
     assert found["CBERS-4A"] == ("Brazil",)
+
+
+def test_hardware_built_abroad_makes_its_country_a_partner() -> None:
+    [claim] = missions("The agency will fly a UAE-built rover on the Chang'e 7 mission in 2026.")["Chang'e 7"]
+    assert claim.partners == ("United Arab Emirates",)
+    [claim] = missions("Chang'e 7 will carry the Bahraini–Egyptian camera to the Moon.")["Chang'e 7"]
+    assert claim.partners == ("Bahrain", "Egypt")
