@@ -217,10 +217,12 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 )
             )
     _deny_under_denying_labels(sentences)
+    _deny_retracted_posts(sentences)
     _repeat_mission_names(sentences)
     _name_missions_by_their_full_names(sentences)
     _resolve_defined_terms(sentences)
     _resolve_short_names(sentences, gazetteer)
+    _resolve_framework_head_nouns(sentences)
     _resolve_country_codes(text, sentences, gazetteer)
     _resolve_initialisms(sentences)
     letterhead = _letterhead_bodies(text, gazetteer)
@@ -286,6 +288,36 @@ def _deny_under_denying_labels(sentences: list[Sentence]) -> None:
         if label and DENYING_HEADING.search(label.group()):
             denied_block = sentence.block_index
         if sentence.block_index == denied_block:
+            sentence.denied = True
+
+
+# A live blog's timestamped entry ("14:30 -- First one done.", "UPDATE 15:40 -- ...") and a later
+# entry taking one back: "Scratch the 17:55 post.", "we've amended the 13:48 post", "the document at
+# 14:30 was NOT signed with ESA"
+POST_TIME = re.compile(r"^\W*(?:(?:UPDATE|Update|CORRECTION|Correction)\s+)?(\d{1,2}[:.]\d\d)\b")
+RETRACTED_POST = re.compile(
+    r"(?i)\b(?:scratch|ignore|disregard|withdraw|delete|strike|retract|amended|corrected|correct)\s+"
+    r"(?:the|our|my|that)\s+(\d{1,2}[:.]\d\d)\s+(?:post|entry|update|item|report)\b"
+    r"|\b(?:the|our)\s+(?:[\w-]+\s+){1,2}at\s+(\d{1,2}[:.]\d\d)\s+(?:was|is|were)\s+(?:not|never)\b"
+)
+
+
+def _deny_retracted_posts(sentences: list[Sentence]) -> None:
+    """Entries of a live blog that a later entry takes back are denied, whole."""
+    taken_back: set[str] = set()
+    for sentence in sentences:
+        if ":" in sentence.text or "." in sentence.text:
+            for match in RETRACTED_POST.finditer(sentence.text):
+                taken_back.add((match.group(1) or match.group(2)).replace(".", ":"))
+    if not taken_back:
+        return
+    entry, block = None, None
+    for sentence in sentences:
+        if sentence.block_index != block:  # a new paragraph: a new entry if it opens with a time
+            block = sentence.block_index
+            stamp = POST_TIME.match(sentence.text)
+            entry = stamp.group(1).replace(".", ":") if stamp else None
+        if entry in taken_back:
             sentence.denied = True
 
 
@@ -522,6 +554,25 @@ def _resolve_short_names(sentences: list[Sentence], gazetteer: Gazetteer) -> Non
         r"(?<![\w-])(?:" + "|".join(map(re.escape, short)) + r")(?![\w-])(?!\s+(?:University|Aerospace))"
     )
     _stand_for_terms(sentences, pattern, short, "short name")
+
+
+def _resolve_framework_head_nouns(sentences: list[Sentence]) -> None:
+    """A framework the document names in full by a plural head noun ("Artemis Accords") is then
+    called by that noun alone, capitalised: "an Accords signatory", "(ILRS 2024, Accords 2024)".
+    Not where another name precedes the noun ("the Abraham Accords")."""
+    heads: dict[str, Mention] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            words = mention.canonical.split()
+            if mention.kind == "framework" and len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+s", words[-1]):
+                heads.setdefault(words[-1], mention)
+    if not heads:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?<![A-Z][\w-]\s)(?<![A-Z][\w-]{2}\s)(?<![A-Z][\w-]{3}\s)(?<![A-Z][\w-]{4}\s)"
+        r"(?<![A-Z][\w-]{5}\s)(?<![A-Z][\w-]{6}\s)(?<![A-Z][\w-]{7}\s)(?:" + "|".join(heads) + r")(?![\w-])"
+    )
+    _stand_for_terms(sentences, pattern, heads, "head noun")
 
 
 # "The Timorese university": the one university of that country the document has named

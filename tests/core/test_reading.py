@@ -156,3 +156,24 @@ def test_a_text_written_without_capitals_is_read_in_any_case() -> None:
     assert [d.value for d in doc.sentences[-1].dates] == ["2023"]
     cased = read("t", "We told us about it. Then the us team left.", Gazetteer.default())
     assert not any(m.canonical == "United States" for s in cased.sentences for m in s.mentions)
+
+
+def test_a_framework_named_in_full_is_then_called_by_its_head_noun() -> None:
+    doc = read(
+        "t", "The Artemis Accords are principles.\n\nPeru is an Accords signatory.", Gazetteer.default()
+    )
+    assert [(m.kind, m.canonical) for m in doc.sentences[1].mentions if m.kind == "framework"] == [
+        ("framework", "Artemis Accords")
+    ]
+    other = read("t", "The Artemis Accords are principles. The Abraham Accords are not.", Gazetteer.default())
+    assert not [m for m in other.sentences[1].mentions if m.kind == "framework"]
+
+
+def test_a_live_blog_entry_taken_back_by_a_later_one_is_denied() -> None:
+    text = (
+        "13:48 -- The rocket is a Long March 5B.\n\n"
+        "14:30 -- Sri Lanka joined the ILRS, we hear.\n\n"
+        "UPDATE 15:40 -- Scratch the 14:30 post. Nicaragua joined the ILRS last month.\n"
+    )
+    doc = read("t", text, Gazetteer.default())
+    assert [s.denied for s in doc.sentences] == [False, True, False, False]
