@@ -450,7 +450,16 @@ def _acted_on(text: str, floor: int, start: int, end: int, window: int = 70) -> 
         or ACTION.search(text[end : end + window])
         or PASSIVE_ACTION.search(text, end, end + 250)  # "An arrangement between A and B on ... was signed"
         or re.fullmatch(r"(?i)leas(?:ed|ing)", text[start:end])
+        or (IDENTIFIED.search(text, max(floor, start - 60), start) is not None and BETWEEN.match(text, end))
     )
+
+
+# "It was a data-sharing arrangement between CNSA and INFN": what a document just told of turned out to be
+IDENTIFIED = re.compile(
+    r"(?i)\b(?:it|this|that|the\s+(?:document|text|deal|item|one))\s+(?:was|is)\s+(?:in\s+fact\s+|actually\s+|"
+    r"rather\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,3}$"
+)
+BETWEEN = re.compile(r"\s+between\b")
 
 
 PARTICIPLE_CLAUSE = re.compile(r",\s+(?!(?:including|acting|representing|joining)\b)[a-z]+ing\b")

@@ -78,6 +78,11 @@ def joined_by_document(framework: str) -> bool:
     return bool(row) and row.get("joined_by") == "document"
 
 
+# A sentence telling what a table holds: "the table lists ...", "The table below shows ..."
+TABLE_DESCRIPTION = re.compile(
+    r"(?i)\b(?:the|this|following)\s+(?:\w+\s+)?table\s+(?:below\s+|above\s+)?"
+    r"(?:lists|list|shows|show|gives|give|sets\s+out|records|names|covers)\b"
+)
 # The headword opening a reference entry: "**APSCO** —", "__BRICS__:", "ILRS —"
 ENTRY_LABEL = re.compile(r"\s*(?:(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[—–:-]?|[^—–:.\n]{1,60}\s[—–]\s)")
 
@@ -209,9 +214,23 @@ class FrameworkTracker:
             return None
         label = ENTRY_LABEL.match(block[0].text)
         if label is None:
-            return None
+            return self._headword_above(sentence.block_index)
         names = {name for name, m in self.named(block[0]) if m.end <= label.end()}
         return names.pop() if len(names) == 1 else None
+
+    def _headword_above(self, index: int) -> str | None:
+        """The framework a heading just above the paragraph consists of, and nothing else (a
+        definition list's term: "International Lunar Research Station (ILRS)", then its entry)."""
+        above = self._by_block.get(index - 1, [])
+        if len(above) != 1 or above[0].block.kind != "heading":
+            return None
+        heading = above[0]
+        named = self.named(heading)
+        rest = heading.text
+        for _, mention in sorted(named, key=lambda n: -n[1].start):
+            rest = rest[: mention.start] + rest[mention.end :]
+        names = {name for name, _ in named}
+        return names.pop() if len(names) == 1 and not re.search(r"\w", rest) else None
 
     def caption_sentences(self, block) -> list[Sentence]:
         """The sentences of a table row's caption (or the title line above its header)."""
@@ -238,6 +257,7 @@ class FrameworkTracker:
             # text is about, when the heading or the header says the rows are members
             heading = self.section_heading(block.context if block.context is not None else -1)
             named = [name for name, _ in self.named(heading)] if heading else []
+            named = named or self._described_table(block.context if block.context is not None else -1)
             heading_text = heading.text if heading else ""
             instruments = INSTRUMENT_HEADER.search(" ".join(header_cells))  # a table of agreements
             if named or (
@@ -250,6 +270,19 @@ class FrameworkTracker:
         if not frameworks or not MEMBER_WORDS.search(context_text):
             return None, header_cells, context_text
         return frameworks[0], header_cells, context_text
+
+    def _described_table(self, header: int) -> list[str]:
+        """The framework a sentence before the table says it lists ("the table lists adherents to
+        the Artemis Accords", "The table below shows ILRS partners"): the nearest such sentence."""
+        for index in range(header - 1, -1, -1):
+            for sentence in reversed(self._by_block.get(index, [])):
+                described = TABLE_DESCRIPTION.search(sentence.text)
+                if described is None:
+                    continue
+                names = {name for name, m in self.named(sentence) if m.start >= described.end()}
+                if len(names) == 1:
+                    return [names.pop()]
+        return []
 
     def section_heading(self, before: int) -> Sentence | None:
         """The nearest heading line above block `before` (not a list lead-in)."""

@@ -133,6 +133,8 @@ FOUNDED = re.compile(
     r"(?-i:Est|est)\.\s+(?:[^;()]{0,40}?\s)?by|"  # a reference card's "Est. 2009 as BRIC by Brazil, ..."
     r"founding\s+(?:members?|signator(?:y|ies)|states?|partners?)\s+(?:(?:in|of|at)\s+\S+\s+)?"
     r"(?:are|were|include|included|including|incl(?=\.))|founders?\s+(?:are|were|include)|"
+    # "when eight founding signatories put their names to it: A, B, ..."
+    r"founding\s+(?:members|signatories|states|partners)\s+(?:[^\W\d][\w'’]*\s+){1,8}?(?:it|them)(?=\s*:)|"
     r"(?:by\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:founders|founding\s+(?:members|states|signatories))(?=\s*:)|"
     r"co-?founded\s+by|founded\s+by)\b",
     re.IGNORECASE,
@@ -379,10 +381,43 @@ def _object_framework(sentence: Sentence, position: int, tracker: FrameworkTrack
     return None
 
 
+# A second framework the same subject belongs to, coordinated after the first: "a member of APSCO and
+# of the ILRS", "an Accords signatory and a long-standing member of APSCO"
+COORDINATED_MEMBERSHIP = re.compile(
+    r"\s*,?\s+and\s+(?:also\s+)?(?:(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?P<noun>members?|signator(?:y|ies)|"
+    r"partners?|participants?)\s+(?:states?\s+)?)?(?:of|in|to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+DATED_OBJECT_THEN = re.compile(
+    r"\s+(?:in|on|since)\s+(?:[\w.]+\s+){0,2}?(?:19|20)\d\d\s+and\s+(?:the\s+)?", re.I
+)
+# The second object ends its clause or takes its own date: not "..., and APSCO as an organisation signed"
+SECOND_OBJECT_ENDS = re.compile(r"\s*(?:[.;,)]|$)|\s+(?:in|on|since|from)\b|\s+(?:too|as\s+well)\b")
+DATE_AFTER = re.compile(r"\s*,?\s*(?:in|on)\s+", re.IGNORECASE)
+
+
+def _coordinated_framework(
+    sentence: Sentence, position: int, tracker: FrameworkTracker
+) -> tuple[str, str, int] | None:
+    """(framework, its role words, end) of a membership coordinated at `position`, if any."""
+    match = COORDINATED_MEMBERSHIP.match(sentence.text, position) or DATED_OBJECT_THEN.match(
+        sentence.text, position
+    )  # "joined APSCO in 2008 and the ILRS in 2024": the verb's second object
+    if match is None:
+        return None
+    for mention in sentence.of_kind("framework"):
+        if mention.start == match.end() and SECOND_OBJECT_ENDS.match(sentence.text, mention.end):
+            name = tracker.framework_name(mention)
+            return (name, match.groupdict().get("noun") or "", mention.end) if name else None
+    return None
+
+
 def _role(statement: str, framework: str, default: str = "member") -> str:
     lowered = statement.lower()
     if re.search(
-        r"\bfound(?:er|ers|ed\s+by|ing\s+(?:members?|parties|states|countries|signatories|partners|nations))\b"
+        r"\bfound(?:er|ers|ed\s+by|ing\s+(?:members?|parties|states|countries|signator(?:y|ies)|partners|nations))\b"
         r"|\bco-?found",
         lowered,
     ) or re.search(r"\bas\s+(?:a|the)\s+(?:co-)?founder", lowered):
@@ -647,6 +682,12 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             sentence, dates, max(match.end(), object_end)
         ):  # "A signed F in 2018, B in 2019"
             yield _claim(doc, sentence, party, framework, role, date, "rule:joined")
+        second = _coordinated_framework(sentence, object_end, tracker)
+        if second and is_asserted(sentence.text, floor, second[2]):  # "a member of APSCO and of the ILRS"
+            role = _role(second[1], second[0]) if second[1] else framework_role(second[0], role)
+            when = SINCE_DATE.match(sentence.text, second[2]) or DATE_AFTER.match(sentence.text, second[2])
+            date = next((d.value for d in dates if when and d.start == when.end()), None)
+            yield from _claims_of(doc, sentence, subjects, second[0], role, date, "rule:joined")
 
 
 def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
@@ -674,6 +715,12 @@ def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) 
             continue
         role = _role(text[lead.start("words") : noun.end()], framework)
         yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:modifier")
+        second = _coordinated_framework(sentence, noun.end(), tracker)
+        if second and second[1] and is_asserted(text, clause_start(text, scope[0]), second[2]):
+            # "Peru is an Accords signatory and a long-standing member of APSCO"
+            yield from _claims_of(
+                doc, sentence, members, second[0], _role(second[1], second[0]), None, "rule:modifier"
+            )
 
 
 def rule_member_since(
@@ -1569,6 +1616,50 @@ def rule_framework_years(
             )
 
 
+# "Thailand (ILRS 2024, Accords 2024)": a participant with the year it entered each framework, in brackets
+BRACKETED_YEAR = re.compile(r"\s+(?:since\s+|from\s+)?((?:19|20)\d\d)\s*(?:[,;)]|$)")
+
+
+def rule_bracketed_years(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """A participant followed by brackets that pair frameworks with years: "Senegal (ILRS 2024,
+    Accords 2025)". Each pair is a membership with its year."""
+    if "(" not in sentence.text:
+        return
+    named = tracker.named(sentence)
+    if not named:
+        return
+    for party, mention in parties_in(sentence, 0, len(sentence.text)):
+        opening = re.match(r"\s*\(", sentence.text[mention.end :])
+        if opening is None:
+            continue
+        inside = mention.end + opening.end()
+        close = sentence.text.find(")", inside, inside + 80)
+        if close < 0:
+            continue
+        pairs = []
+        position = inside
+        for framework, other in named:
+            if not inside <= other.start < close:
+                continue
+            year = BRACKETED_YEAR.match(sentence.text, other.end)
+            if year is None or sentence.text[position : other.start].strip(" ,;") != "":
+                pairs = []
+                break  # anything else in the brackets: not a list of framework-year pairs
+            pairs.append((framework, year.group(1)))
+            position = year.end(1)
+        if not pairs or sentence.text[position:close].strip(" ,;") != "":
+            continue
+        if not is_asserted(sentence.text, clause_start(sentence.text, mention.start), close + 1):
+            continue
+        for framework, year in pairs:
+            if party.name != framework:
+                yield _claim(
+                    doc, sentence, party, framework, framework_role(framework), year, "rule:bracketed"
+                )
+
+
 # "Chile and China sign a memorandum of understanding on cooperation within the framework of the Belt
 # and Road Initiative": signing a framework's own document is joining it (accords aside)
 SIGNED_DOCUMENT_BEFORE = re.compile(
@@ -1676,6 +1767,7 @@ SENTENCE_RULES = (
     rule_to_which,
     rule_signed_document,
     rule_framework_years,
+    rule_bracketed_years,
     rule_joined,
     rule_modifier,
     rule_member_since,

@@ -1096,3 +1096,12 @@ def test_a_notes_label_names_the_other_side_of_an_instrument() -> None:
 def test_an_unnamed_instrument_is_described_without_the_day_it_was_signed(sentence: str, title: str) -> None:
     [a] = agreements(sentence)
     assert a.title == title
+
+
+def test_what_a_signed_document_turned_out_to_be() -> None:
+    [a] = agreements("It was a data-sharing arrangement between CNSA and the Brazilian Space Agency.")
+    assert (a.agreement_type, a.parties) == (
+        "data_exchange",
+        ("Brazilian Space Agency", "China National Space Administration"),
+    )
+    assert agreements("It was a good year for CNSA and the Brazilian Space Agency.") == []

@@ -1489,3 +1489,54 @@ def test_an_agency_signing_for_a_framework_of_states_makes_its_state_the_member(
     assert members(text) == {("Senegal", "Artemis Accords", "signatory", "2025")}
     university = "In 2024 the University of Lagos joined the IDSEA."
     assert members(university) == {("University of Lagos", "IDSEA", "member", "2024")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru is a member of APSCO and of the ILRS.",
+            {("Peru", "APSCO", "member", None), ("Peru", "ILRS", "member", None)},
+        ),
+        (
+            "Peru joined APSCO in 2008 and the ILRS in 2024.",
+            {("Peru", "APSCO", "member", "2008"), ("Peru", "ILRS", "member", "2024")},
+        ),
+        (
+            "Peru is an Artemis Accords signatory and a long-standing member of APSCO.",
+            {("Peru", "Artemis Accords", "signatory", None), ("Peru", "APSCO", "member", None)},
+        ),
+        ("Peru is a member of APSCO and in talks with the ILRS.", {("Peru", "APSCO", "member", None)}),
+    ],
+)
+def test_a_second_framework_coordinated_after_the_first(text: str, expected: set) -> None:
+    assert members(text) == expected
+
+
+def test_founding_signatories_listed_after_a_colon() -> None:
+    text = (
+        "Artemis Accords\n\nOpened in October 2020, when three founding signatories put their names "
+        "to it: Japan, Italy and Canada."
+    )
+    assert members(text) == {
+        (country, "Artemis Accords", "founder", "2020-10") for country in ("Canada", "Italy", "Japan")
+    }
+
+
+def test_a_founding_signatory_is_a_founder() -> None:
+    assert members("The UAE was a founding signatory of the Artemis Accords in October 2020.") == {
+        ("United Arab Emirates", "Artemis Accords", "founder", "2020-10")
+    }
+
+
+def test_frameworks_paired_with_years_in_brackets() -> None:
+    text = (
+        "Thailand (ILRS 2024, Artemis Accords 2024) and Senegal (ILRS 2024, Artemis Accords 2025) are cases."
+    )
+    assert members(text) == {
+        ("Thailand", "ILRS", "member", "2024"),
+        ("Thailand", "Artemis Accords", "signatory", "2024"),
+        ("Senegal", "ILRS", "member", "2024"),
+        ("Senegal", "Artemis Accords", "signatory", "2025"),
+    }
+    assert members("Egypt (ILRS 2023?) may be next.") == set()

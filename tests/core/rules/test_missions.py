@@ -521,3 +521,14 @@ def test_hardware_built_abroad_makes_its_country_a_partner() -> None:
     assert claim.partners == ("United Arab Emirates",)
     [claim] = missions("Chang'e 7 will carry the Bahraini–Egyptian camera to the Moon.")["Chang'e 7"]
     assert claim.partners == ("Bahrain", "Egypt")
+
+
+def test_a_future_said_of_the_satellite_in_passing_does_not_make_its_launch_planned() -> None:
+    [claim] = missions(
+        "The relay satellite that will carry the signal, Queqiao-2, went up on 20 March 2024 "
+        "on a Long March 8."
+    )["Queqiao-2"]
+    assert (claim.launch_date, claim.launch_vehicle) == ("2024-03-20", "Long March 8")
+    assert "Chang'e 7" not in missions(
+        "CNSA said that it will launch Chang'e 7 on a Long March 5, officials added."
+    )
