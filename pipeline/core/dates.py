@@ -451,6 +451,10 @@ def _scan_window(
     text: str, lo: int, hi: int, anchor: Anchor | None, out: list[DateMention], day_first: bool = False
 ) -> None:
     for m in _MAIN.finditer(text, lo, hi):
+        kind = "dm" if m.group("dm_d2") else "md" if m.group("md_d2") else None
+        if kind == "dm" and int(m.group("dm_d1")) >= int(m.group("dm_d2")):
+            # "Chang'e 6 – 3 May 2024": a name's number before a date, not a day range
+            m = _MAIN.match(text, m.start("dm_d2"), hi) or m
         mention = _accept(text, m, anchor, day_first)
         if mention is not None:
             out.append(mention)

@@ -647,3 +647,11 @@ def test_spanish_and_portuguese_dates_left_untranslated() -> None:
     assert [d.value for d in find_dates("On the 6 de febrero de 2022, during")] == ["2022-02-06"]
     assert [d.value for d in find_dates("assinado em março de 2023")] == ["2023-03"]
     assert [d.value for d in find_dates("the Mars 2020 rover")] == []
+
+
+def test_a_number_before_a_date_is_no_day_range() -> None:
+    text = "Chang'e 6 – 3 May 2024; the meeting ran 7–9 July 2025."
+    assert [(d.value, text[d.start : d.end]) for d in find_dates(text)] == [
+        ("2024-05-03", "3 May 2024"),
+        ("2025-07", "7–9 July 2025"),
+    ]

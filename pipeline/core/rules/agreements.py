@@ -28,12 +28,14 @@ from pipeline.core.rules.common import (
     RELATIVE_FOUNDER,
     Party,
     founding_clauses,
+    fragments,
     header_columns,
     home_country,
     is_chinese_body,
     is_prose_row,
     nearest_date,
     parties_in,
+    party_fragment,
 )
 from pipeline.core.rules.frameworks import (
     FrameworkTracker,
@@ -145,6 +147,32 @@ def _listed_with_parties(sentence: Sentence, position: int) -> bool:
             for m in sentence.mentions
         )
     )
+
+
+def _fragment_instrument(sentence: Sentence, match: re.Match[str]) -> str | None:
+    """The title of an instrument a fragment line names after a piece naming its parties ("9 Mar 2021
+    – CNSA / Roscosmos – MoU – joint construction of the station"), else None."""
+    pieces = fragments(sentence)
+    at = next((i for i, (a, b) in enumerate(pieces) if a <= match.start() < b), None)
+    if not at:
+        return None
+    start, end = pieces[at]
+    text = sentence.text
+    if len(text[start:end].split()) > 6 or len(text[start : match.start()].split()) > 2:
+        return None  # a piece of prose, not a label
+    if not any(party_fragment(sentence, piece) for piece in pieces[:at]):
+        return None
+    title = text[start:end].strip()
+    if at + 1 < len(pieces):
+        topic = text[slice(*pieces[at + 1])].strip()
+        if not (
+            any(d.start >= pieces[at + 1][0] and d.end <= pieces[at + 1][1] for d in sentence.dates)
+            or party_fragment(sentence, pieces[at + 1])
+            or TERMINATED.search(topic)
+            or re.match(r"[a-z]+ed\b", topic)  # "released at GLEX": what happened to it, not its topic
+        ):
+            title = f"{title} on {topic}"
+    return title[:1].upper() + title[1:]
 
 
 def _may_name_instrument(text: str) -> bool:
@@ -879,7 +907,8 @@ def rule_instrument(
             title_end = _title_span(text, named, match.start())[1] if named else match.end()
             window = 200 if named else 70  # a named instrument: its parties may come before the verb
             listed = _listed_with_parties(sentence, match.start())
-            if listed:
+            fragment = None if listed else _fragment_instrument(sentence, match)
+            if listed or fragment:
                 floor = 0  # "- IAC and NSSC: cooperation agreement on ultraviolet detectors, signed in 2022."
             elif not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
                 continue
@@ -889,6 +918,8 @@ def rule_instrument(
                 named = run_in
             if kind == "legislation" and NUMBERED_LAW.fullmatch(match.group()):
                 title = match.group()  # "Law 27,123", "Public Law 112-55"
+            elif fragment:  # "MoU – joint construction of the station": the piece, and the topic after it
+                title = fragment
             elif listed:  # the item after its label, up to the date: "cooperation agreement on ..."
                 item = text[ITEM_LABEL.match(text).end() :]
                 title = re.split(r",|\.\s|\.$|;|\(", item, maxsplit=1)[0].strip()
@@ -968,7 +999,7 @@ def rule_instrument(
                 continue  # "an agreement between their space agency and CNSA": a kind of instrument, not one
             if kind not in MULTILATERAL_KINDS and all(_known_foreign(p) for p in parties):
                 continue  # "JAXA and NASA signed ...": cooperation without China is out of scope
-            status_end = min(len(text), max(match.end(), title_span[1]) + 15)
+            status_end = len(text) if fragment else min(len(text), max(match.end(), title_span[1]) + 15)
             label = RUN_IN_LABEL.match(text)  # "**Kiribati (terminated).** ... a lease signed in 1997"
             ended = ENDED_AFTER.match(text, max(match.end(), title_span[1]))
             status = (

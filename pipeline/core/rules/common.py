@@ -455,3 +455,40 @@ def is_prose_row(sentence: Sentence) -> bool:
         and sentence.text[start:end].rstrip(" *_").endswith((".", "!"))
         for start, end in sentence.cells
     )
+
+
+# A verbless line of fragments set apart by dashes or bars, as on a slide or in a terse timeline:
+# "9 Mar 2021 – CNSA / Roscosmos – MoU – joint construction of the station"
+FRAGMENT_SEPARATOR = re.compile(r"\s+[–—]\s+|\s+-{1,2}\s+|\s+\|\s+")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪‣◦]|\d{1,3}[.)])\s+")
+PARTY_GLUE = re.compile(r"^(?:\s|[,/+&()·]|and\b|with\b|the\b)*$", re.IGNORECASE)
+
+
+def fragments(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of a fragment line's pieces (three or more), else []."""
+    text = sentence.text
+    if "–" not in text and "—" not in text and " - " not in text and " | " not in text and "--" not in text:
+        return []
+    marker = LIST_MARKER.match(text)
+    start = marker.end() if marker else 0
+    spans, position = [], start
+    for separator in FRAGMENT_SEPARATOR.finditer(text, start):
+        spans.append((position, separator.start()))
+        position = separator.end()
+    spans.append((position, len(text.rstrip(" .;"))))
+    return spans if len(spans) >= 3 and all(b > a for a, b in spans) else []
+
+
+def party_fragment(sentence: Sentence, span: tuple[int, int]) -> list[tuple[Party, Mention]]:
+    """The participants a fragment consists of ("CNSA / Roscosmos", "China + Russia", "UAE (MBRSC)"),
+    or [] when it holds anything else."""
+    start, end = span
+    found = parties_in(sentence, start, end)
+    if not found:
+        return []
+    rest, position = [], start
+    for mention in sorted((m for m in sentence.mentions if start <= m.start < end), key=lambda m: m.start):
+        rest.append(sentence.text[position : mention.start])
+        position = max(position, mention.end)
+    rest.append(sentence.text[position:end])
+    return found if all(PARTY_GLUE.match(piece) for piece in rest) else []

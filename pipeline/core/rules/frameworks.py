@@ -39,10 +39,12 @@ MEMBER_WORDS = re.compile(
 INSTRUMENT_HEADER = re.compile(r"(?i)\b(?:instrument|agreement|memorand|treaty|mou)")
 # A section heading that is only a membership label ("## Members", "Founding member states").
 MEMBERS_HEADING = re.compile(
-    r"^[#\s*]*(?:(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
+    r"^[#\s*]*(?:(?:slide|section|part|chapter)\s+\d+\s*[–—:.-]\s*|\d+(?:\.\d+)*\.?\s+)?"  # "Slide 4 – "
+    r"(?:(?:(?:current|full|founding|new|state|institutional|associate)\s+)?"
     r"(?:members?|member\s+(?:states|countries|institutions)|membership|signatories|partners|participants)|"
     r"(?:participating|partner|signatory)\s+(?:states|countries|institutions|bodies))"
-    r"(?:\s+(?:by|as\s+of|in|since|at)\s[^.:]{0,40})?[\s*:]*$",  # "Participating states by year of signature"
+    r"(?:\s+(?:by|as\s+of|in|since|at)\s[^.:]{0,40})?"  # "Participating states by year of signature"
+    r"(?:\s*\((?:signed|confirmed|current|full|official|as\s+of\s[^)]{1,30})\))?[\s*:]*$",  # "(signed)"
     re.IGNORECASE,
 )
 

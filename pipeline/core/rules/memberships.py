@@ -28,10 +28,12 @@ from pipeline.core.rules.common import (
     enumeration_after,
     enumeration_before,
     founding_clauses,
+    fragments,
     home_country,
     is_possessive_modifier,
     nearest_date,
     parties_in,
+    party_fragment,
     proper_name_runs,
 )
 from pipeline.core.rules.frameworks import (
@@ -1150,6 +1152,44 @@ def rule_making_founders(
                 )
 
 
+ROLE_FRAGMENT = re.compile(
+    r"(?i)(?:the\s+)?(?P<founding>(?:co-)?founding\s+|founders?\b)?(?:(?:members?|partners?|signator(?:y|ies)|"
+    r"participants?)(?:\s+(?:states?|countries))?)?"
+)
+
+
+def rule_fragment_role(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """A fragment line pairing participants with a membership role: "2021 – China + Russia – founding
+    partners" (the framework named there, else the one in scope)."""
+    pieces = fragments(sentence)
+    if not pieces:
+        return
+    text = sentence.text
+    role_piece = next(
+        (
+            (a, b)
+            for a, b in pieces
+            if (m := ROLE_FRAGMENT.fullmatch(text[a:b].strip())) is not None and m.group().strip()
+        ),
+        None,
+    )
+    if role_piece is None:
+        return
+    members = next((found for piece in pieces if (found := party_fragment(sentence, piece))), [])
+    named = tracker.named(sentence)
+    framework = named[0][0] if named else tracker.current
+    if not members or framework is None or not is_asserted(text, 0, len(text)):
+        return
+    joined = sentence.lead_date or next(
+        (d.value for d in sentence.dates for a, b in pieces if text[a:b].strip() == text[d.start : d.end]),
+        None,
+    )
+    role = _role(text[slice(*role_piece)], framework)
+    yield from _claims_of(doc, sentence, members, framework, role, joined, "rule:fragment")
+
+
 def rule_label_list(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
@@ -1768,6 +1808,7 @@ SENTENCE_RULES = (
     rule_signed_document,
     rule_framework_years,
     rule_bracketed_years,
+    rule_fragment_role,
     rule_joined,
     rule_modifier,
     rule_member_since,

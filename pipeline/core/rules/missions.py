@@ -27,6 +27,7 @@ from pipeline.core.rules.common import (
     Party,
     enumeration_after,
     enumeration_before,
+    fragments,
     header_columns,
     home_country,
     nearest_date,
@@ -311,6 +312,32 @@ def _launch(sentence: Sentence, lo: int = 0, hi: int | None = None) -> dict[str,
         "launch_vehicle": vehicles[0].canonical if vehicles else None,
     }
     return result if any(result.values()) else None
+
+
+PLANNED_MARK = re.compile(
+    r"(?i)\(\s*plan|\bplanned\b|~|\bTBD\b|\bNET\b|\bno\s+earlier\b|\bexpected\b|\bscheduled\b"
+)
+
+
+def _fragment_launch(sentence: Sentence, missions: list[Mention]) -> dict[str, str | None] | None:
+    """A fragment line opening with a mission and giving its launch: "Chang'e 6 – 3 May 2024 – LM-5 –
+    Wenchang – far-side samples" (a full date and a vehicle or site; nothing marked as planned)."""
+    pieces = fragments(sentence) if len(missions) == 1 else []
+    if not pieces or missions[0].start != pieces[0][0] or PLANNED_MARK.search(sentence.text):
+        return None
+    text = sentence.text
+    alone = [d for d in sentence.dates if any(text[a:b].strip() == text[d.start : d.end] for a, b in pieces)]
+    vehicles = sentence.of_kind("launch_vehicle")
+    sites = [m.canonical for m in sentence.of_kind("launch_site")]
+    sites += [site for site in map(_site_of_city, SITE_CITY.findall(text)) if site]
+    sites += [site for a, b in pieces if (site := _site_of_city(text[a:b].strip()))]  # "– Wenchang –"
+    if not alone or len(alone[0].value) < 7 or not (vehicles or sites):
+        return None
+    return {
+        "launch_date": alone[0].value,
+        "launch_site": sites[0] if sites else None,
+        "launch_vehicle": vehicles[0].canonical if vehicles else None,
+    }
 
 
 def _listed_together(text: str, mention: Mention, others: list[Mention], forward: bool) -> bool:
@@ -685,7 +712,7 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         if sentence.denied:
             continue  # under "What did not fly" or "Things that did NOT happen"
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
-        launch = _launch(sentence)
+        launch = _launch(sentence) or _fragment_launch(sentence, missions)
         launched = _launched(sentence, missions) if launch else set()
         launch_of = {name: launch for name in launched} if launch else {}
         for lo, hi in _launch_parts(sentence) if launch and len(missions) > 1 else ():

@@ -1105,3 +1105,15 @@ def test_what_a_signed_document_turned_out_to_be() -> None:
         ("Brazilian Space Agency", "China National Space Administration"),
     )
     assert agreements("It was a good year for CNSA and the Brazilian Space Agency.") == []
+
+
+def test_an_instrument_on_a_fragment_line() -> None:
+    [a] = agreements("- 9 Mar 2021 – CNSA / Roscosmos – MoU – joint construction of the station")
+    assert (a.title, a.agreement_type, a.parties, a.signed) == (
+        "MoU on joint construction of the station",
+        "memorandum",
+        ("China National Space Administration", "Roscosmos"),
+        "2021-03-09",
+    )
+    [ended] = agreements("- 2022 – Pakistan (SUPARCO) – rover agreement – Chang'e 7 – ended 2023")
+    assert ended.status == "terminated"

@@ -44,3 +44,20 @@ def test_an_agency_named_earlier_and_then_quoted_is_no_party_of_the_next_deal() 
         "China National Space Administration",
         "Pakistan Space and Upper Atmosphere Research Commission",
     ) in parties
+
+
+def test_a_fragment_line_and_its_party_pieces() -> None:
+    from pipeline.core.gazetteer import Gazetteer
+    from pipeline.core.reading import read
+    from pipeline.core.rules.common import fragments, party_fragment
+
+    [line] = read(
+        "t", "- 9 Mar 2021 – CNSA / Roscosmos – MoU – joint construction", Gazetteer.default()
+    ).sentences
+    pieces = [line.text[a:b] for a, b in fragments(line)]
+    assert pieces == ["9 Mar 2021", "CNSA / Roscosmos", "MoU", "joint construction"]
+    parties = [p.name for p, _ in party_fragment(line, fragments(line)[1])]
+    assert parties == ["China National Space Administration", "Roscosmos"]
+    assert party_fragment(line, fragments(line)[3]) == []
+    [prose] = read("t", "CNSA and Roscosmos signed a memorandum in 2021.", Gazetteer.default()).sentences
+    assert fragments(prose) == []

@@ -1540,3 +1540,19 @@ def test_frameworks_paired_with_years_in_brackets() -> None:
         ("Senegal", "Artemis Accords", "signatory", "2025"),
     }
     assert members("Egypt (ILRS 2023?) may be next.") == set()
+
+
+def test_a_fragment_line_pairing_participants_with_a_role() -> None:
+    text = "# The ILRS partnership\n\n## Slide 2 – Origins\n\n- 2021 – China + Russia – founding partners\n"
+    assert members(text) == {("China", "ILRS", "founder", "2021"), ("Russia", "ILRS", "founder", "2021")}
+
+
+def test_a_numbered_slide_heading_of_signed_partners_leads_its_list() -> None:
+    text = (
+        "# The ILRS partnership\n\n## Slide 4 – State partners (signed)\n\n"
+        "- Venezuela – Sep 2023\n- Serbia – 2024\n"
+    )
+    assert members(text) == {
+        ("Venezuela", "ILRS", "partner", "2023-09"),
+        ("Serbia", "ILRS", "partner", "2024"),
+    }

@@ -532,3 +532,15 @@ def test_a_future_said_of_the_satellite_in_passing_does_not_make_its_launch_plan
     assert "Chang'e 7" not in missions(
         "CNSA said that it will launch Chang'e 7 on a Long March 5, officials added."
     )
+
+
+def test_a_launch_on_a_fragment_line() -> None:
+    found = missions("- Chang'e 6 – 3 May 2024 – LM-5 – Wenchang – far-side samples – payloads from ESA")
+    [launch] = [c for c in found["Chang'e 6"] if c.launch_date]
+    assert (launch.launch_date, launch.launch_vehicle, launch.launch_site) == (
+        "2024-05-03",
+        "Long March 5",
+        "Wenchang Satellite Launch Center",
+    )
+    planned = missions("- Chang'e 7 – 26 May 2026 (plan) – LM-5 – Wenchang")
+    assert all(c.launch_date is None for c in planned.get("Chang'e 7", []))
