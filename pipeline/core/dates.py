@@ -652,6 +652,9 @@ def _scan_iberian(text: str) -> list[DateMention]:
     return out
 
 
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
 def _scan_bare_months(text: str, anchor: Anchor | None, found: list[DateMention]) -> list[DateMention]:
     """Months without a year: in the year the same text stated just before ("continued in 2025 with
     X, whose memorandum was signed in September"), else in the anchor's year (or the one before,
@@ -659,7 +662,8 @@ def _scan_bare_months(text: str, anchor: Anchor | None, found: list[DateMention]
     out = []
     for m in _BARE_MONTH.finditer(text):
         month = _month_number(m["m"])
-        stated = [d for d in found if d.end <= m.start() and d.precision == "year"]
+        same_year = _THAT_YEAR.match(text, m.end())  # "in June of that year": the year the text just gave
+        stated = [d for d in found if d.end <= m.start() and (same_year or d.precision == "year")]
         if stated:
             y = stated[-1].year
         elif anchor is not None:

@@ -191,6 +191,9 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
                 or SPOKEN_YEAR_HINT.search(sentence_text)  # "in twenty twenty-three"
                 else []
             )
+            if dates and "(" in sentence_text:  # "(Singh, 2022)": when a source appeared, not an event
+                cited = [m.span() for m in CITATION.finditer(sentence_text)]
+                dates = [d for d in dates if not any(a <= d.start < b for a, b in cited)]
             if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):
                 dates = _with_that_year(sentence_text, paragraph_year, dates)
             if dates and "that " in sentence_text:
@@ -300,6 +303,14 @@ RETRACTED_POST = re.compile(
     r"(?:the|our|my|that)\s+(\d{1,2}[:.]\d\d)\s+(?:post|entry|update|item|report)\b"
     r"|\b(?:the|our)\s+(?:[\w-]+\s+){1,2}at\s+(\d{1,2}[:.]\d\d)\s+(?:was|is|were)\s+(?:not|never)\b"
 )
+
+
+# An author-year citation: "(Singh, 2022)", "(Zhang et al., 2021)", "(Oliveira, 2018; Costa and Wang, 2020)"
+_CITED = (
+    rf"(?!(?:{'|'.join(MONTH_WORDS)})\b)[A-Z][\w'’-]+(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-Z][\w'’-]+))?"
+    r",\s+(?:19|20)\d\d[a-z]?"
+)
+CITATION = re.compile(rf"\((?:see\s+|cf\.\s+)?{_CITED}(?:;\s*{_CITED})*\)")
 
 
 def _deny_retracted_posts(sentences: list[Sentence]) -> None:

@@ -226,6 +226,7 @@ _PAGE_NO_RE = re.compile(
     r"(?:[-–—]\s*)?(?:(?:page|p\.|pg\.?|стр\.?)\s*)?\d{1,4}(?:\s*(?:/|of|из)\s*\d{1,4})?(?:\s*[-–—])?",
     re.IGNORECASE,
 )
+_YEAR_LINE_RE = re.compile(r"(?:19|20)\d\d")
 _ROMAN_LOWER_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _EDGE_NUM_RE = re.compile(r"^(\d{1,4})\s|\s(\d{1,4})$")
 _CAPS_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’&-]*")
@@ -273,6 +274,8 @@ def _is_page_number(s: str) -> bool:
         return False
     if len(s) <= 6 and _ROMAN_LOWER_RE.fullmatch(s):
         return True
+    if _YEAR_LINE_RE.fullmatch(s):
+        return False  # "2025" alone on its line: a chronology's year heading (a repeated one is furniture)
     return _PAGE_NO_RE.fullmatch(s) is not None
 
 

@@ -655,3 +655,8 @@ def test_a_number_before_a_date_is_no_day_range() -> None:
         ("2024-05-03", "3 May 2024"),
         ("2025-07", "7–9 July 2025"),
     ]
+
+
+def test_a_month_of_that_year_takes_the_year_just_stated() -> None:
+    text = "It was formalised on 9 March 2021. In June of that year the agencies met."
+    assert [d.value for d in find_dates(text, anchor="2021-03-10")] == ["2021-03-09", "2021-06"]

@@ -177,3 +177,15 @@ def test_a_live_blog_entry_taken_back_by_a_later_one_is_denied() -> None:
     )
     doc = read("t", text, Gazetteer.default())
     assert [s.denied for s in doc.sentences] == [False, True, False, False]
+
+
+def test_a_citation_year_is_no_date_of_the_sentence() -> None:
+    assert dates_of(
+        "In August 2021 the agencies signed an agreement (Singh, 2022; Costa and Wang, 2020)."
+    ) == [["2021-08"]]
+    assert dates_of("Iceland (October 2023) signed.") == [["2023-10"]]
+
+
+def test_year_lines_of_a_chronology_newest_first_date_their_entries() -> None:
+    text = "CHRONOLOGY\n\n2025\n  11 March — A lab opens.\n\n2023\n  6 December — A memorandum is signed.\n"
+    assert [d for d in dates_of(text) if d] == [["2025"], ["2025-03-11"], ["2023"], ["2023-12-06"]]

@@ -392,6 +392,8 @@ def _described_title(text: str, start: int, end: int) -> str:
         rest = None  # "agreement on 28 February": a date, not a subject
     # "a memorandum on Monday to cooperate on ...": the day it was signed is not what it is about
     topic = TIME_AFTER_NOUN.sub("", rest.group(), count=1) if rest else ""
+    own = OWN_CLAUSE.search(topic)
+    topic = topic[: own.start()].rstrip() if own else topic  # "... satellite and Egypt signs a memorandum"
     phrase = " ".join([*kept, text[start:end] + extra + topic]).strip()
     return phrase[:1].upper() + phrase[1:]
 
@@ -449,6 +451,22 @@ def _not_an_instrument(text: str, match: re.Match[str], framework_spans: list[tu
         return True  # "data-exchange instruments", "data-sharing arrangements": a kind, not one
     plural = match.group().lower().endswith(("s", "memoranda", "treaties", "laboratories"))
     return plural and bool(QUANTIFIED.search(before) or not re.search(r"\b(?:two|both|the)\s+$", before))
+
+
+# "the two governments sign a grant agreement ... and Egypt signs a memorandum ...": a clause of its own
+OWN_CLAUSE = re.compile(
+    r";|\band\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:also\s+)?(?:signs?|signed|inks?|inked|concludes?|"
+    r"concluded|opens?|opened|establish(?:es|ed)?|sets?\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(text: str, instrument_starts: list[int], position: int) -> bool:
+    """Is the instrument at `position` told in a clause with its own subject and verb, apart from each
+    instrument found so far (in either order)?"""
+    return bool(instrument_starts) and all(
+        OWN_CLAUSE.search(text, min(start, position), max(start, position)) for start in instrument_starts
+    )
 
 
 def _new_clause(text: str, clause_ends: list[int], position: int) -> bool:
@@ -804,6 +822,15 @@ def _parties(
         other = [p for p in previous.get("document", []) if p in group]
         if kind_named == "country" and count == 2 and len(group) > 2 and chinese and other:
             group = chinese[:1] + other  # "the two governments" after three states: China and the document's
+        elif (
+            kind_named == "country"
+            and count == 2
+            and len(group) != 2
+            and len(previous.get("document", [])) == 1
+        ):
+            # "the two governments" with no pair named before (a chronology, newest first): China and
+            # the country the document is about
+            group = [Party(CHINA, "country", "CHN"), *previous["document"]]
         for party in (
             group if count is None or count < 3 or count == len(group) else []
         ):  # "the five agencies"
@@ -872,6 +899,7 @@ def rule_instrument(
     # one instrument per clause (the first kind that matches), plus a law that approves or restricts it
     found: set[bool] = set()  # True: a law was found; False: another instrument
     clause_ends: list[int] = []  # where the clauses of the instruments found so far end
+    instrument_starts: list[int] = []  # and where their instrument words are
     for kind, pattern in INSTRUMENTS:
         if kind == "legislation" and True in found:
             continue
@@ -880,13 +908,18 @@ def rule_instrument(
         if label and any(m.start() >= label.end() for m in matches):
             matches = [m for m in matches if m.start() >= label.end()]  # the body tells it in full
         for match in matches:
-            if kind != "legislation" and False in found and not _new_clause(text, clause_ends, match.start()):
+            if (
+                kind != "legislation"
+                and False in found
+                and not _new_clause(text, clause_ends, match.start())
+                and not _own_clause(text, instrument_starts, match.start())
+            ):
                 continue
             if any(s <= match.start() < e for s, e in framework_spans):
                 continue  # "Artemis Accords" is a framework, handled by rule_accord
             if DEFINITION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # '(hereinafter referred to as "the Joint Laboratory")': a label
-            floor = max(clause_start(text, match.start()), *clause_ends, 0)
+            floor = max(clause_start(text, match.start()), *(e for e in clause_ends if e <= match.start()), 0)
             if re.search(
                 r"(?i)\b(?:what|which|whatever)\s+$", text[max(0, match.start() - 12) : match.start()]
             ):
@@ -1035,6 +1068,7 @@ def rule_instrument(
             found.add(kind == "legislation")
             if kind != "legislation":  # a law may sit anywhere beside the instrument it concerns
                 clause_ends.append(scope_end)
+                instrument_starts.append(match.start())
             break
 
 

@@ -56,6 +56,7 @@ JOIN = re.compile(
     r"(?:became|become|becomes|becoming)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:member|partner|signatory|participant|party|associate|founder|participating)(?:\s+(?:country|state|nation))?s?"
     r"\s+(?:of|to|in)|"
+    r"(?:became|become|becomes|becoming)\s+(?:full\s+|new\s+)?members(?=\s*(?:$|[,.;]|on\b|in\b|from\b))|"
     r"(?:became|become|becomes|becoming)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:country|state|nation|government|"
     r"member|partner|signatory|institution|agency|organi[sz]ation)s?\s+(?:[\w-]+\s+){0,5}?to\s+(?:join|"
     r"sign\s+up\s+(?:to|for)|sign\s+on\s+to|accede\s+to|sign|participate\s+in|take\s+part\s+in)|"
@@ -77,6 +78,8 @@ JOIN = re.compile(
     r"(?:member|partner|signatory|participant|party|associate|participating)(?:\s+(?:state|country|nation))?s?"
     r"\s+(?:of|to|in)|"
     r"(?:is|are|was|were|became|become|becomes|becoming)\s+part\s+of|"
+    r"(?:takes?|took|taking)\s+(?:its|their|her|his)\s+seats?\s+as\s+(?:an?\s+)?(?:full\s+)?members?\s+(?:of|in)|"
+    r"(?:is|are|was|were|remains|remained|(?:has|have)\s+(?:also\s+|long\s+)?been)\s+inside|"
     r"(?:is|are|was|were|remains|remain|remained|(?:has|have)\s+(?:also\s+|long\s+)?been)\s+"
     r"(?:already\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?in|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:named|designated|listed|made)\s+(?:as\s+)?(?:a|an|the)\s+"
@@ -266,12 +269,12 @@ INTRANSITIVE_VERB = re.compile(
     r"followed\s+suit|followed|did\s+(?:the\s+)?same|did\s+likewise|did\s+so|"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:formally\s+)?admitted|"
     r"formali[sz]ed\s+(?:their|its|his|her)\s+(?:participation|membership|accession)(?:\s+in)?|"
-    r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership)$"
+    r"(?:\w+\s+)?(?:up\s+)?(?:full\s+)?membership|(?:became|become|becomes|becoming)\s+(?:full\s+|new\s+)?members)$"
 )
 WE_BEFORE = re.compile(r"(?i)\bwe\s+(?:\w+\s+){0,2}$")
 ALONG_WITH = re.compile(
     r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from|since)\s+[\w ]{3,32}?)?\s*,?\s*"
-    r"(?:together|along)\s+with\s+"
+    r"(?:(?:entering|joining|admitted|arriving)\s+)?(?:together|along)\s+with\s+"
 )
 SAME_YEAR_AS = re.compile(r"(?i)\b(?:in\s+)?the\s+same\s+(?:year|month)\s+as\s+")
 # "a member of BRICS since its foundation in 2009": a founder
@@ -766,6 +769,36 @@ YES = re.compile(
 )
 
 
+WHO_BELONGS = re.compile(
+    r"^\W*(?:Q\s*\d*\s*[:.)]\s*)?(?:Who|Which\s+(?:other\s+)?(?:countries|states|nations|agencies|institutions))\s+"
+    r"(?:else\s+)?(?:belongs?\s+to|(?:is|are)\s+(?:(?:a|the)\s+)?(?:members?|partners?|signator(?:y|ies)|participants?)"
+    r"\s+(?:of|in)|(?:is|are)\s+in|(?:has|have)\s+(?:joined|signed)|joined|signed)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def rule_listed_answer(doc: Document, index: int, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'Q: Who else belongs to APSCO?' answered 'A: Eight states. Besides China and Pakistan, the list
+    includes Bangladesh, Iran ...': every participant the answer asserts is a member."""
+    question = doc.sentences[index]
+    match = WHO_BELONGS.match(question.text)
+    named = [(name, m) for name, m in tracker.named(question) if match and m.start == match.end()]
+    if not named:
+        return
+    framework = named[0][0]
+    role = _role(match.group(), framework)
+    answer_block = None
+    for answer in doc.sentences[index + 1 : index + 8]:
+        if answer_block is None:
+            answer_block = answer.block_index
+        if answer.block_index != answer_block or is_question(answer.text):
+            break
+        if not is_asserted(answer.text, 0, len(answer.text)):
+            continue
+        members = parties_in(answer, 0, len(answer.text))
+        yield from _claims_of(doc, answer, members, framework, role, None, "faq")
+
+
 def is_question(text: str) -> bool:
     """The text asks: it ends on "?" and holds no statement before the question (a list item may tell
     a fact and then ask about it: "Brazil signs the Accords. Does that rule out the ILRS?")."""
@@ -1043,6 +1076,34 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
         joined = _more_precise(nearest_date(sentence.dates, match.start()), sentence.lead_date)
         for party, _ in members:
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
+
+
+# "the 2009 summit, where Brazil, Russia, India and China met as founding members"
+FOUNDERS_AS = re.compile(
+    r"(?i)\b(?:met|gathered|came\s+together|convened|joined|signed(?:\s+up)?|took\s+part|sat)\s+as\s+(?:the\s+|its\s+)?"
+    r"(?:founding|original)\s+(?:members|states|partners|signatories|parties)\b"
+)
+
+
+def rule_founders_as(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """A, B and C met (or signed) as founding members: the framework named before, or in scope."""
+    if "ounding" not in sentence.text and "riginal" not in sentence.text:
+        return
+    for match in FOUNDERS_AS.finditer(sentence.text):
+        floor = clause_start(sentence.text, match.start())
+        founders = enumeration_before(sentence, match.start(), floor)
+        framework = tracker.in_scope(sentence, match.start())
+        if not founders or framework is None or not is_asserted(sentence.text, floor, match.end()):
+            continue
+        clause_end = sentence.text.find(";", match.end())
+        joined = nearest_date(
+            sentence.dates, match.start(), floor, clause_end if clause_end >= 0 else len(sentence.text)
+        )
+        yield from _claims_of(
+            doc, sentence, founders, framework, "founder", joined or sentence.lead_date, "rule:founded"
+        )
 
 
 # "China and Russia agree to build the ILRS and become its two founding states"
@@ -1820,6 +1881,7 @@ SENTENCE_RULES = (
     rule_founder_verb,
     rule_relative_founder,
     rule_founding_complement,
+    rule_founders_as,
     rule_making_founders,
     rule_list,
     rule_label_list,
@@ -1884,6 +1946,7 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
         if is_question(sentence.text):
             tracker.enter(sentence)
             claims.extend(rule_answered_question(doc, index, tracker))
+            claims.extend(rule_listed_answer(doc, index, tracker))
             tracker.leave(sentence)
             continue
         tracker.enter(sentence)

@@ -1117,3 +1117,25 @@ def test_an_instrument_on_a_fragment_line() -> None:
     )
     [ended] = agreements("- 2022 – Pakistan (SUPARCO) – rover agreement – Chang'e 7 – ended 2023")
     assert ended.status == "terminated"
+
+
+def test_two_instruments_in_clauses_of_their_own() -> None:
+    found = agreements(
+        "On 21 January 2016 the governments of China and Egypt sign a grant agreement for a satellite "
+        "and Egypt signs a memorandum on jointly building the Belt and Road."
+    )
+    assert sorted((a.agreement_type, a.title, a.signed) for a in found) == [
+        ("cooperation_agreement", "Grant agreement for a satellite", "2016-01-21"),
+        ("memorandum", "Memorandum on jointly building the Belt and Road", "2016-01-21"),
+    ]
+
+
+def test_the_two_governments_of_a_document_about_one_country() -> None:
+    text = (
+        "EGYPT AND CHINA IN SPACE\n\n2024\n  1 January — Egypt joins BRICS with Ethiopia, Iran and the "
+        "United Arab Emirates.\n\n2023\n  6 December — CNSA and EgSA sign a memorandum; Egypt joins the "
+        "ILRS.\n\n2016\n  21 January — During a state visit, the two governments sign a grant agreement "
+        "for a satellite.\n"
+    )
+    grant = [a for a in agreements(text) if a.title.startswith("Grant")]
+    assert [a.parties for a in grant] == [("China", "Egypt")]

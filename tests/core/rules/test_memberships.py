@@ -1556,3 +1556,44 @@ def test_a_numbered_slide_heading_of_signed_partners_leads_its_list() -> None:
         ("Venezuela", "ILRS", "partner", "2023-09"),
         ("Serbia", "ILRS", "partner", "2024"),
     }
+
+
+def test_members_who_met_as_founders() -> None:
+    text = (
+        "BRICS grew out of the 2009 Yekaterinburg summit, where Brazil, Russia, India and China met as "
+        "founding members; South Africa was admitted in 2011."
+    )
+    assert members(text) == {
+        *((c, "BRICS", "founder", "2009") for c in ("Brazil", "Russia", "India", "China")),
+        ("South Africa", "BRICS", "member", "2011"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egypt and Iran became members on 1 January 2024.",
+        "1 January 2024 — Egypt takes its seat as a full member of BRICS, entering together with Iran.",
+    ],
+)
+def test_entering_a_framework_in_scope(sentence: str) -> None:
+    text = f"BRICS grew in 2024.\n\n{sentence}"
+    assert members(text) == {
+        ("Egypt", "BRICS", "member", "2024-01-01"),
+        ("Iran", "BRICS", "member", "2024-01-01"),
+    }
+
+
+def test_inside_a_framework_since() -> None:
+    assert members("Pakistan has been inside the Belt and Road since 2013.") == {
+        ("Pakistan", "BRI", "member", "2013")
+    }
+
+
+def test_an_answer_listing_who_belongs() -> None:
+    text = (
+        "**Q: Who else belongs to APSCO?**\n\n"
+        "A: Eight states in total. Besides China and Pakistan, the list includes Iran and Peru.\n\n"
+        "**Q: Is Turkey in the ILRS?**\n\nA: No. Turkey has not signed anything.\n"
+    )
+    assert members(text) == {(c, "APSCO", "member", None) for c in ("China", "Pakistan", "Iran", "Peru")}
