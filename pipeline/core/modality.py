@@ -146,6 +146,9 @@ EDITORIAL_LABEL = re.compile(
 NOT_STOPPED = re.compile(
     r"(?i)\b(?:did|does|do|has|have|had)(?:\s+not|n['’]t)\s+(?:stop|stopped|prevent|prevented|deter|deterred|keep|kept)"
     r"\b[^,;]{0,80}?\bfrom\b"
+    # "The parties do not dispute that X was ...": granted, not denied
+    r"|\b(?:do|does|did|cannot|can\s*not|could\s+not)(?:\s+not|n['’]t)?\s+(?:dispute|deny|contest|doubt|question)"
+    r"\s+(?:that\b|(?=[^,;]{0,80}\bthat\b))"
 )
 
 
@@ -335,6 +338,10 @@ def _takes_back(text: str, following: str) -> bool:
         return True
     if NEVER_SIGNED_SINCE.search(following) and INSTRUMENT_WORD.search(text) and not PROPOSED.search(text):
         return True  # "A memorandum ... has circulated. Two ministers told us it had never been signed."
+    if NONE_FOUND.search(following) and INSTRUMENT_WORD.search(text):
+        return (
+            True  # "X asserts that A concluded an agreement with B. The record contains no such agreement."
+        )
     denied = (
         RETRACTION.match(following)
         or REBUTTAL.match(following)
@@ -347,6 +354,10 @@ def _takes_back(text: str, following: str) -> bool:
 NEVER_SIGNED_SINCE = re.compile(
     r"(?i)\b(?:it|this|that|the\s+(?:draft|memorandum|agreement|document|text|deal|contract|lease))\s+"
     r"(?:had|has|was|is)\s+(?:never|not\s+yet|not)\s+(?:been\s+)?signed\b"
+)
+NONE_FOUND = re.compile(
+    r"(?i)\b(?:contains?|shows?|holds?|has|have|found|finds?|there\s+(?:is|was|exists?))\s+no\s+such\s+"
+    r"(?:agreement|memorandum|contract|deal|instrument|document|lease|accord|treaty|text)\b"
 )
 PROPOSED = re.compile(r"(?i)\bpropos")  # a proposal never signed stays one; a draft never signed is none
 INSTRUMENT_WORD = re.compile(r"(?i)memorand|\bmou\b|agreement|\bdraft|contract|\blease|\bdeal\b")

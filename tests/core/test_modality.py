@@ -76,3 +76,20 @@ def test_a_one_word_rebuttal_on_the_next_line_takes_back_the_quoted_claim() -> N
     assert extract_text("t", text).memberships == []
     assert extract_text("t", "A deleted post said Peru joined the ILRS in 2024. Wrong.").memberships == []
     assert extract_text("t", "Peru joined the ILRS in 2024. Officials confirmed it.").memberships
+
+
+def test_a_claim_the_next_sentence_finds_no_record_of_is_taken_back() -> None:
+    from pipeline.core.extract import extract_text
+
+    text = (
+        "Vantor asserts that the Luxembourg Space Agency had concluded an agreement with CNSA on a ground "
+        "segment. The record contains no such agreement."
+    )
+    assert extract_text("t", text).agreements == []
+
+
+def test_granting_a_fact_is_no_denial_of_it() -> None:
+    sentence = "The parties do not dispute that Peru joined the ILRS in 2023."
+    assert is_asserted(sentence, 0, len(sentence))
+    denial = "The parties dispute that Peru joined the ILRS in 2023; it did not."
+    assert not is_asserted(denial, 0, len(denial))

@@ -461,6 +461,25 @@ OWN_CLAUSE = re.compile(
 )
 
 
+LATER_SENTENCE = re.compile(r"(?<=[a-z]{2})[.!?](?=\s+(?-i:[A-Z]))")
+
+
+# "In March 2023 MBRSC informed Vantor that ...": a verb of telling, then what was told
+REPORT_THAT = re.compile(
+    r"(?i)\b(?:informed|notified|told|announced|said|reported|confirmed|disclosed|learned|wrote)\b[^.;:]{0,40}?\bthat\b"
+)
+
+
+def _date_of_the_report(sentence: Sentence, value: str, instrument: int) -> bool:
+    """Is the date chosen for an instrument the date of a report of it, told before "that"?"""
+    text = sentence.text
+    for date in sentence.dates:
+        if date.value == value and date.end <= instrument:
+            report = REPORT_THAT.search(text, date.end, instrument)
+            return report is not None and not re.search(r"[.;]", text[date.end : report.start()])
+    return False
+
+
 def _own_clause(text: str, instrument_starts: list[int], position: int) -> bool:
     """Is the instrument at `position` told in a clause with its own subject and verb, apart from each
     instrument found so far (in either order)?"""
@@ -713,10 +732,14 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
             s <= d.start < e for s, e in founding
         )  # "the programme that China and Russia founded in 2021"
     ]
+    later = LATER_SENTENCE.search(text, end) if sentence.block.kind == "list_item" else None
+    own_end = (
+        later.start() + 1 if later and (clause_end is None or later.start() < clause_end) else clause_end
+    )
     if SIGNED_BEFORE.search(
         text[max(floor, start - 40) : start]
     ):  # "... and signed a memorandum ... in 2020"
-        after = [d for d in dates if end <= d.start < (clause_end or len(text)) and d.start - end <= 80]
+        after = [d for d in dates if end <= d.start < (own_end or len(text)) and d.start - end <= 80]
         if after:
             return after[0].value
     verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
@@ -730,6 +753,11 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
     ):  # "runs a joint laboratory ... since 2019"
         since = SINCE.search(text, end, min(end + 100, clause_end or len(text)))
         return nearest_date(dates, since.end(), since.end(), since.end() + 30) if since else None
+    if own_end != clause_end:
+        # a numbered paragraph holds several sentences: a date in the instrument's own comes first
+        own = nearest_date(dates, start, floor, own_end)
+        if own is not None:
+            return own
     return nearest_date(dates, start, floor, clause_end)
 
 
@@ -1052,6 +1080,10 @@ def rule_instrument(
             signed = _signing_date(
                 sentence, match.start(), match.end(), floor, clause_end if clause_end >= 0 else None
             )
+            if signed and _date_of_the_report(sentence, signed, match.start()):
+                signed = (
+                    None  # "In March 2023 MBRSC informed Vantor that its agreement ... had been terminated"
+                )
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             if (

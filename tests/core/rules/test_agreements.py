@@ -1139,3 +1139,16 @@ def test_the_two_governments_of_a_document_about_one_country() -> None:
     )
     grant = [a for a in agreements(text) if a.title.startswith("Grant")]
     assert [a.parties for a in grant] == [("China", "Egypt")]
+
+
+def test_a_numbered_paragraph_dates_an_instrument_from_its_own_sentence() -> None:
+    found = agreements(
+        "1. Facts.\n\n2. In September 2022 MBRSC and CNSA entered into an agreement on a rover. The UAE "
+        "signed the Artemis Accords in October 2020."
+    )
+    assert [a.signed for a in found if a.title == "Agreement on a rover"] == ["2022-09"]
+
+
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports() -> None:
+    [a] = agreements("In March 2023 MBRSC informed Vantor that its agreement with CNSA had been terminated.")
+    assert (a.status, a.signed) == ("terminated", None)

@@ -1597,3 +1597,9 @@ def test_an_answer_listing_who_belongs() -> None:
         "**Q: Is Turkey in the ILRS?**\n\nA: No. Turkey has not signed anything.\n"
     )
     assert members(text) == {(c, "APSCO", "member", None) for c in ("China", "Pakistan", "Iran", "Peru")}
+
+
+def test_among_the_founding_signatories() -> None:
+    assert members("The UAE was among the founding signatories of the Artemis Accords in October 2020.") == {
+        ("United Arab Emirates", "Artemis Accords", "founder", "2020-10")
+    }
