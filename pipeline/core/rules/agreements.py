@@ -742,7 +742,7 @@ def _signing_date(sentence: Sentence, start: int, end: int, floor: int, clause_e
         after = [d for d in dates if end <= d.start < (own_end or len(text)) and d.start - end <= 80]
         if after:
             return after[0].value
-    verb = SIGNED_AFTER.search(text, end, min(end + 30, clause_end if clause_end is not None else len(text)))
+    verb = SIGNED_AFTER.search(text, end, min(end + 30, own_end if own_end is not None else len(text)))
     gap = text[end : verb.start()] if verb is not None else ""
     if verb is not None and (not re.search(r"[,;:]", gap) or re.fullmatch(r"\s*,\s*", gap)):  # ", signed on"
         after = nearest_date([d for d in dates if d.start >= verb.end()], verb.end(), floor, clause_end)
