@@ -25,6 +25,7 @@ from pipeline.core.rules.common import (
     CHINA,
     CONNECTOR,
     DEMONYM_GOVERNMENT,
+    LIST_MARKER,
     RELATIVE_FOUNDER,
     Party,
     founding_clauses,
@@ -55,7 +56,11 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:arrangement|agreement|mechanism)\s+(?:on|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exchange|sharing)\s+of\b|"
             r"\b(?:exchanged?|shared?|exchanging|sharing|received|receives|receiving)\s+(?:[\w-]+\s+){0,5}?data\b"
             r"[^.;]{0,100}?\b(?:under|through|via)\s+(?:an?|the)\s+(?:\w+\s+)?(?:arrangement|agreement|mechanism)\b|"
-            r"\bdata\s+arrangements?\b",
+            r"\bdata\s+arrangements?\b|"
+            # "Agreement between A and B on the Exchange of Earth Observation Data"
+            r"\b(?:arrangement|agreement)\b(?=[^.;]{0,160}\bon\s+(?:the\s+)?(?:exchange|sharing)\s+of\s+(?:[\w-]+\s+){0,3}?"
+            r"data\b)|"
+            r"\b(?:arrangement|agreement)\s+to\s+(?:pool|share|exchange)\s+(?:[\w-]+\s+){0,3}?(?:data|imagery|images)\b",
             re.I,
         ),
     ),
@@ -147,6 +152,33 @@ def _listed_with_parties(sentence: Sentence, position: int) -> bool:
             for m in sentence.mentions
         )
     )
+
+
+# A list of documents its heading or lead-in says were signed: "Documents exchanged", "The following
+# agreements were signed:", "List of documents signed during the visit"
+SIGNED_DOCUMENTS = re.compile(
+    r"(?i)\b(?:documents?|agreements?|instruments?|memorand\w*|texts?|mous?)\s+(?:\w+\s+){0,2}?"
+    r"(?:signed|exchanged|concluded|inked)\b|\b(?:signed|exchanged|concluded)\s+(?:documents?|agreements?|instruments?)\b"
+)
+SIGNED_WITH_DATE = re.compile(r"(?i)\b(?:signed|exchanged|inked|concluded)\b")
+
+
+def _signed_documents_list(doc: Document, sentence: Sentence) -> str:
+    """For an item of a list of signed documents: the date they were signed ("" when none is told),
+    else None. The date is the lead-in's, else that of the last sentence before it telling a signing."""
+    if sentence.block.kind != "list_item" or sentence.block.context is None:
+        return None  # type: ignore[return-value]
+    index = doc.sentences.index(sentence)
+    lead = [s for s in doc.sentences[:index] if s.block_index == sentence.block.context]
+    if not lead or not any(
+        SIGNED_DOCUMENTS.search(s.text) and not s.text.rstrip().endswith("?") for s in lead
+    ):
+        return None  # type: ignore[return-value]
+    for earlier in reversed(lead + [s for s in doc.sentences[max(0, index - 12) : index] if s not in lead]):
+        full = [d for d in earlier.dates if d.precision == "day"]
+        if full and (earlier in lead or SIGNED_WITH_DATE.search(earlier.text)):
+            return full[0].value
+    return ""
 
 
 def _fragment_instrument(sentence: Sentence, match: re.Match[str]) -> str | None:
@@ -969,7 +1001,10 @@ def rule_instrument(
             window = 200 if named else 70  # a named instrument: its parties may come before the verb
             listed = _listed_with_parties(sentence, match.start())
             fragment = None if listed else _fragment_instrument(sentence, match)
-            if listed or fragment:
+            signed_list = _signed_documents_list(doc, sentence) if not (listed or fragment) else None
+            if signed_list is not None and match.start() > 6:
+                signed_list = None  # the item is the instrument's title, not a sentence about one
+            if listed or fragment or signed_list is not None:
                 floor = 0  # "- IAC and NSSC: cooperation agreement on ultraviolet detectors, signed in 2022."
             elif not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
                 continue
@@ -981,6 +1016,8 @@ def rule_instrument(
                 title = match.group()  # "Law 27,123", "Public Law 112-55"
             elif fragment:  # "MoU – joint construction of the station": the piece, and the topic after it
                 title = fragment
+            elif signed_list is not None:  # "- Agreement between A and B on the Exchange of ...": the item
+                title = LIST_MARKER.sub("", text).strip().rstrip(";.,")
             elif listed:  # the item after its label, up to the date: "cooperation agreement on ..."
                 item = text[ITEM_LABEL.match(text).end() :]
                 title = re.split(r",|\.\s|\.$|;|\(", item, maxsplit=1)[0].strip()
@@ -995,6 +1032,8 @@ def rule_instrument(
                 title = _described_title(text, match.start(), match.end())
             scope_end = _party_scope_end(text, match.end())
             title_span = _title_span(text, title, match.start())
+            if signed_list is not None:  # the item's title names its parties: they are read in it
+                title_span = (match.start(), match.end())
             lab = next((m for m in sentence.of_kind("institution") if m.start <= match.start() < m.end), None)
             if kind == "joint_laboratory" and lab is not None:  # a named laboratory is the instrument itself
                 title, title_span = sentence.surface(lab), (lab.start, lab.end)
@@ -1084,6 +1123,8 @@ def rule_instrument(
                 signed = (
                     None  # "In March 2023 MBRSC informed Vantor that its agreement ... had been terminated"
                 )
+            if signed is None and signed_list:
+                signed = signed_list  # the date the list's documents were signed
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             if (

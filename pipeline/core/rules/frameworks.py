@@ -97,6 +97,7 @@ class FrameworkTracker:
         self.history: list[str] = []  # frameworks named so far, most recent last
         self.last_parties: list = []  # parties opening the previous sentence, for "it" / "they"
         self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
+        self.previous: Sentence | None = None  # the sentence read before this one
         self._by_block: dict[int, list[Sentence]] = {}
         self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
         self._per_table: dict[tuple, object] = {}  # facts about a whole table or list, computed once
@@ -157,6 +158,7 @@ class FrameworkTracker:
             self.last_parties = opening[:1]
         if len(found) >= 2:
             self.last_list = [p for p, _ in found]
+        self.previous = sentence
 
     def referent(self, noun: str, recent: list[str] | None = None) -> str | None:
         """The most recent framework that `noun` ('the organisation', 'the Accords') can refer to."""

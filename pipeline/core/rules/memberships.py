@@ -666,6 +666,8 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             joined = nearest_date(dates, since.end(), since.end(), since.end() + 30) if since else None
         else:
             joined = _more_precise(nearest_date(dates, object_end, floor), sentence.lead_date)
+            if joined is None and THEREBY.search(sentence.text, 0, match.start()):
+                joined = _date_of_previous(sentence, tracker)  # "On 5 May they signed .... X thereby becomes"
         same = SAME_PERIOD.match(sentence.text, object_end)
         earlier = [d for d in dates if d.end <= match.start()]
         if same and earlier:  # "and Serbia followed in the same year"
@@ -693,6 +695,18 @@ def rule_joined(doc: Document, sentence: Sentence, tracker: FrameworkTracker) ->
             when = SINCE_DATE.match(sentence.text, second[2]) or DATE_AFTER.match(sentence.text, second[2])
             date = next((d.value for d in dates if when and d.start == when.end()), None)
             yield from _claims_of(doc, sentence, subjects, second[0], role, date, "rule:joined")
+
+
+THEREBY = re.compile(r"(?i)\b(?:thereby|hereby|with\s+(?:this|that|it)|in\s+doing\s+so|by\s+doing\s+so)\b")
+
+
+def _date_of_previous(sentence: Sentence, tracker: FrameworkTracker) -> str | None:
+    """The one full date of the sentence before, in the same paragraph (what "thereby" points back to)."""
+    previous = tracker.previous
+    if previous is None or previous.block_index != sentence.block_index:
+        return None
+    values = {d.value for d in previous.dates if d.precision == "day"}
+    return values.pop() if len(values) == 1 else None
 
 
 def rule_modifier(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
@@ -1939,6 +1953,7 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
     retracted = retracted_sentences(doc)
     for index, sentence in enumerate(doc.sentences):
         if not sentence.mentions:
+            tracker.previous = sentence
             continue  # names no participant, and changes no framework in scope
         if index in retracted or sentence.denied:
             tracker.leave(sentence)

@@ -1152,3 +1152,34 @@ def test_a_numbered_paragraph_dates_an_instrument_from_its_own_sentence() -> Non
 def test_the_date_of_a_report_is_not_the_date_of_what_it_reports() -> None:
     [a] = agreements("In March 2023 MBRSC informed Vantor that its agreement with CNSA had been terminated.")
     assert (a.status, a.signed) == ("terminated", None)
+
+
+def test_a_list_of_documents_exchanged_at_a_signing() -> None:
+    text = (
+        "On 5 September 2024 the two sides signed a package of cooperation documents.\n\n"
+        "Documents exchanged\n\n"
+        "- Memorandum of Understanding between the China National Space Administration and the Senegalese "
+        "Space Studies Agency on Cooperation in the International Lunar Research Station;\n"
+        "- Agreement between the Senegalese Space Studies Agency and the China Centre for Resources "
+        "Satellite Data and Application on the Exchange of Earth Observation Data.\n"
+    )
+    found = sorted((a.agreement_type, a.parties, a.signed) for a in agreements(text))
+    assert found == [
+        (
+            "data_exchange",
+            ("China Centre for Resources Satellite Data and Application", "Senegalese Space Studies Agency"),
+            "2024-09-05",
+        ),
+        (
+            "memorandum",
+            ("China National Space Administration", "Senegalese Space Studies Agency"),
+            "2024-09-05",
+        ),
+    ]
+
+
+def test_an_agreement_to_pool_imagery_is_a_data_exchange() -> None:
+    [a] = agreements(
+        "In August 2021 CNSA and Roscosmos signed an agreement to pool imagery from their satellites."
+    )
+    assert a.agreement_type == "data_exchange"

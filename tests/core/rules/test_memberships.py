@@ -1603,3 +1603,11 @@ def test_among_the_founding_signatories() -> None:
     assert members("The UAE was among the founding signatories of the Artemis Accords in October 2020.") == {
         ("United Arab Emirates", "Artemis Accords", "founder", "2020-10")
     }
+
+
+def test_thereby_takes_the_date_of_the_sentence_before() -> None:
+    text = (
+        "On 5 September 2024 the two sides signed a package of documents. Senegal thereby becomes a "
+        "partner country of the ILRS."
+    )
+    assert members(text) == {("Senegal", "ILRS", "partner", "2024-09-05")}
