@@ -193,7 +193,8 @@ SPECULATION = re.compile(
     r"\b(?:(?-i:may)|might|could|would|considering|consider|weighing|mulling|exploring|exploratory|"
     r"possible|possibly|potential|potentially|perhaps|reportedly|reported\s+(?:to|as)|rumou?red|speculat\w*|if|"
     r"whether|hopes?\s+to|hoping|talks?\s+(?:about|on|over)|discussions?\s+(?:about|on)|interest\s+in|"
-    r"supposed|alleged|purported|imaginary|fictitious|fictional|non-?existent|mythical|studied|studying)\b",
+    r"supposed|alleged|purported|imaginary|fictitious|fictional|non-?existent|mythical|studied|studying|"
+    r"likel(?:y|ier|iest)\s+(?:outcome|scenario|result)|scenario)\b",  # "The likeliest outcome is ..."
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
@@ -284,7 +285,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
 
 # A short sentence taking back the one before: "It has not.", "That is not true.", "They did not."
 RETRACTION = re.compile(
-    r"^\W*(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do|could|can)\s*(?:not|n['’]t|never)"
+    r"^\W*(?:no[,.!]?\s+)?(?:it|they|this|that|he|she|none)\s+(?:has|have|had|is|was|were|did|does|do|could|can)\s*"
+    r"(?:not|n['’]t|never)"
     r"\b(?:\s+\w+){0,4}\s*(?:[.!]?\W*$|[,;]\s+(?:and|but)\b)"  # also "It was not, and Manila now says ..."
     r"|^\W*no\s+such\s+(?:[\w-]+\s+)?(?:agreement|memorandum|contract|deal|instrument|lease|document|accord)\b"
     # "Such contract does not exist", "This news is denied": translated officialese
@@ -318,12 +320,29 @@ def retracted_sentences(doc) -> set[int]:  # doc: a reading.Document (not import
     """Indices of sentences the next sentence of the same block takes back: "It has not.", a report
     followed by "The centre denied it", or talks followed by "Those talks collapsed"."""
     sentences = doc.sentences
-    return {
+    retracted = {
         i
         for i, (sentence, following) in enumerate(pairwise(sentences))
         if (following.block_index == sentence.block_index and _takes_back(sentence.text, following.text))
         or (following.block_index == sentence.block_index + 1 and REBUTTAL.match(following.text))
+        or (  # a forum reply quoting a post ("> Malaysia signed ..."), then "No, it didn't."
+            following.block_index == sentence.block_index + 1
+            and sentence.text.startswith(">")
+            and RETRACTION.match(following.text)
+        )
     }
+    quoted = {_unquoted(sentences[i].text) for i in retracted if sentences[i].text.startswith(">")}
+    if quoted:  # the post it quoted (the quote may be its opening words) is taken back too
+        retracted |= {
+            i
+            for i, s in enumerate(sentences)
+            if any(len(q) >= 20 and _unquoted(s.text).startswith(q) for q in quoted)
+        }
+    return retracted
+
+
+def _unquoted(text: str) -> str:
+    return " ".join(text.lstrip("> ").split())
 
 
 # A one-word rebuttal of what was just quoted or said, on the same or the next line: "Nope.", "Wrong."

@@ -93,3 +93,20 @@ def test_granting_a_fact_is_no_denial_of_it() -> None:
     assert is_asserted(sentence, 0, len(sentence))
     denial = "The parties dispute that Peru joined the ILRS in 2023; it did not."
     assert not is_asserted(denial, 0, len(denial))
+
+
+def test_a_forum_reply_rebutting_a_quoted_post_takes_the_post_back() -> None:
+    from pipeline.core.extract import extract_text
+
+    text = (
+        "[#4] moonpie | Posted 9 Jan 2025\n\n"
+        "Malaysia signed the Artemis Accords last week too btw, so it's a trend.\n\n"
+        "[#5] perigee | Posted 9 Jan 2025\n\n> Malaysia signed the Artemis Accords last week too btw\n\n"
+        "No, it didn't. Check the signatories page.\n"
+    )
+    assert extract_text("t", text).memberships == []
+
+
+def test_the_likeliest_outcome_is_a_prediction() -> None:
+    sentence = "The likeliest outcome, in my view, is a limited technical memorandum with CNSA."
+    assert agreement_status(sentence, 0, len(sentence)) is None

@@ -280,7 +280,8 @@ def _main_foreign_country(doc: Document) -> list[Party]:
 
 
 LEGISLATURE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:Congress|Parliament|National\s+Assembly|Senate|Duma|Majlis|Legislature|legislature|lawmakers)\b"
+    r"(?:['’]s)?\s+(?:Congress|Parliament|National\s+Assembly|Senate|Duma|Majlis|Legislature|legislature|lawmakers|"
+    r"laws?|legislation|statutes?)\b"  # "US law would limit what follows: the Wolf Amendment"
 )
 DEFINED_INSTRUMENT = re.compile(
     r"(?i)\b(?:hereinafter|hereafter)\s+(?:(?:jointly\s+)?referred\s+to\s+as\s+|called\s+)?[\"“'‘]the\s+([a-z]+)[\"”'’]"
@@ -831,6 +832,12 @@ def _parties(
         ]  # "cooperation with Chinese entities": the law's object, not its author
         near = [(p, m) for p, m in countries if exclude[0] - 12 <= m.start <= exclude[1]]
         legislature = [(p, m) for p, m in countries if LEGISLATURE_AFTER.match(sentence.text, m.end)]
+        if not legislature and not near:  # "US law would limit what follows: the Wolf Amendment, ..."
+            legislature = [
+                (p, m)
+                for p, m in parties_in(sentence, 0, exclude[0], skip_modifiers=False)
+                if p.member_type == "country" and LEGISLATURE_AFTER.match(sentence.text, m.end)
+            ][-1:]
         candidates = legislature[:1] or near[:1] or countries[:1]  # "enacted by the US Congress in 2011"
     previous_end = None
     kept = []

@@ -910,8 +910,13 @@ def _stated_about(sentence: Sentence, mention: Mention) -> bool:
 def _foreign_launch_only(sentence: Sentence) -> bool:
     """'... set off for the lunar south pole on an Indian rocket', with nothing Chinese in the sentence:
     another country's mission."""
+    return _on_foreign_rocket(sentence) and not any(_is_chinese_mention(m) for m in sentence.mentions)
+
+
+def _on_foreign_rocket(sentence: Sentence) -> bool:
+    """The sentence tells a launch on another country's rocket ("on an American rocket")."""
     rocket = FOREIGN_ROCKET.search(sentence.text)
-    if rocket is None or any(_is_chinese_mention(m) for m in sentence.mentions):
+    if rocket is None:
         return False
     country = Gazetteer.default().country(rocket.group("demonym"), ("demonym",))
     return country is not None and country[1] != "CHN"
@@ -929,8 +934,8 @@ def _involving_china(doc: Document, claims: list[MissionClaim]) -> list[MissionC
         shaped |= {
             m.canonical for m in sentence.mentions if m.kind == "mission" and m.source == "shape:mission"
         }
-        if any(_is_chinese_mention(m) for m in sentence.mentions):
-            linked |= names
+        if any(_is_chinese_mention(m) for m in sentence.mentions) and not _on_foreign_rocket(sentence):
+            linked |= names  # not "launched from California on an American rocket ... Chinese partners"
     linked |= {
         c.name for c in claims if CHINESE_NAME.search(f"{c.launch_site or ''} {c.launch_vehicle or ''}")
     }  # launched from a Chinese site or on a Chinese rocket

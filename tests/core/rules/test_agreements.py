@@ -1183,3 +1183,11 @@ def test_an_agreement_to_pool_imagery_is_a_data_exchange() -> None:
         "In August 2021 CNSA and Roscosmos signed an agreement to pool imagery from their satellites."
     )
     assert a.agreement_type == "data_exchange"
+
+
+def test_a_law_of_the_country_named_before_the_colon() -> None:
+    [law] = agreements(
+        "Even then, US law would limit what follows: the Wolf Amendment, in force since 2011, keeps NASA "
+        "from bilateral work with China, and a Turkey active in both camps would have to keep them apart."
+    )
+    assert (law.agreement_type, law.parties) == ("legislation", ("United States",))

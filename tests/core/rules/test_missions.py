@@ -544,3 +544,11 @@ def test_a_launch_on_a_fragment_line() -> None:
     )
     planned = missions("- Chang'e 7 – 26 May 2026 (plan) – LM-5 – Wenchang")
     assert all(c.launch_date is None for c in planned.get("Chang'e 7", []))
+
+
+def test_a_satellite_launched_on_a_foreign_rocket_is_not_chinese_cooperation() -> None:
+    text = (
+        "He noted that Senegal's first satellite, GaindeSat-1A, had been launched last month on an American "
+        "rocket, and said the agency now wished to add Chinese partners."
+    )
+    assert "GaindeSat-1A" not in missions(text)
