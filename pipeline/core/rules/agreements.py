@@ -45,6 +45,16 @@ from pipeline.core.rules.frameworks import (
     joined_by_document,
 )
 from pipeline.core.rules.instrument_texts import instrument_text
+from pipeline.core.rules.record_cards import (
+    PARTY_FIELD,
+    RELATED_FIELD,
+    TITLE_FIELD,
+    Card,
+    is_own_field,
+    record_cards,
+    signed_date,
+)
+from pipeline.core.rules.record_cards import status as card_status
 
 INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -1568,6 +1578,52 @@ NEW_INSTRUMENT = re.compile(
 )
 
 
+def _from_own_field(claim: AgreementClaim, doc: Document, cards: list[Card]) -> bool:
+    return any(
+        is_own_field(s, cards)
+        for s in doc.sentences
+        if s.original_span() == (claim.span.start, claim.span.end)
+    )
+
+
+def rule_record_card(doc: Document, card: Card, tracker: FrameworkTracker) -> Iterator[AgreementClaim]:
+    """The instrument a register record describes, and those its "Related:" field names."""
+    title_field = card.first(TITLE_FIELD)
+    if title_field is None:
+        return
+    sentence, at = title_field
+    title = re.sub(r"\s*\((?:as\s+reported|unverified)\)\s*$", "", sentence.text[at:].strip().rstrip("."))
+    found = _instrument_type(title)
+    kind = found[0] if found else None
+    for name, mention in tracker.named(sentence):
+        own_type = framework_properties().get(name, {}).get("instrument_type")
+        if own_type and mention.start <= at + 5:  # "The Artemis Accords: Principles ...": the framework's own
+            kind, title = own_type, name
+    state = card_status(card)
+    if kind is None or state is None:
+        return
+    parties: dict[str, Party] = {}
+    for field_sentence, value_at in card.all(PARTY_FIELD):
+        for party, _ in parties_in(field_sentence, value_at, len(field_sentence.text), skip_modifiers=False):
+            parties.setdefault(party.name, party)
+    if not parties:
+        parties = {p.name: p for p, _ in parties_in(sentence, at, len(sentence.text), skip_modifiers=False)}
+    if not parties:
+        return
+    signed = signed_date(card) if state != "proposed" else None
+    yield _claim(doc, sentence, title, kind, list(parties.values()), signed, state, "card:instrument")
+    for related, value_at in card.all(RELATED_FIELD):
+        text = related.text[value_at:]
+        found = _instrument_type(text)
+        members = parties_in(related, value_at, len(related.text), skip_modifiers=False)
+        date = next((d.value for d in related.dates if d.start >= value_at), None)
+        if found and members and date:
+            name = re.split(r",\s*(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)", text)[0].strip()
+            yield _claim(
+                doc, related, name, found[0], [p for p, _ in members], date, "signed", "card:related"
+            )
+
+
 def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[AgreementClaim]:
     claims: list[AgreementClaim] = []
     headlines: list[AgreementClaim] = []  # instruments named in a heading, told again below it
@@ -1612,6 +1668,12 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
             if len(group) >= 2:
                 previous[kind] = group
         tracker.leave(sentence)
+    cards = record_cards(doc)
+    if cards:  # a register export: each record's own fields are read as a record, not as prose
+        claims = [
+            c for c in claims if c.agreement_type == "legislation" or not _from_own_field(c, doc, cards)
+        ]
+        claims += [claim for card in cards for claim in rule_record_card(doc, card, tracker)]
     told_below = {c.agreement_type for c in claims if c not in headlines}
     claims = [c for c in claims if c not in headlines or c.agreement_type not in told_below]
     own = instrument_text(doc)  # the document is an instrument's text: "the Agreement" is that one

@@ -98,6 +98,7 @@ class FrameworkTracker:
         self.last_parties: list = []  # parties opening the previous sentence, for "it" / "they"
         self.last_list: list = []  # the last sentence naming several parties, for "the two governments"
         self.previous: Sentence | None = None  # the sentence read before this one
+        self.last_of_kind: dict[str, list] = {}  # the last states, and agencies, named together
         self._by_block: dict[int, list[Sentence]] = {}
         self._rows: dict[int | None, list[Sentence]] = {}  # table rows by their header's block
         self._per_table: dict[tuple, object] = {}  # facts about a whole table or list, computed once
@@ -158,6 +159,10 @@ class FrameworkTracker:
             self.last_parties = opening[:1]
         if len(found) >= 2:
             self.last_list = [p for p, _ in found]
+        for kind in ("country", "space_agency"):
+            of_kind = [p for p, _ in found if p.member_type == kind]
+            if len(of_kind) >= 2:
+                self.last_of_kind[kind] = of_kind
         self.previous = sentence
 
     def referent(self, noun: str, recent: list[str] | None = None) -> str | None:

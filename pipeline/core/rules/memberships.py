@@ -44,6 +44,7 @@ from pipeline.core.rules.frameworks import (
     joined_by_document,
     states_only,
 )
+from pipeline.core.rules.record_cards import FOUNDER_FIELD, TITLE_FIELD, Card, record_cards, signed_date
 from pipeline.core.segment import Block
 
 JOIN = re.compile(
@@ -432,6 +433,12 @@ def _role(statement: str, framework: str, default: str = "member") -> str:
     return framework_role(framework, default)
 
 
+PAIR_SUBJECT = re.compile(
+    r"(?i)^\W*(?:\w+:\s+)?(?:the|both)\s+(?:(?P<count>two|three|four|five)\s+)?"
+    r"(?P<noun>governments|countries|states|nations|agencies)\b"
+)
+
+
 def _subjects(
     sentence: Sentence, tracker: FrameworkTracker, floor: int, position: int, framework: str, object_end: int
 ) -> list[Party]:
@@ -500,6 +507,14 @@ def _subjects(
                 return inside[:1]
         before = [p for p, _ in parties_in(sentence, 0, floor)]
         return before[-1:] or tracker.last_parties[:1]
+    pair = PAIR_SUBJECT.search(region)
+    if pair:  # "The two governments are the founding partners of the ILRS": the last states named together
+        count = {"two": 2, "three": 3, "four": 4, "five": 5}.get((pair.group("count") or "").lower())
+        group = tracker.last_of_kind.get(
+            "space_agency" if pair.group("noun").lower() == "agencies" else "country", []
+        )
+        if group and (count is None or count == len(group)):
+            return [p for p in group if p.name != framework]
     colon = sentence.text.find(":", object_end)
     if COUNTED_SUBJECT.search(region) and colon >= 0:
         return [p for p, _ in enumeration_after(sentence, colon + 1)]
@@ -1984,4 +1999,20 @@ def extract_memberships(doc: Document, tracker: FrameworkTracker) -> list[Member
             for rule in () if tabled else SENTENCE_RULES:  # a row read by its columns is read once
                 claims.extend(rule(doc, sentence, tracker))
         tracker.leave(sentence)
+    claims += [claim for card in record_cards(doc) for claim in rule_card_founders(doc, card, tracker)]
     return _states_for_their_bodies(claims)
+
+
+def rule_card_founders(doc: Document, card: Card, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """A register record of a framework's own instrument ("Title: The Artemis Accords: ...") whose
+    "Original signatories:" field lists its founders, dated by the record's signing field."""
+    title = card.first(TITLE_FIELD)
+    founders = card.first(FOUNDER_FIELD)
+    if title is None or founders is None:
+        return
+    named = [name for name, m in tracker.named(title[0]) if m.start <= title[1] + 5]
+    if not named:
+        return
+    sentence, at = founders
+    members = parties_in(sentence, at, len(sentence.text), skip_modifiers=False)
+    yield from _claims_of(doc, sentence, members, named[0], "founder", signed_date(card), "card:founders")

@@ -1611,3 +1611,8 @@ def test_thereby_takes_the_date_of_the_sentence_before() -> None:
         "partner country of the ILRS."
     )
     assert members(text) == {("Senegal", "ILRS", "partner", "2024-09-05")}
+
+
+def test_the_two_governments_named_before_are_founders() -> None:
+    text = "China and Russia signed it. The two governments are the founding partners of the ILRS."
+    assert members(text) == {("China", "ILRS", "founder", None), ("Russia", "ILRS", "founder", None)}
