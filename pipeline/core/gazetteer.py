@@ -999,6 +999,9 @@ def _walk_right(w: str, raw: str, reg: _Registry, he: int, head_first: bool = Fa
                 break
             k = n
         closer = False
+        semicolon = w.find(";", a, k)  # "University of Chile;in force": a field ends the name
+        if semicolon > a:
+            k, closer = semicolon, True
         while k > a and w[k - 1] in _CLOSERS:
             k -= 1
             closer = True

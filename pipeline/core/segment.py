@@ -518,6 +518,16 @@ def _find_tables(
         run = []
 
     run = []
+    for i in [*chunk, -1]:  # semicolon-separated rows: the same number of semicolons, three rows or more
+        if i >= 0 and i not in used and strs[i].count(";") >= 2 and not strs[i].endswith("."):
+            run.append(i)
+            continue
+        if len(run) >= 3 and len({strs[j].count(";") for j in run}) == 1:
+            tables.append((run, ";"))
+            used.update(run)
+        run = []
+
+    run = []
     for i in [*chunk, -1]:
         if i >= 0 and i not in used and "\t" in strs[i]:
             run.append(i)
@@ -601,8 +611,10 @@ def split_blocks(text: str) -> list[Block]:
                 tables.append((rows, "aligned"))
                 role.update(dict.fromkeys(rows, "table"))
     cell_lines: set[int] = set()
-    if "|" in text or "\t" in text or ",," in text or "," in text:
-        cell_lines = {i for i, s in enumerate(strs) if "|" in s or "\t" in s or _csv_row(s)}
+    if "|" in text or "\t" in text or ",," in text or "," in text or ";" in text:
+        cell_lines = {
+            i for i, s in enumerate(strs) if "|" in s or "\t" in s or _csv_row(s) or s.count(";") >= 2
+        }
     for chunk in chunks:
         if not cell_lines or cell_lines.isdisjoint(chunk) or chunk[0] in rulers:
             continue

@@ -787,3 +787,20 @@ def test_flags_and_emoji_read_as_spacing_with_offsets_kept() -> None:
     assert view.text == "launched by China and Russia in 2021 . Table: ✔ yes ✘ no"
     start = view.text.index("Russia")
     assert text[slice(*view.to_original(start, start + 6))] == "Russia"
+
+
+def test_semicolon_separated_rows_are_a_table() -> None:
+    text = (
+        "date;instrument;signatories;status\n2004;Lease of antenna time;SSC / CLTC;lapsed\n"
+        "2013-10;Agreement;CAS / University of Chile;in force\n"
+    )
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["table_header", "table_row", "table_row"]
+    assert [text[a:b] for a, b in blocks[2].cells] == [
+        "2013-10",
+        "Agreement",
+        "CAS / University of Chile",
+        "in force",
+    ]
+    prose = "We met; we talked; we left.\nThen it rained.\n"
+    assert all(b.kind == "paragraph" for b in split_blocks(prose))

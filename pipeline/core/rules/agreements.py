@@ -1347,14 +1347,15 @@ REGISTER_COLUMNS = (
     ),
 )
 KIND_WORDS = (
+    ("legislation", re.compile(r"(?i)^\W*(?:law|act|decree|statute|amendment)\b")),
+    ("data_exchange", re.compile(r"(?i)\bdata\b(?!\s+relay)")),  # "Memorandum on the use of ... data"
+    ("joint_laboratory", re.compile(r"(?i)\blab|\bjoint\s+cent(?:re|er)\b")),
     ("memorandum", re.compile(r"(?i)\bmou\b|memorand")),
     ("lease", re.compile(r"(?i)\blease")),
-    ("data_exchange", re.compile(r"(?i)\bdata")),
-    ("joint_laboratory", re.compile(r"(?i)\blab")),
     ("roadmap", re.compile(r"(?i)road\s?map")),
     ("treaty", re.compile(r"(?i)\btreaty")),
     ("convention", re.compile(r"(?i)\bconvention")),
-    ("cooperation_agreement", re.compile(r"(?i)\bagreement")),
+    ("cooperation_agreement", re.compile(r"(?i)\bagreement|\bprotocol")),
 )
 LAPSED = re.compile(rf"(?i)\b(?:{ENDED_WORDS})\b")
 STATUS_COLUMN = re.compile(r"(?i)^\W*(?:standing|status|state|position|situation)\b|\bwhere\s+it\s+stands\b")
@@ -1371,7 +1372,8 @@ ACTIVE = re.compile(
     r"(?:is|are|remains?)\s+active)\b"
 )
 NOT_CONCLUDED = re.compile(
-    r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|unsigned|under\s+negotiation|talks)\b"
+    r"(?i)\b(?:draft|stalled|nothing\s+signed|not\s+signed|never\s+signed|unsigned|under\s+negotiation|talks|"
+    r"initiall?ed|no\s+record)\b"
 )
 
 
@@ -1413,10 +1415,12 @@ def rule_instrument_register(
         for i in columns["party"]
         if i < len(header.cells)
     )
-    if len(parties) < 2 or not (chinese_column or any(p.is_chinese for p in parties)):
-        return  # a partner and its own country: the older table reading applies
     kind_text = cell("kind") + " " + title
     kind = next((k for k, pattern in KIND_WORDS if pattern.search(kind_text)), "other")
+    if kind == "legislation" and len(parties) == 1 and parties[0].member_type == "country":
+        pass  # "Law 27,123 approving the agreement ...; Argentina": a law has its state alone
+    elif len(parties) < 2 or not (chinese_column or any(p.is_chinese for p in parties)):
+        return  # a partner and its own country: the older table reading applies
     date_index = columns.get("date", [None])[0]
     signed = None
     if date_index is not None and date_index < len(cells):

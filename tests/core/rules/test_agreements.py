@@ -1191,3 +1191,24 @@ def test_a_law_of_the_country_named_before_the_colon() -> None:
         "from bilateral work with China, and a Turkey active in both camps would have to keep them apart."
     )
     assert (law.agreement_type, law.parties) == ("legislation", ("United States",))
+
+
+def test_a_semicolon_export_of_instruments() -> None:
+    text = (
+        "date;instrument;signatories;status;source\n"
+        "2015-02-25;Law 27,123 approving the agreement on the Neuquen station;Argentina;in force;Boletin\n"
+        "2020-10;Memorandum on the use of Fengyun satellite data;China Meteorological Administration / "
+        "National Meteorological Service of Argentina;in force;SMN bulletin\n"
+        "2024-11-05;Memorandum of understanding on remote sensing;CNSA / Honduras;"
+        "initialled (never signed);press\n"
+    )
+    found = {(a.agreement_type, a.parties, a.signed, a.status) for a in agreements(text)}
+    assert found == {
+        ("legislation", ("Argentina",), "2015-02-25", "active"),
+        (
+            "data_exchange",
+            ("China Meteorological Administration", "National Meteorological Service of Argentina"),
+            "2020-10",
+            "active",
+        ),
+    }
