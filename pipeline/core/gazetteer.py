@@ -798,10 +798,14 @@ _HEADS = {
     "Inc.": "company",
     "LLC": "company",
     "plc": "company",
+    "PLC": "company",
     "JSC": "company",
+    "LLP": "company",
+    "Pte": "company",
 }
 # A company's legal form, left out of its name: "Hanxing Orbital Technologies Co., Ltd.", "... JSC"
-_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|JSC))+$")
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|Pte|JSC))+$")
+_INSTRUMENT_AFTER = re.compile(r" (?:Agreement|Contract|Memorandum|Protocol)\b")
 _ELISION = re.compile(r" [dl]['’][A-ZÉ]")
 _JOIN_AFTER = re.compile(
     r" (?:of|for|the|de|di|da|del|della|des|du|la|le|do|dos|das|von|der|für|bin|and|et|&) "
@@ -1123,6 +1127,8 @@ def _shape_institutions(
     out: list[_Shape] = []
     absorbed: set[int] = set()
     for b, _, _, e, _ in _select([(b, b - e, False, e, _SHAPE) for b, e in cands]):
+        if _INSTRUMENT_AFTER.match(w, e):
+            continue  # "the Launch Services Agreement": an instrument's title, not a body
         inside = reg.overlapping(b, e)
         head_words = [w[t[0] : t[1]] for t in cands[(b, e)] if t[2] == "head"]
         name = " ".join(w[b:e].split())

@@ -377,6 +377,9 @@ NEVER_SIGNED_SINCE = re.compile(
 NONE_FOUND = re.compile(
     r"(?i)\b(?:contains?|shows?|holds?|has|have|found|finds?|there\s+(?:is|was|exists?))\s+no\s+such\s+"
     r"(?:agreement|memorandum|contract|deal|instrument|document|lease|accord|treaty|text)\b"
+    # "... that no binding or non-binding agreement has been entered into"
+    r"|\bno\s+(?:[\w-]+\s+(?:or\s+[\w-]+\s+)?)?(?:agreement|memorandum|contract|deal|instrument)\s+(?:has|had)\s+"
+    r"been\s+(?:entered\s+into|signed|concluded|reached)\b"
 )
 PROPOSED = re.compile(r"(?i)\bpropos")  # a proposal never signed stays one; a draft never signed is none
 INSTRUMENT_WORD = re.compile(r"(?i)memorand|\bmou\b|agreement|\bdraft|contract|\blease|\bdeal\b")

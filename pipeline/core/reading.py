@@ -349,6 +349,8 @@ def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Ment
 DEFINED_AFTER = re.compile(
     r"^\s*\(\s*(?:below|hereinafter|hereafter|henceforth)\s*,?\s+(?:called|referred\s+to\s+as|named|the)?\s*"
     r"[\"“'‘]?(?P<term>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[\"”'’]?\s*\)"
+    # a filing's '(the "Company", together with its subsidiaries, ...)'
+    r"|^\s*\(\s*the\s+[\"“](?P<quoted>[A-Z][a-z]+)[\"”]\s*[,)]"
 )
 DEFINED_LABEL = re.compile(r"^\W*(?P<term>Party\s+[A-D]|[A-Z][a-z]+\s+Side)\s*[:：]\s*$")
 TERM_KINDS = frozenset({"country", "agency", "institution"})
@@ -393,7 +395,7 @@ def _resolve_defined_terms(sentences: list[Sentence]) -> None:
                 defined.setdefault(key["acronym"], mention)  # "Key: AIRCAS = Aerospace Information ..."
             after = DEFINED_AFTER.match(sentence.text[mention.end : mention.end + 80])
             if after:
-                defined.setdefault(after["term"], _owner(sentence, i))
+                defined.setdefault(after["term"] or after["quoted"], _owner(sentence, i))
             label = DEFINED_LABEL.match(sentence.text[: mention.start])
             if label and i == 0:
                 labelled[label["term"]] = mention

@@ -82,8 +82,12 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b|\bletters?\s+of\s+intent\b", re.I)),
     (
-        "other",
-        re.compile(r"\bcontracts?\b", re.I),  # a launch-services, supply or satellite contract
+        "other",  # a launch-services, supply or satellite contract; a commercial sale or services agreement
+        re.compile(
+            r"\bcontracts?\b|"
+            r"\b(?:launch[- ]services?|sale|sales|purchase|supply|procurement)\s+agreements?\b",
+            re.I,
+        ),
     ),
     ("roadmap", re.compile(r"\broad\s?maps?\b", re.I)),
     # a statement or declaration the sides issue or sign (not "said in a joint statement")
@@ -189,6 +193,28 @@ def _signed_documents_list(doc: Document, sentence: Sentence) -> str:
         if full and (earlier in lead or SIGNED_WITH_DATE.search(earlier.text)):
             return full[0].value
     return ""
+
+
+SAME_DATE = re.compile(r"(?i)\b(?:on\s+)?the\s+same\s+(?:date|day)\b")
+
+
+def _date_told_before(doc: Document, sentence: Sentence) -> str | None:
+    """The full date an undated statement takes from before it: a list item's lead-in ending in ":"
+    ("announces that on 18 June 2025 (after trading hours):"), or "On the same date" the last full
+    date told before."""
+    index = doc.sentences.index(sentence)
+    if sentence.block.kind == "list_item" and sentence.block.context is not None:
+        lead = [s for s in doc.sentences[:index] if s.block_index == sentence.block.context]
+        if lead and lead[-1].text.rstrip().endswith(":"):
+            full = {d.value for d in lead[-1].dates if d.precision == "day"}
+            if len(full) == 1:
+                return full.pop()
+    if SAME_DATE.search(sentence.text) and not doc.dateline:  # with a dateline: its day (SAME_DAY)
+        for earlier in reversed(doc.sentences[max(0, index - 8) : index]):
+            full = [d.value for d in earlier.dates if d.precision == "day"]
+            if full:
+                return full[-1]
+    return None
 
 
 def _fragment_instrument(sentence: Sentence, match: re.Match[str]) -> str | None:
@@ -593,7 +619,7 @@ def _party_scope_end(text: str, position: int) -> int:
 
 def _scope_cut(text: str, position: int) -> int:
     cut = re.search(
-        r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)"
+        r"\((?![A-Z][\w&-]{1,11}\))(?!(?:below|hereinafter|hereafter|henceforth)\b)(?!(?:the\s+)?[\"“])"
         r"(?![Vv](?:er(?:sion)?\.?\s*)?\d[\d.]*\))|"  # "Roadmap (V1.0) released by ...": a version
         r",\s+(?:a|an|which|who|whose|where|when|and\s+the|under\s+which|whereby)\b|;|\s[–—]\s|"
         r"(?<=[a-z]{2})[.!?](?=\s+[A-Z])",  # the next sentence of a list item
@@ -1142,6 +1168,8 @@ def rule_instrument(
                 )
             if signed is None and signed_list:
                 signed = signed_list  # the date the list's documents were signed
+            if signed is None and status != "proposed":
+                signed = _date_told_before(doc, sentence)  # "announces that on 18 June 2025: (a) ..."
             if signed is None and status == "signed" and doc.dateline and SAME_DAY.search(text):
                 signed = doc.dateline  # "signed today", "during the session": the document's own date
             if (

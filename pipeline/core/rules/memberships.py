@@ -1107,6 +1107,32 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
+# "countries participating in the Belt and Road Initiative, such as Kazakhstan"
+SUCH_AS_AFTER = re.compile(r"(?i)\s*,?\s+(?:such\s+as|including|notably|like)\s+")
+PARTICIPANTS_OF = re.compile(
+    r"(?i)\b(?:countries|states|nations|members|partners|participants)\s+(?:participating|taking\s+part|"
+    r"involved)\s+in\s+(?:the\s+)?$|\b(?:member|partner|participating)\s+(?:countries|states|nations)\s+of\s+"
+    r"(?:the\s+)?$"
+)
+
+
+def rule_such_as(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -> Iterator[MembershipClaim]:
+    """'countries participating in the Belt and Road Initiative, such as Kazakhstan': the examples
+    given of a framework's participants are members."""
+    if "such as" not in sentence.text and "including" not in sentence.text:
+        return
+    for framework, mention in tracker.named(sentence):
+        before = PARTICIPANTS_OF.search(sentence.text, max(0, mention.start - 60), mention.start)
+        after = SUCH_AS_AFTER.match(sentence.text, mention.end)
+        if before is None or after is None:
+            continue
+        members = enumeration_after(sentence, after.end())
+        if members and is_asserted(sentence.text, before.start(), members[-1][1].end):
+            yield from _claims_of(
+                doc, sentence, members, framework, framework_role(framework), None, "rule:such_as"
+            )
+
+
 # "the 2009 summit, where Brazil, Russia, India and China met as founding members"
 FOUNDERS_AS = re.compile(
     r"(?i)\b(?:met|gathered|came\s+together|convened|joined|signed(?:\s+up)?|took\s+part|sat)\s+as\s+(?:the\s+|its\s+)?"
@@ -1911,6 +1937,7 @@ SENTENCE_RULES = (
     rule_relative_founder,
     rule_founding_complement,
     rule_founders_as,
+    rule_such_as,
     rule_making_founders,
     rule_list,
     rule_label_list,

@@ -1212,3 +1212,28 @@ def test_a_semicolon_export_of_instruments() -> None:
             "active",
         ),
     }
+
+
+FILING = """CHINA TIANHE ORBITAL HOLDINGS LIMITED
+
+The board of directors of China Tianhe Orbital Holdings Limited (the "Company", together with its
+subsidiaries, the "Group") announces that on 18 June 2025 (after trading hours):
+
+(a) the Company entered into a launch services agreement (the "Launch Services Agreement") with Qazaq
+    Orbital Systems LLP ("QOS"), a company incorporated in Kazakhstan; and
+
+(b) the Company entered into a satellite sale agreement (the "Satellite Sale Agreement") with the
+    Rwanda Space Agency ("RSA").
+
+The Board notes recent media reports stating that the Company has signed a constellation contract
+with PT Nusantara of Indonesia. The Board wishes to clarify that no binding or non-binding agreement
+has been entered into.
+"""
+
+
+def test_a_listed_company_announcing_its_agreements() -> None:
+    found = {(a.agreement_type, a.parties, a.signed) for a in agreements(FILING)}
+    assert found == {
+        ("other", ("China Tianhe Orbital Holdings", "Qazaq Orbital Systems"), "2025-06-18"),
+        ("other", ("China Tianhe Orbital Holdings", "Rwanda Space Agency"), "2025-06-18"),
+    }

@@ -1616,3 +1616,8 @@ def test_thereby_takes_the_date_of_the_sentence_before() -> None:
 def test_the_two_governments_named_before_are_founders() -> None:
     text = "China and Russia signed it. The two governments are the founding partners of the ILRS."
     assert members(text) == {("China", "ILRS", "founder", None), ("Russia", "ILRS", "founder", None)}
+
+
+def test_examples_of_a_frameworks_participants() -> None:
+    text = "The aim is to serve countries participating in the Belt and Road Initiative, such as Kazakhstan."
+    assert members(text) == {("Kazakhstan", "BRI", "member", None)}
