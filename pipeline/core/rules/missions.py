@@ -319,6 +319,22 @@ PLANNED_MARK = re.compile(
 )
 
 
+def _label_mission(doc: Document, sentence: Sentence) -> str | None:
+    """The mission a paragraph opens with as its run-in label ("Tianwen-2." or "**Tianwen-2**"), when
+    the sentence is in that paragraph."""
+    first = next((s for s in doc.sentences if s.block_index == sentence.block_index), None)
+    if first is None or first is sentence:
+        return None
+    missions = first.of_kind("mission")
+    if (
+        len(missions) == 1
+        and not first.text[: missions[0].start].strip(" *_#")
+        and (not first.text[missions[0].end :].strip(" *_.:—–-"))
+    ):
+        return missions[0].canonical
+    return None
+
+
 def _fragment_launch(sentence: Sentence, missions: list[Mention]) -> dict[str, str | None] | None:
     """A fragment line opening with a mission and giving its launch: "Chang'e 6 – 3 May 2024 – LM-5 –
     Wenchang – far-side samples" (a full date and a vehicle or site; nothing marked as planned)."""
@@ -755,7 +771,11 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
                 and (MISSION_ANAPHOR.search(sentence.text) or sentence.block_index - last_mission_block <= 1)
             ):
                 claims.append(_claim(doc, sentence, last_mission, "rule:partners", partners=partners))
-            if (
+            label = _label_mission(doc, sentence) if launch else None
+            if label:  # "Tianwen-2. Delegates heard a report on the probe, launched on 29 May 2025 by ..."
+                target = next((m.canonical for m in sentence.of_kind("target")), None)
+                claims.append(_claim(doc, sentence, label, "rule:launch", target=target, **launch))
+            elif (
                 launch
                 and last_mission
                 and sentence.block_index - last_mission_block <= 1

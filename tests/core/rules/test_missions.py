@@ -552,3 +552,16 @@ def test_a_satellite_launched_on_a_foreign_rocket_is_not_chinese_cooperation() -
         "rocket, and said the agency now wished to add Chinese partners."
     )
     assert "GaindeSat-1A" not in missions(text)
+
+
+def test_a_launch_told_in_a_paragraph_labelled_with_the_mission() -> None:
+    text = (
+        "## Mission corner\n\nTianwen-2. Delegates heard a report on China's asteroid probe, launched on "
+        "29 May 2025 by a Long March 3B from the Xichang Satellite Launch Center towards an asteroid.\n"
+    )
+    [launch] = [c for c in missions(text)["Tianwen-2"] if c.launch_date]
+    assert (launch.launch_date, launch.launch_vehicle, launch.target) == (
+        "2025-05-29",
+        "Long March 3B",
+        "Asteroid",
+    )
