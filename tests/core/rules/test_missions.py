@@ -563,5 +563,5 @@ def test_a_launch_told_in_a_paragraph_labelled_with_the_mission() -> None:
     assert (launch.launch_date, launch.launch_vehicle, launch.target) == (
         "2025-05-29",
         "Long March 3B",
-        "Asteroid",
+        "asteroid",
     )
