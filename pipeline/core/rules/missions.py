@@ -319,6 +319,20 @@ PLANNED_MARK = re.compile(
 )
 
 
+INSTRUMENT_HEADER = re.compile(r"(?i)\b(?:instruments?|agreements?|memorand\w*|treat(?:y|ies)|documents?)\b")
+MISSION_HEADER = re.compile(
+    r"(?i)\b(?:missions?|launch\w*|spacecraft|satellites?|payloads?|vehicle|rocket)\b"
+)
+
+
+def _instruments_table(doc: Document, header: int | None) -> bool:
+    """Is the table whose header is block `header` a table of instruments, with no mission column?"""
+    if header is None:
+        return False
+    text = " ".join(s.text for s in doc.sentences if s.block_index == header)
+    return bool(INSTRUMENT_HEADER.search(text)) and not MISSION_HEADER.search(text)
+
+
 def _label_mission(doc: Document, sentence: Sentence) -> str | None:
     """The mission a paragraph opens with as its run-in label ("Tianwen-2." or "**Tianwen-2**"), when
     the sentence is in that paragraph."""
@@ -719,6 +733,14 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
     heading_missions: list[Mention] = []
     last_mission_block = -10
     fact_sheet = list(_fact_sheet(doc))
+    headers = {s.block.context for s in doc.sentences if s.block.kind == "table_row"}
+    instrument_tables = {h for h in headers if _instruments_table(doc, h)}  # read once per table
+    told_outside_instruments = {
+        m.canonical
+        for s in doc.sentences
+        if not (s.block.kind == "table_row" and s.block.context in instrument_tables)
+        for m in s.of_kind("mission")
+    }
     recent_launch = _card_launch(
         doc, fact_sheet
     )  # (block, launch, sentence): the card's, until prose tells one
@@ -728,6 +750,10 @@ def extract_missions(doc: Document) -> list[MissionClaim]:
         if sentence.denied:
             continue  # under "What did not fly" or "Things that did NOT happen"
         missions = _distinct(m for m in sentence.of_kind("mission") if not m.canonical.startswith("Artemis"))
+        if sentence.block.kind == "table_row" and sentence.block.context in instrument_tables:
+            # "...;Contract for the Tupac Katari satellite (TKSat-1);...": the subject of an instrument,
+            # a mission here only where the text tells of it elsewhere
+            missions = [m for m in missions if m.canonical in told_outside_instruments]
         launch = _launch(sentence) or _fragment_launch(sentence, missions)
         launched = _launched(sentence, missions) if launch else set()
         launch_of = {name: launch for name in launched} if launch else {}

@@ -565,3 +565,13 @@ def test_a_launch_told_in_a_paragraph_labelled_with_the_mission() -> None:
         "Long March 3B",
         "asteroid",
     )
+
+
+def test_a_satellite_named_only_as_the_subject_of_an_instrument_is_no_mission() -> None:
+    text = (
+        "date;instrument;signatories;status\n"
+        "2010-12;Contract for the Tupac Katari satellite (TKSat-1);ABE / CGWIC;fulfilled\n"
+        "2020-10;Memorandum on Fengyun meteorological data;CMA / SMN;in force\n"
+        "2014-04-23;Agreement on a deep-space station;China / Argentina;in force\n"
+    )
+    assert missions(text) == {}
