@@ -588,7 +588,7 @@ _TWO_DIGITS = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_UNIT}))?|{'|'.join(_TEENS
 # A year said aloud, as a transcript writes it: "twenty twenty-three", "two thousand and nine",
 # "nineteen ninety-two", optionally after a month ("March twenty twenty-four").
 _SPOKEN_YEAR = re.compile(
-    rf"(?<![\w-])(?:(?P<m>{_MONTH})\s{{1,3}}(?:of\s+)?)?"
+    rf"(?<![\w-])(?:(?P<m>{_MONTH})\s{{1,3}}(?:of\s+(?:the\s+year\s+)?)?)?"
     rf"(?:(?P<century>twenty|nineteen)[\s-]+(?P<tail>{_TWO_DIGITS})|"
     rf"two\s+thousand(?:\s+and)?[\s-]+(?P<rest>{_TWO_DIGITS}|{_UNIT}))(?![\w-])",
     re.IGNORECASE,
@@ -612,11 +612,19 @@ def _scan_spoken_years(text: str) -> list[DateMention]:
             year = 2000 + _spoken_number(m["rest"])
         if not 1950 <= year <= 2099:
             continue
-        if m["m"]:
-            value, precision = f"{year:04d}-{_month_number(m['m']):02d}", "month"
+        start = m.start()
+        day = _DAY_OF_BEFORE.search(text, max(0, start - 30), start) if m["m"] else None
+        month = _month_number(m["m"]) if m["m"] else None
+        if day and month:  # "on the thirtieth day of December of the year two thousand and twenty-four"
+            d = int(day["od"]) if day["od"] else _ORDINAL_DAYS[day["ow"].lower()]
+            if d > _days_in_month(year, month):
+                continue
+            value, precision, start = f"{year:04d}-{month:02d}-{d:02d}", "day", day.start()
+        elif month:
+            value, precision = f"{year:04d}-{month:02d}", "month"
         else:
             value, precision = f"{year:04d}", "year"
-        out.append(DateMention(m.start(), m.end(), value, year, precision))
+        out.append(DateMention(start, m.end(), value, year, precision))
     return out
 
 
@@ -715,6 +723,12 @@ _ORDINAL_WORDS = (
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 )
 _ORDINAL_DAYS = {word: day for day, word in enumerate(_ORDINAL_WORDS.split(" "), start=1)}
+_ORDINAL_DAYS |= {f"twenty-{word}": 20 + day for word, day in list(_ORDINAL_DAYS.items())[:9]}
+_ORDINAL_DAYS |= {"thirtieth": 30, "thirty-first": 31}
+# "the thirtieth day of", "the 5th day of", "the first of": a day before a month, spelled out
+_ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_ORDINAL_DAY = rf"(?:(?P<od>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)|(?P<ow>{_ORDINAL_ALTERNATIVES}))"
+_DAY_OF_BEFORE = re.compile(rf"(?i)\b(?:the\s+)?{_ORDINAL_DAY}\s+(?:day\s+)?of\s+$")
 # Word-for-word translations: "18 of June of 2025" ("18 de junio de 2025"), "16 of September 2025",
 # "the first of January 2024", "the month of October of the year 2020" ("شهر أكتوبر من عام 2020")
 # Led by the literal "of", so that a scan costs little: the day (or "month") is read just before it
@@ -724,7 +738,8 @@ _OF_MONTH_OF_YEAR = re.compile(
     re.IGNORECASE,
 )
 _DAY_BEFORE_OF = re.compile(
-    rf"(?:(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])|\b(?P<dw>{'|'.join(_ORDINAL_DAYS)})|\b(?P<month>month))\s+$",
+    rf"(?:(?<![0-9])(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?|"
+    rf"\b(?P<dw>{_ORDINAL_ALTERNATIVES})|\b(?P<month>month))\s+(?:day\s+)?$",
     re.IGNORECASE,
 )
 
@@ -732,7 +747,7 @@ _DAY_BEFORE_OF = re.compile(
 def _scan_day_of_month_of_year(text: str) -> list[DateMention]:
     out = []
     for m in _OF_MONTH_OF_YEAR.finditer(text):
-        lead = _DAY_BEFORE_OF.search(text, max(0, m.start() - 12), m.start())
+        lead = _DAY_BEFORE_OF.search(text, max(0, m.start() - 24), m.start())
         if lead is None:
             continue
         y, mo = int(m["y"]), _month_number(m["m"])

@@ -269,8 +269,8 @@ def agreement_status(text: str, start: int, end: int, sentence_end: int | None =
         return "proposed"
     if SPECULATION.search(scope) or is_disputed(text, end) or is_hearsay(text, start, end):
         return None
-    if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|yet\s+to)\b", scope, re.IGNORECASE):
-        return None
+    if NEGATION.search(scope) and re.search(r"\b(?:not|never|no|nothing|yet\s+to)\b", scope, re.IGNORECASE):
+        return None  # also "Nothing in this Decree shall be read as an accession to the Convention"
     if FUTURE_SIGNING.search(scope):  # "the Roadmap will be signed at a time to be determined"
         return "announced"
     if ANNOUNCEMENT.search(FIRST_TO_SIGN.sub(" ", scope)) and not re.search(

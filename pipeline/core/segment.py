@@ -234,7 +234,8 @@ _JOURNAL_HINT_RE = re.compile(r"\b(?:19|20)\d\d\b|[•|·]|\b(?:vol|volume|issue
 _CAPTION_RE = re.compile(r"[*_]{0,3}(?:table|tab\.|tbl\.|таблица|表)", re.IGNORECASE)  # "*Table 3.*" too
 _NO_REPEAT_RE = re.compile(  # numbered structure that legitimately repeats ("Article 2", "Table 3")
     r"(?:table|fig|figure|chart|source|note|map|chapter|section|part|article|annex|appendix|step|phase"
-    r"|stage|session|round|day|week|question|case|box|exhibit|scenario|option|level)\b",
+    r"|stage|session|round|day|week|question|case|box|exhibit|scenario|option|level|decree|law|resolution"
+    r"|ordinance|notice|record|entry|slide)\b",
     re.IGNORECASE,
 )
 _KEY_DROP_RE = re.compile(r"[\d\W_]+")

@@ -660,3 +660,18 @@ def test_a_number_before_a_date_is_no_day_range() -> None:
 def test_a_month_of_that_year_takes_the_year_just_stated() -> None:
     text = "It was formalised on 9 March 2021. In June of that year the agencies met."
     assert [d.value for d in find_dates(text, anchor="2021-03-10")] == ["2021-03-09", "2021-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Given at Managua on the thirtieth day of December of the year two thousand and twenty-four.",
+            "2024-12-30",
+        ),
+        ("Done at Beijing on the 5th day of May 2024.", "2024-05-05"),
+        ("Signed on the twenty-first day of March 2023.", "2023-03-21"),
+    ],
+)
+def test_a_day_of_a_month_written_out_in_a_closing_formula(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text)] == [value]

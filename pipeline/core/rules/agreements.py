@@ -44,7 +44,7 @@ from pipeline.core.rules.frameworks import (
     is_organisation,
     joined_by_document,
 )
-from pipeline.core.rules.instrument_texts import instrument_text
+from pipeline.core.rules.instrument_texts import decree_texts, instrument_text
 from pipeline.core.rules.record_cards import (
     PARTY_FIELD,
     RELATED_FIELD,
@@ -301,6 +301,17 @@ def _author(doc: Document) -> list[Party]:
     return []
 
 
+def _letterhead_state(doc: Document, lines: int = 3) -> list[Party]:
+    """The one state other than China the document's first lines name ("GAZETTE OF THE REPUBLIC OF X")."""
+    named = {
+        (m.canonical, m.iso3)
+        for s in doc.sentences[:lines]
+        for m in s.mentions
+        if m.kind == "country" and m.canonical != CHINA
+    }
+    return [Party(name, "country", iso3) for name, iso3 in named] if len(named) == 1 else []
+
+
 def _main_foreign_country(doc: Document) -> list[Party]:
     """The country other than China that the document names most often (at least three times)."""
     counts = Counter(
@@ -351,7 +362,7 @@ COUNT_WORDS = {
     "nine": 9,
     "ten": 10,
 }
-TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&"}
+TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&", "within", "concerning", "regarding"}
 _WORD = re.compile(r"[\w’'().-]+")
 
 
@@ -404,6 +415,8 @@ def _named_title(text: str, start: int, end: int) -> str | None:
         gap = text[words[j - 1].end() : words[j].start()]
         if gap.strip() not in ("", "-", "–"):
             break
+        if re.search(r"[a-z]{2}\.$", words[j - 1].group()):
+            break  # "... Observation Data. Both sides ...": the sentence ended
         if word[:1].isupper() or re.fullmatch(r"\(V?\d[\w.]*\)", word):
             stop = j
             j += 1
@@ -414,6 +427,14 @@ def _named_title(text: str, start: int, end: int) -> str | None:
             and not MONTH_WORD.fullmatch(words[j + 1].group())  # "... Programme in March 2021"
         ):
             j += 1
+        elif (  # "... on Cooperation within the Framework of ...": two small words, then the name goes on
+            word.lower() in TITLE_GLUE - {"and", "&"}
+            and j + 2 < len(words)
+            and words[j + 1].group() == "the"
+            and words[j + 2].group()[:1].isupper()
+            and not MONTH_WORD.fullmatch(words[j + 2].group())
+        ):
+            j += 2
         else:
             break
     raw = text[words[first].start() : words[stop].end()]
@@ -1708,6 +1729,8 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         claims += [claim for card in cards for claim in rule_record_card(doc, card, tracker)]
     told_below = {c.agreement_type for c in claims if c not in headlines}
     claims = [c for c in claims if c not in headlines or c.agreement_type not in told_below]
+    issuing = previous["document"][:1] or _letterhead_state(doc)
+    claims += decree_texts(doc, issuing[0].name if issuing else None, issuing[0].iso3 if issuing else None)
     own = instrument_text(doc)  # the document is an instrument's text: "the Agreement" is that one
     itself = {(c.agreement_type, c.parties) for c in own}
     return [c for c in claims if (c.agreement_type, c.parties) not in itself] + own

@@ -4,6 +4,9 @@ formula saying where and when it was signed ("Done at Dakar on 11 March 2025, in
 
 - ``text:instrument``  the instrument the document is, with the parties of its title and the date of
   its closing formula; a text without a closing formula (a draft) gives nothing
+- ``text:decree``      a decree or law a gazette prints whole: its heading ("DECREE No. 14/2024"), an
+  article approving or ratifying, and a closing formula with its date ("Given in the city of Managua,
+  on the thirtieth day of December ..."); the issuing state is the document's
 """
 
 from __future__ import annotations
@@ -80,3 +83,51 @@ def _readable(title: str) -> str:
         return title
     words = title.lower().split()
     return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+DECREE_HEADING = re.compile(
+    r"^\W*(?:(?:presidential|executive|supreme|royal|legislative)\s+)?(?:decree|law|ordinance|resolution|act)\s+"
+    r"(?:no\.?|number|n[°º])\s*(?P<number>[\w./-]+)\W*$",
+    re.IGNORECASE,
+)
+ENACTING = re.compile(
+    r"(?i)\bhereby\s+(?:decrees|enacts|resolves|orders)\b|\b(?:is|are)\s+(?:hereby\s+)?(?:approved|ratified|"
+    r"promulgated)\b"
+)
+GIVEN = re.compile(r"(?i)^\W*(?:given|done|issued|enacted|signed)\s+(?:in|at)\b")
+
+
+def decree_texts(doc: Document, state: str | None, iso3: str | None) -> list[AgreementClaim]:
+    """The decrees a gazette prints whole, each dated by its closing formula, issued by `state`."""
+    if state is None:
+        return []
+    claims: list[AgreementClaim] = []
+    heading: Sentence | None = None
+    enacted = False
+    for sentence in doc.sentences:
+        match = DECREE_HEADING.match(sentence.text)
+        if match:
+            heading, enacted = sentence, False
+            continue
+        if heading is None:
+            continue
+        enacted = enacted or ENACTING.search(sentence.text) is not None
+        closing = GIVEN.match(sentence.text)
+        full = [d.value for d in sentence.dates if d.precision == "day"]
+        if closing and enacted and full:
+            number = DECREE_HEADING.match(heading.text)["number"]  # type: ignore[index]
+            kind = heading.text.strip(" #*_").split()[0].capitalize()
+            start, end = heading.original_span()
+            title = f"{kind} No. {number}"
+            claims.append(
+                AgreementClaim(
+                    title,
+                    "legislation",
+                    (state,),
+                    full[0],
+                    "signed",
+                    Span(doc.doc_id, start, end, "text:decree"),
+                )
+            )
+            heading = None
+    return claims

@@ -1237,3 +1237,24 @@ def test_a_listed_company_announcing_its_agreements() -> None:
         ("other", ("China Tianhe Orbital Holdings", "Qazaq Orbital Systems"), "2025-06-18"),
         ("other", ("China Tianhe Orbital Holdings", "Rwanda Space Agency"), "2025-06-18"),
     }
+
+
+def test_a_named_title_runs_on_over_within_the() -> None:
+    [a] = agreements(
+        "On 12 January 2022 Nicaragua and China signed the Memorandum of Understanding on Cooperation within "
+        "the Framework of the Silk Road Economic Belt."
+    )
+    assert (
+        a.title
+        == "Memorandum of Understanding on Cooperation within the Framework of the Silk Road Economic Belt"
+    )
+
+
+def test_nothing_shall_be_read_as_an_accession() -> None:
+    assert (
+        agreements(
+            "Nothing in this Decree or in the ratified Agreement shall be read as an accession to the "
+            "Convention of the Asia-Pacific Space Cooperation Organization, to which Peru is not a party."
+        )
+        == []
+    )
