@@ -77,7 +77,9 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "joint_laboratory",
         re.compile(
-            r"\bjoint\s+(?:\w+\s+){0,3}?(?:laborator(?:y|ies)|labs?|research\s+cent(?:er|re))\b", re.I
+            r"\bjoint\s+(?:\w+\s+){0,3}?(?:laborator(?:y|ies)|labs?|research\s+cent(?:er|re))\b|"
+            r"\blaborator(?:y|ies)\s+common\b",  # machine-translated "laboratoire commun"
+            re.I,
         ),
     ),
     ("memorandum", re.compile(r"\bmemorand(?:um|a)\b|\bMoUs?\b|\bMOUs?\b|\bletters?\s+of\s+intent\b", re.I)),
@@ -109,6 +111,11 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[Rr]atification|[Ff]ederal|[Ii]mplementing)\s+law|"
             r"[Ll]aws?\s+(?:ratifying|restricting|banning|barring|prohibiting|that\s+(?:bars|restricts|bans|ratifies)))\b"
         ),
+    ),
+    # "the accord of cooperation", "a cooperation accord": a translated agreement, not a set of accords
+    (
+        "cooperation_agreement",
+        re.compile(r"\baccords?(?=\s+of\s+cooperation\b)|\bcooperation\s+accords?\b", re.I),
     ),
     ("accord", re.compile(r"\baccords?\b(?!\s+with)", re.I)),
     (
@@ -513,7 +520,7 @@ QUANTIFIED = re.compile(
     re.IGNORECASE,
 )
 ANAPHORIC = re.compile(
-    r"(?:\b(?:the|this|that|such|these|those|its|their|each|every|any|no)\s+(?:[\w’']+['’]s\s+)?)$",
+    r"(?:\b(?:the|this|that|such|these|those|its|their|each|every|any|no)\s+(?:present\s+)?(?:[\w’']+['’]s\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -1141,6 +1148,7 @@ def rule_instrument(
                 continue  # "The Accords themselves were launched ...": the framework, not an instrument
             if parties and all(joined_by_document(p.name) for p in parties):
                 continue  # "the Belt and Road memorandum is the umbrella ...": a kind of document, no parties
+            parties = [p for p in parties if not joined_by_document(p.name)]  # the BRI signs nothing
             if not parties or NOT_SPACE.search(title):
                 continue  # nobody read, or a trade or tax agreement (outside the dataset)
             if (

@@ -1258,3 +1258,16 @@ def test_nothing_shall_be_read_as_an_accession() -> None:
         )
         == []
     )
+
+
+def test_machine_translated_agreements() -> None:
+    [accord] = agreements(
+        "The accord of cooperation was signed at Beijing the 5 of September 2024 by the Senegalese Agency of "
+        "Space Studies (ASES) and the CNSA."
+    )
+    assert (accord.agreement_type, accord.parties, accord.signed) == (
+        "cooperation_agreement",
+        ("China National Space Administration", "Senegalese Space Studies Agency"),
+        "2024-09-05",
+    )
+    assert agreements("The present memorandum is inscribed in the frame of the Belt and Road.") == []

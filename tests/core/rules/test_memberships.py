@@ -1621,3 +1621,9 @@ def test_the_two_governments_named_before_are_founders() -> None:
 def test_examples_of_a_frameworks_participants() -> None:
     text = "The aim is to serve countries participating in the Belt and Road Initiative, such as Kazakhstan."
     assert members(text) == {("Kazakhstan", "BRI", "member", None)}
+
+
+def test_the_belt_and_road_translated_word_for_word() -> None:
+    assert members("Senegal joined the Initiative of the Belt and of the Route in 2018.") == {
+        ("Senegal", "BRI", "member", "2018")
+    }
