@@ -176,7 +176,7 @@ MODIFIER_LEAD = re.compile(
 )
 NOT_A_MEMBER_YET = re.compile(
     r"\b(?:prospective|potential|would-be|future|candidate|aspiring|possible|likely|former|ex|observer|"
-    r"applicant|hopeful|intended|planned|proposed|non|unlike|outside|except|excluding)\b|non-$",
+    r"applicant|hopeful|intended|planned|proposed|non|unlike|outside|except|excluding|offered|invited)\b|non-$",
     re.IGNORECASE,
 )
 MEMBERSHIP_NOUN_NAME = re.compile(
@@ -213,7 +213,9 @@ FRAMEWORK_HEADER = re.compile(
 )
 LAUNCH_HEADER = re.compile(r"(?i)\b(?:launch\s+(?:date|site|vehicle)|rocket|launcher|orbit)\b")
 REMARKS_HEADER = re.compile(r"(?i)^\W*(?:remarks?|notes?|comments?|observations?|details|other\b)")
-STATUS_HEADER = re.compile(r"(?i)^\W*(?:role|status|standing|membership|position)\b")
+STATUS_HEADER = re.compile(
+    r"(?i)^\W*(?:role|status|standing|membership|position|where\s+it\s+stands|state\s+of\s+play)\b"
+)
 INSTRUMENT_CELL = re.compile(
     r"(?i)\b(?:memorand\w*|MoU|agreement|arrangement|data\s+exchange|laborator\w*|contract|lease|roadmap|treaty|"
     r"protocol)\b"
@@ -1163,7 +1165,7 @@ def rule_founders_as(
 
 # "China and Russia agree to build the ILRS and become its two founding states"
 FOUNDING_COMPLEMENT = re.compile(
-    r"(?i)\b(?:become|became|becomes|becoming|are|were)\s+(?:its|their|the)\s+(?:(?:two|three|four|five|\d)\s+)?"
+    r"(?i)\b(?:become|became|becomes|becoming|are|were)\s+(?:its|their|the(?:\s+[\w-]+['’]s)?)\s+(?:(?:two|three|four|five|\d)\s+)?"
     r"(?:founding|co-founding)\s+(?:member\s+)?(?:states|members|partners|countries|nations|parties)\b"
 )
 
@@ -1219,6 +1221,12 @@ def rule_relative_founder(
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
+INSTRUMENT_AS_SUBJECT = re.compile(
+    r"(?i)\b(?:memorand\w*|agreements?|treat(?:y|ies)|charters?|documents?|declarations?|protocols?|accords?)\s+"
+    r"(?:that|which)\s+$"
+)
+
+
 def rule_founder_verb(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
@@ -1231,6 +1239,8 @@ def rule_founder_verb(
         target = _object_framework(sentence, match.end(), tracker)
         if target is None:
             continue
+        if INSTRUMENT_AS_SUBJECT.search(sentence.text, max(0, match.start() - 40), match.start()):
+            continue  # "sign the memorandum that sets up the ILRS": the memorandum sets it up
         framework, object_end = target
         floor = clause_start(sentence.text, match.start())
         subjects = enumeration_before(sentence, match.start(), floor)

@@ -1627,3 +1627,25 @@ def test_the_belt_and_road_translated_word_for_word() -> None:
     assert members("Senegal joined the Initiative of the Belt and of the Route in 2018.") == {
         ("Senegal", "BRI", "member", "2018")
     }
+
+
+def test_a_memorandum_that_sets_up_a_framework_makes_no_founders_of_its_signers() -> None:
+    text = (
+        "CNSA and Roscosmos sign the memorandum that sets up the International Lunar Research Station. "
+        "China and Russia are the station's founding partners."
+    )
+    assert members(text) == {("China", "ILRS", "founder", None), ("Russia", "ILRS", "founder", None)}
+
+
+def test_offered_partner_status_is_no_membership() -> None:
+    assert members("Kazakhstan, offered BRICS partner status at the summit, turns the offer down.") == set()
+
+
+def test_a_table_row_whose_standing_is_talks_only() -> None:  # Thailand's row stands
+    text = (
+        "| Counterpart | Vehicle of cooperation | Inked | Where it stands |\n|---|---|---|---|\n"
+        "| Thailand: NARIT | Memorandum with CNSA on ILRS participation | Nov 2024 | In force |\n"
+        "| Malaysia: Malaysian Space Agency (MYSA) | Memorandum with CNSA on the ILRS | — "
+        "| Talks only; no text agreed, nothing signed |\n"
+    )
+    assert members(text) == {("Thailand", "ILRS", "member", "2024-11")}
