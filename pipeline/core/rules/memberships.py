@@ -161,6 +161,13 @@ LABEL_LIST = re.compile(
     r"signatories|signatory\s+states|partners|participants))\W*:\W*",
     re.IGNORECASE,
 )
+# A labelled list inside a run of box lines a PDF joined into one ("BOX 3.1 APSCO AT A GLANCE Seat:
+# Beijing ... Member States: Bangladesh, China, ... Focus: ..."): the label capitalised, as boxes write it
+EMBEDDED_LABEL_LIST = re.compile(
+    r"(?<=\s)(?P<label>(?-i:(?:Founding\s+)?(?:Member\s+(?:States|Countries|Nations)|Members|Signatories|"
+    r"Partners|Participants)))\s*:\s*"
+)
+NEXT_LABEL = re.compile(r"\s(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s")
 # "an ILRS member", "APSCO member states", "a founding Artemis Accords signatory": a framework used as
 # the modifier of a membership noun, right after the framework's name.
 MODIFIED_NOUN = re.compile(
@@ -279,7 +286,7 @@ ALONG_WITH = re.compile(
     r"(?i)\s*(?:\([^()]{1,20}\))?\s*(?:(?:on|in|from|since)\s+[\w ]{3,32}?)?\s*,?\s*"
     r"(?:(?:entering|joining|admitted|arriving)\s+)?(?:together|along)\s+with\s+"
 )
-SAME_YEAR_AS = re.compile(r"(?i)\b(?:in\s+)?the\s+same\s+(?:year|month)\s+as\s+")
+SAME_YEAR_AS = re.compile(r"(?i)\b(?:in\s+|on\s+)?the\s+same\s+(?:year|month|day|date)\s+as\s+")
 # "a member of BRICS since its foundation in 2009": a founder
 SINCE_FOUNDATION = re.compile(
     r"(?i)\s*,?\s*(?:(?:ever\s+)?since|from)\s+(?:its|the|their)\s+(?:very\s+)?"
@@ -1109,6 +1116,33 @@ def rule_founded(doc: Document, sentence: Sentence, tracker: FrameworkTracker) -
             yield _claim(doc, sentence, party, framework, "founder", joined, "rule:founded")
 
 
+# "Egypt, South Africa and Pakistan are among the countries that have since joined it"
+AMONG_THOSE_WHO = re.compile(
+    r"(?i)\b(?:are|were|is|was)\s+(?:now\s+)?among\s+the\s+(?:[\w-]+\s+){0,2}?(?:countries|states|nations|members|"
+    r"partners|participants|signatories|institutions|agencies)\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?"
+    r"(?:since\s+|already\s+|also\s+|so\s+far\s+)?(?:joined|signed(?:\s+up\s+to)?|acceded\s+to)\s+"
+)
+
+
+def rule_among_those_who(
+    doc: Document, sentence: Sentence, tracker: FrameworkTracker
+) -> Iterator[MembershipClaim]:
+    """A, B and C are among the countries that have joined F (or "it", the framework named before)."""
+    if "among" not in sentence.text:
+        return
+    for match in AMONG_THOSE_WHO.finditer(sentence.text):
+        target = _object_framework(sentence, match.end(), tracker)
+        if target is None and re.match(r"(?i)it\b", sentence.text[match.end() :]):
+            target = (tracker.in_scope(sentence, match.start()), match.end() + 2)
+        floor = clause_start(sentence.text, match.start())
+        members = enumeration_before(sentence, match.start(), floor)
+        if target is None or target[0] is None or not members:
+            continue
+        if is_asserted(sentence.text, floor, target[1]):
+            role = framework_role(target[0])
+            yield from _claims_of(doc, sentence, members, target[0], role, None, "rule:joined")
+
+
 # "countries participating in the Belt and Road Initiative, such as Kazakhstan"
 SUCH_AS_AFTER = re.compile(r"(?i)\s*,?\s+(?:such\s+as|including|notably|like)\s+")
 PARTICIPANTS_OF = re.compile(
@@ -1320,7 +1354,7 @@ def rule_label_list(
     doc: Document, sentence: Sentence, tracker: FrameworkTracker
 ) -> Iterator[MembershipClaim]:
     """'Member States: A, B, C' — a labelled list, about the framework named there or in scope."""
-    match = LABEL_LIST.match(sentence.text)
+    match = LABEL_LIST.match(sentence.text) or EMBEDDED_LABEL_LIST.search(sentence.text)
     if not match:
         return
     named = tracker.named(sentence)
@@ -1338,7 +1372,9 @@ def rule_label_list(
     role = (
         "founder" if "founding" in label else "partner" if "partner" in label else framework_role(framework)
     )
-    for party, _ in parties_in(sentence, match.end(), len(sentence.text), skip_modifiers=False):
+    following = NEXT_LABEL.search(sentence.text, match.end())  # "... Thailand and Türkiye Focus: ..."
+    end = following.start() if following else len(sentence.text)
+    for party, _ in parties_in(sentence, match.end(), end, skip_modifiers=False):
         yield _claim(doc, sentence, party, framework, role, None, "list")
 
 
@@ -1948,6 +1984,7 @@ SENTENCE_RULES = (
     rule_founding_complement,
     rule_founders_as,
     rule_such_as,
+    rule_among_those_who,
     rule_making_founders,
     rule_list,
     rule_label_list,

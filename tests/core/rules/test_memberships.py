@@ -1649,3 +1649,26 @@ def test_a_table_row_whose_standing_is_talks_only() -> None:  # Thailand's row s
         "| Talks only; no text agreed, nothing signed |\n"
     )
     assert members(text) == {("Thailand", "ILRS", "member", "2024-11")}
+
+
+def test_among_the_countries_that_have_since_joined_it() -> None:
+    text = (
+        "The ILRS was launched in 2021. Egypt, South Africa and Pakistan are among the countries that have "
+        "since joined it, and diplomats recruit more."
+    )
+    assert members(text) == {(c, "ILRS", "member", None) for c in ("Egypt", "South Africa", "Pakistan")}
+
+
+def test_on_the_same_day_as() -> None:
+    text = "Egypt entered BRICS as a full member on 1 January 2024, on the same day as Iran and Ethiopia."
+    assert members(text) == {(c, "BRICS", "member", "2024-01-01") for c in ("Egypt", "Iran", "Ethiopia")}
+
+
+def test_a_labelled_list_inside_box_lines_joined_by_a_pdf() -> None:
+    text = (
+        "BOX 3.1 APSCO AT A GLANCE Seat: Beijing Member States: Bangladesh, China, Iran and Türkiye "
+        "Focus: Earth observation, Peru"
+    )
+    assert {m for m in members(text) if m[1] == "APSCO"} == {
+        (c, "APSCO", "member", None) for c in ("Bangladesh", "China", "Iran", "Turkey")
+    }
