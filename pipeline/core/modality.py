@@ -298,7 +298,9 @@ RETRACTION = re.compile(
 
 
 # "A regional outlet reported that X had signed ... . The centre denied it within a day."
-REPORTED = re.compile(r"(?i)\b(?:reported|claimed|alleged|rumou?red|said)\s+that\b|\breports?\s+that\b")
+REPORTED = re.compile(
+    r"(?i)\b(?:reported|claimed|alleged|rumou?red|said)\s+(?:[\w,]+\s+){0,4}?that\b|\breports?\s+that\b"
+)  # also "A daily reported in April that ..."
 DENIAL = re.compile(
     r"(?i)^\W*(?:the\s+\w+|it|they|officials?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?:\w+\s+)?"
     r"(?:denied|denies|dismissed|rejected|refuted|retracted)\b"

@@ -110,3 +110,14 @@ def test_a_forum_reply_rebutting_a_quoted_post_takes_the_post_back() -> None:
 def test_the_likeliest_outcome_is_a_prediction() -> None:
     sentence = "The likeliest outcome, in my view, is a limited technical memorandum with CNSA."
     assert agreement_status(sentence, 0, len(sentence)) is None
+
+
+def test_a_report_dated_before_its_that_clause_and_denied_next() -> None:
+    from pipeline.core.extract import extract_text
+
+    text = (
+        "A daily reported in April that a memorandum bringing Brazil into the ILRS was ready for signature. "
+        "The foreign ministry denied it the same afternoon."
+    )
+    claims = extract_text("t", text)
+    assert claims.memberships == [] and claims.agreements == []

@@ -1360,6 +1360,12 @@ def rule_table_instrument(
             parties = list(row_parties)
             if kind != "legislation":
                 parties += [p for p in caption_parties if p.name not in {q.name for q in parties}]
+                if (
+                    len(parties) == 2
+                    and any(p.name in {home_country(q) for q in parties if q is not p} for p in parties)
+                    and not any(p.is_chinese for p in parties)
+                ):  # "| Thailand: NARIT | Memorandum with CNSA |": the institute, and who it signed with
+                    parties = _with_counterpart_of_title(sentence, (cell_start, cell_end), parties)
                 if len(parties) == 1 and not parties[0].is_chinese:  # "Lease of antennas to CLTC"
                     parties += [
                         p
@@ -1478,12 +1484,26 @@ def rule_instrument_register(
         pass  # "Law 27,123 approving the agreement ...; Argentina": a law has its state alone
     elif len(parties) < 2 or not (chinese_column or any(p.is_chinese for p in parties)):
         return  # a partner and its own country: the older table reading applies
+    else:
+        parties = _with_counterpart_of_title(sentence, cells[columns["instrument"][0]], parties)
     date_index = columns.get("date", [None])[0]
     signed = None
     if date_index is not None and date_index < len(cells):
         dates = [d for d in sentence.dates if cells[date_index][0] <= d.start < cells[date_index][1]]
         signed = dates[0].value if dates else None
     yield _claim(doc, sentence, title, kind, parties, signed, _status_of_cell(status_text), "table:register")
+
+
+def _with_counterpart_of_title(
+    sentence: Sentence, cell: tuple[int, int], parties: list[Party]
+) -> list[Party]:
+    """A register row's parties with the counterpart its title cell names ("Memorandum with CNSA on ..."),
+    a body standing for its country ("Thailand: NARIT": the institute signs)."""
+    with_at = re.search(r"\bwith\s+", sentence.text[cell[0] : cell[1]])
+    if with_at:
+        found = parties_in(sentence, cell[0] + with_at.end(), cell[1], skip_modifiers=False)[:1]
+        parties = parties + [p for p, _ in found if p.name not in {q.name for q in parties}]
+    return _most_specific(parties)
 
 
 def _status_of_cell(text: str) -> str:

@@ -428,6 +428,11 @@ def home_country(party: Party, words: int = 2) -> str | None:
         country = Gazetteer.default().country(word, ("country", "demonym"))
         if country:
             return country[0]
+    of_country = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", party.name)  # "... Institute of Thailand"
+    if of_country:
+        country = Gazetteer.default().country(of_country.group(1), ("country",))
+        if country:
+            return country[0]
     return None
 
 

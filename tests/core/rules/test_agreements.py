@@ -1271,3 +1271,14 @@ def test_machine_translated_agreements() -> None:
         "2024-09-05",
     )
     assert agreements("The present memorandum is inscribed in the frame of the Belt and Road.") == []
+
+
+def test_a_body_of_a_country_stands_for_it_in_a_table_cell() -> None:
+    text = (
+        "| Counterpart | Vehicle of cooperation | Inked | Where it stands |\n|---|---|---|---|\n"
+        "| Thailand: National Astronomical Research Institute of Thailand | Memorandum with CNSA "
+        "| Nov 2024 | In force |\n"
+    )
+    assert [a.parties for a in agreements(text)] == [
+        ("China National Space Administration", "National Astronomical Research Institute of Thailand")
+    ]
