@@ -70,7 +70,8 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Agreement between A and B on the Exchange of Earth Observation Data"
             r"\b(?:arrangement|agreement)\b(?=[^.;]{0,160}\bon\s+(?:the\s+)?(?:exchange|sharing)\s+of\s+(?:[\w-]+\s+){0,3}?"
             r"data\b)|"
-            r"\b(?:arrangement|agreement)\s+to\s+(?:pool|share|exchange)\s+(?:[\w-]+\s+){0,3}?(?:data|imagery|images)\b",
+            r"\b(?:arrangement|agreement)\s+to\s+(?:pool|share|exchange)\s+(?:[\w-]+\s+){0,3}?(?:data|imagery|images)\b|"
+            r"\b(?:arrangement|agreement|memorandum)\s+on\s+(?:[\w-]+\s+){0,2}?data\s+(?:sharing|exchange)\b",
             re.I,
         ),
     ),
@@ -184,6 +185,18 @@ SIGNED_DOCUMENTS = re.compile(
 SIGNED_WITH_DATE = re.compile(r"(?i)\b(?:signed|exchanged|inked|concluded)\b")
 
 
+def _item_title(text: str) -> tuple[int, int] | None:
+    """The span of the title a list item opens with: its bold run ("- **Memorandum ...**, between ..."),
+    else the item up to its first sentence end or semicolon."""
+    marker = LIST_MARKER.match(text)
+    start = marker.end() if marker else 0
+    bold = re.match(r"\*\*([^*]{5,250})\*\*", text[start:])
+    if bold:
+        return start + bold.start(1), start + bold.end(1)
+    end = re.search(r"(?<=[a-z)]{2})[.;](?:\s|$)|;|$", text[start:])
+    return (start, start + end.start()) if end else None
+
+
 def _signed_documents_list(doc: Document, sentence: Sentence) -> str:
     """For an item of a list of signed documents: the date they were signed ("" when none is told),
     else None. The date is the lead-in's, else that of the last sentence before it telling a signing."""
@@ -197,8 +210,9 @@ def _signed_documents_list(doc: Document, sentence: Sentence) -> str:
         return None  # type: ignore[return-value]
     for earlier in reversed(lead + [s for s in doc.sentences[max(0, index - 12) : index] if s not in lead]):
         full = [d for d in earlier.dates if d.precision == "day"]
+        written = [d for d in full if any(c.isdigit() for c in earlier.text[d.start : d.end])]
         if full and (earlier in lead or SIGNED_WITH_DATE.search(earlier.text)):
-            return full[0].value
+            return (written or full)[0].value  # "yesterday, 14 November 2024": the date written out
     return ""
 
 
@@ -1073,8 +1087,11 @@ def rule_instrument(
             listed = _listed_with_parties(sentence, match.start())
             fragment = None if listed else _fragment_instrument(sentence, match)
             signed_list = _signed_documents_list(doc, sentence) if not (listed or fragment) else None
-            if signed_list is not None and match.start() > 6:
-                signed_list = None  # the item is the instrument's title, not a sentence about one
+            item_title = _item_title(text)
+            if signed_list is not None and not (
+                item_title and item_title[0] <= match.start() < item_title[1]
+            ):
+                signed_list = None  # the item opens with the instrument's title, not a sentence about one
             if listed or fragment or signed_list is not None:
                 floor = 0  # "- IAC and NSSC: cooperation agreement on ultraviolet detectors, signed in 2022."
             elif not _acted_on(text, floor, match.start(), max(match.end(), title_end), window):
@@ -1087,8 +1104,8 @@ def rule_instrument(
                 title = match.group()  # "Law 27,123", "Public Law 112-55"
             elif fragment:  # "MoU – joint construction of the station": the piece, and the topic after it
                 title = fragment
-            elif signed_list is not None:  # "- Agreement between A and B on the Exchange of ...": the item
-                title = LIST_MARKER.sub("", text).strip().rstrip(";.,")
+            elif signed_list is not None and item_title:  # "- **Agreement between A and B on ...**, ..."
+                title = text[item_title[0] : item_title[1]].strip(" *_").rstrip(";.,")
             elif listed:  # the item after its label, up to the date: "cooperation agreement on ..."
                 item = text[ITEM_LABEL.match(text).end() :]
                 title = re.split(r",|\.\s|\.$|;|\(", item, maxsplit=1)[0].strip()

@@ -1282,3 +1282,18 @@ def test_a_body_of_a_country_stands_for_it_in_a_table_cell() -> None:
     assert [a.parties for a in agreements(text)] == [
         ("China National Space Administration", "National Astronomical Research Institute of Thailand")
     ]
+
+
+def test_a_press_release_listing_the_documents_signed_with_bold_titles() -> None:
+    text = (
+        "CONIDA announces that Peruvian and Chinese institutions signed three documents yesterday, "
+        "14 November 2024, in Lima.\n\n## Documents signed\n\n"
+        "- **Framework Agreement establishing the China–Peru Joint Laboratory for Space Weather**, between "
+        "the Geophysical Institute of Peru and the National Space Science Center. It will have two nodes.\n"
+        "- **Arrangement on Satellite Data Sharing**, between CONIDA and CRESDA, giving access to imagery.\n"
+    )
+    found = sorted((a.agreement_type, a.title, a.signed) for a in agreements(text))
+    assert found == [
+        ("data_exchange", "Arrangement on Satellite Data Sharing", "2024-11-14"),
+        ("joint_laboratory", "China–Peru Joint Laboratory for Space Weather", "2024-11-14"),
+    ]
