@@ -176,14 +176,21 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             block_mentions = gazetteer.find(view.text, any_case=lower_cased)
         opening_year = YEAR_OPENING.match(view.text) if block.kind == "paragraph" else None
         paragraph_year = opening_year.group(1) if opening_year else None  # "In 2024, ... On 1 January, ..."
+        year_before: str | None = None  # the year the paragraph's sentences have written out so far
         for start, end in _sentence_bounds(block, view):
             sentence_text = view.text[start:end]
+            that_year = "that year" in sentence_text or "same year" in sentence_text
             mentions = _mentions_within(block_mentions, start, end)
             if mentions or "Artemis" in sentence_text:
                 mentions = _contextual(sentence_text, mentions, gazetteer)
                 if "space" in sentence_text:
                     mentions = _national_agencies(sentence_text, mentions, gazetteer)
             local_anchor = paragraph_year or section_year or anchor
+            said_year = (
+                _year_said_before(sentence_text, year_before) if that_year and not paragraph_year else None
+            )
+            if said_year:  # "Yes, in 2018. The memorandum was signed in July of that year"
+                local_anchor = said_year
             dates = (
                 find_dates(sentence_text, anchor=local_anchor, day_first=day_first)
                 if _DIGIT.search(sentence_text)
@@ -194,8 +201,10 @@ def read(doc_id: str, text: str, gazetteer: Gazetteer) -> Document:
             if dates and "(" in sentence_text:  # "(Singh, 2022)": when a source appeared, not an event
                 cited = [m.span() for m in CITATION.finditer(sentence_text)]
                 dates = [d for d in dates if not any(a <= d.start < b for a, b in cited)]
-            if paragraph_year and ("that year" in sentence_text or "same year" in sentence_text):
-                dates = _with_that_year(sentence_text, paragraph_year, dates)
+            if (paragraph_year or said_year) and that_year:
+                dates = _with_that_year(sentence_text, paragraph_year or said_year, dates)
+            written = [d for d in dates if any(c.isdigit() for c in sentence_text[d.start : d.end])]
+            year_before = str(written[-1].year) if written else year_before
             if dates and "that " in sentence_text:
                 dates = _with_that_month(sentence_text, dates)
             cells = []
@@ -945,15 +954,30 @@ def _sentence_bounds(block: Block, view: CleanView) -> Iterator[tuple[int, int]]
         yield 0, len(view.text)
 
 
+MONTH_OF_BEFORE = re.compile(rf"\b{FULL_MONTH}\s+(?:of\s+)?$")
 THAT_YEAR = re.compile(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+year\b")
 
 
+def _year_said_before(text: str, year_before: str | None) -> str | None:
+    """The year "that year" points to: one written earlier in the sentence, else the paragraph's last."""
+    that = THAT_YEAR.search(text)
+    if that is None:
+        return None
+    written = YEAR_WRITTEN.findall(text, 0, that.start())
+    return written[-1] if written else year_before
+
+
+YEAR_WRITTEN = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d])")
+
+
 def _with_that_year(text: str, year: str, dates: list[DateMention]) -> list[DateMention]:
-    """In a paragraph opened by "In 2024, ...", "later that year" is 2024."""
+    """In a paragraph opened by "In 2024, ...", "later that year" is 2024 (a month before it already
+    has its year: "in June of that year")."""
     added = [
         DateMention(m.start(), m.end(), year, int(year), "year")
         for m in THAT_YEAR.finditer(text)
         if not any(d.start < m.end() and m.start() < d.end for d in dates)
+        and not MONTH_OF_BEFORE.search(text, max(0, m.start() - 14), m.start())
     ]
     return _with_dates(dates, added)
 

@@ -189,3 +189,11 @@ def test_a_citation_year_is_no_date_of_the_sentence() -> None:
 def test_year_lines_of_a_chronology_newest_first_date_their_entries() -> None:
     text = "CHRONOLOGY\n\n2025\n  11 March — A lab opens.\n\n2023\n  6 December — A memorandum is signed.\n"
     assert [d for d in dates_of(text) if d] == [["2025"], ["2025-03-11"], ["2023"], ["2023-12-06"]]
+
+
+def test_that_year_is_the_year_the_paragraph_said_before() -> None:
+    text = (
+        "Yes, in 2018. The memorandum was signed in July of that year. Since 2023 we receive data under an "
+        "arrangement we signed that year."
+    )
+    assert dates_of(text) == [["2018"], ["2018-07"], ["2023", "2023"]]
