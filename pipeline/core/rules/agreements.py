@@ -811,7 +811,8 @@ ENDED_WORDS = r"lapsed|expired|terminated|ended|not\s+renewed|withdrawn|cancelle
 ENDED_BEFORE = re.compile(
     rf"(?i)\b(?:{ENDED_WORDS}|canceled|withdrew|revoked|closed|lapse|expire)\s+(?:\w+\s+){{0,2}}$"
 )
-SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked)\b")
+# "a 50-year lease agreed between the two governments in 2014": the verb after the instrument dates it
+SIGNED_AFTER = re.compile(r"(?i)\b(?:signed|concluded|inked|agreed|reached)\b(?!\s+(?:to|that))")
 SIGNED_BEFORE = re.compile(
     r"(?i)\b(?:signed|concluded|inked)\s+(?:an?|the|its|their)?\s*(?:[\w-]+\s+){0,2}\Z"
 )

@@ -1297,3 +1297,11 @@ def test_a_press_release_listing_the_documents_signed_with_bold_titles() -> None
         ("data_exchange", "Arrangement on Satellite Data Sharing", "2024-11-14"),
         ("joint_laboratory", "China–Peru Joint Laboratory for Space Weather", "2024-11-14"),
     ]
+
+
+def test_an_instrument_dated_by_the_verb_that_follows_it() -> None:
+    [lease] = agreements(
+        "Argentina has hosted a Chinese tracking station in Neuquén since 2017, under a 50-year lease agreed "
+        "between the two governments in 2014 that remains in force."
+    )
+    assert (lease.agreement_type, lease.signed, lease.status) == ("lease", "2014", "active")
