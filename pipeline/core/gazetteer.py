@@ -162,7 +162,16 @@ def _number_variants(alias: str) -> set[str]:
     if not m or sum(c.isalpha() for c in m.group(1)) < 2:
         return {alias}
     base, num = m.groups()
-    return {f"{base} {num}", f"{base}-{num}", f"{base}{num}"}
+    forms = {f"{base} {num}", f"{base}-{num}", f"{base}{num}"}
+    if num.isdigit() and 0 < int(num) <= len(_NUMBER_NAMES):  # a transcript's "chang'e six"
+        forms.add(f"{base} {_NUMBER_NAMES[int(num) - 1]}")
+    return forms
+
+
+_NUMBER_NAMES = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)  # fmt: skip
 
 
 def _demonym_plural(alias: str) -> str | None:

@@ -792,3 +792,9 @@ def test_a_company_is_named_without_its_legal_form() -> None:
     assert [
         c for _, k, c in found("A contract with Kazakhstan Gharysh Sapary JSC.") if k == "institution"
     ] == ["Kazakhstan Gharysh Sapary"]
+
+
+def test_a_numbered_name_said_aloud() -> None:
+    text = "so chang'e six went up on a long march five, and later tianwen one"
+    found = [(m.kind, m.canonical) for m in G.find(text, any_case=True)]
+    assert found == [("mission", "Chang'e 6"), ("launch_vehicle", "Long March 5"), ("mission", "Tianwen-1")]
