@@ -52,7 +52,7 @@ SUBSET_FLOORS = {
     "set14": {"memberships": 0.97, "agreements": 0.86, "missions": 0.97},
     "set15": {"memberships": 0.97, "agreements": 0.90, "missions": 0.97},
     "set16": {"memberships": 0.92, "agreements": 0.82, "missions": 0.97},
-    "set17": {"memberships": 0.95, "agreements": 0.85, "missions": 0.97},
+    "set17": {"memberships": 0.95, "agreements": 0.87, "missions": 0.97},
     "set18": {"memberships": 0.97, "agreements": 0.87, "missions": 0.93},
     "set19": {"memberships": 0.94, "agreements": 0.88, "missions": 0.97},
     "set20": {"memberships": 0.94, "agreements": 0.92, "missions": 0.97},
@@ -60,11 +60,11 @@ SUBSET_FLOORS = {
     "set23": {"memberships": 0.95, "agreements": 0.80, "missions": 0.92},
     "set24": {"memberships": 0.85, "agreements": 0.75, "missions": 0.97},
     "set25": {"memberships": 0.95, "agreements": 0.92, "missions": 0.93},
-    "set27": {"memberships": 0.91, "agreements": 0.90, "missions": 0.73},
+    "set27": {"memberships": 0.91, "agreements": 0.90, "missions": 0.80},
     "set28": {"memberships": 0.88, "agreements": 0.81, "missions": 0.93},
     "set30": {"memberships": 0.97, "agreements": 0.93, "missions": 0.93},
     "set31": {"memberships": 0.95, "agreements": 0.95, "missions": 0.90},
-    "set32": {"memberships": 0.95, "agreements": 0.75, "missions": 0.80},
+    "set32": {"memberships": 0.95, "agreements": 0.86, "missions": 0.80},
 }
 
 
