@@ -124,10 +124,7 @@ INSTRUMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:agreements?|protocols?|framework\s+agreement|accords?|cooperation\s+programmes?|"
             r"(?:implementing|framework|cooperation|cooperative)\s+arrangements?|"
-            r"arrangements?\s+on\s+(?:[\w-]+\s+){0,4}?cooperation)\b|"
-            # a wire's "signed a deal on ...", "sealed a pact ...": not "a great deal of", "to deal with"
-            r"(?<!\bto\s)(?<!great\s)(?<!good\s)\b(?:deals?|pacts?)\b"
-            r"(?=\s+(?:on|for|to|with|covering|under|between|worth|that|which|in|at)\b|\s*[,.;:)]|$)",
+            r"arrangements?\s+on\s+(?:[\w-]+\s+){0,4}?cooperation)\b",
             re.I,
         ),
     ),
@@ -157,8 +154,6 @@ INSTRUMENT_STEMS = (
     "protocol",
     "programme",
     "law",
-    "deal",
-    "pact",
 )
 LAW_WORDS = ("Act", "Law", "Amendment")
 
@@ -283,7 +278,7 @@ ACTION = re.compile(
     r"exchang\w*|shar\w*|under|following|through|via|within|present\w*|publish\w*|inaugurat\w*|"
     r"renew\w*|expir\w*|ha(?:ve|s|d)\s+had|written|bars|barred|barring|forbid\w*|promulgat\w*|"
     r"run|runs|ran|operat\w*|host\w*|seal\w*|lapsed|running|issu\w*|in\s+force|subscrib\w*|"
-    r"stops|stopped|blocks|blocked|prevents|prevented|limits|limited|struck|strikes|clinch\w*|"
+    r"stops|stopped|blocks|blocked|prevents|prevented|limits|limited|"
     r"still\s+(?:there|in\s+place|on\s+the\s+books))\b",
     re.IGNORECASE,
 )
@@ -1682,9 +1677,6 @@ NEW_INSTRUMENT = re.compile(
 )
 
 
-HEADLINE_WORD = re.compile(r"(?i)\b(?:deals?|pacts?)\b")
-
-
 def _from_own_field(claim: AgreementClaim, doc: Document, cards: list[Card]) -> bool:
     return any(
         is_own_field(s, cards)
@@ -1782,12 +1774,7 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         ]
         claims += [claim for card in cards for claim in rule_record_card(doc, card, tracker)]
     told_below = {c.agreement_type for c in claims if c not in headlines}
-    claims = [
-        c
-        for c in claims
-        if c not in headlines
-        or (c.agreement_type not in told_below and not (told_below and HEADLINE_WORD.search(c.title)))
-    ]  # "Senegal signs lunar station pact with China": the body tells which instrument
+    claims = [c for c in claims if c not in headlines or c.agreement_type not in told_below]
     issuing = previous["document"][:1] or _letterhead_state(doc)
     claims += decree_texts(doc, issuing[0].name if issuing else None, issuing[0].iso3 if issuing else None)
     own = instrument_text(doc)  # the document is an instrument's text: "the Agreement" is that one

@@ -124,9 +124,6 @@ ATTRIBUTION = re.compile(
     r"|\baccording\s+to\s+(?P<speaker3>[^,;:()]{2,60}?)(?=\s*(?:[.!,;]|$))",
     re.IGNORECASE,
 )
-NOT_INVOLVED_BEFORE = re.compile(
-    r"(?i)\b(?:nothing|little)\s+to\s+do\s+with\s+(?:the\s+)?$|\bunrelated\s+to\s+$"
-)
 # "the Beijing-based APSCO": where a body sits, not a participant
 PLACE_OF_BODY = re.compile(r"[-‑](?:based|headquartered)\b")
 
@@ -267,8 +264,6 @@ def parties_in(
             continue
         if mention.kind in ("country", "capital") and is_location_of_body(sentence, mention):
             continue
-        if NOT_INVOLVED_BEFORE.search(sentence.text, max(0, mention.start - 30), mention.start):
-            continue  # "a bilateral deal ... that has nothing to do with China"
         if sentence.text[mention.end : mention.end + 1] in ("-", "‑") and PLACE_OF_BODY.match(
             sentence.text, mention.end
         ):
