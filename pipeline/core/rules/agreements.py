@@ -24,6 +24,7 @@ from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CHINA,
     CONNECTOR,
+    COUNT_WORDS,
     DEMONYM_GOVERNMENT,
     LIST_MARKER,
     RELATIVE_FOUNDER,
@@ -50,7 +51,7 @@ from pipeline.core.rules.record_cards import (
     RELATED_FIELD,
     TITLE_FIELD,
     Card,
-    is_own_field,
+    own_field_sentences,
     record_cards,
     signed_date,
 )
@@ -197,17 +198,22 @@ def _item_title(text: str) -> tuple[int, int] | None:
     return (start, start + end.start()) if end else None
 
 
-def _signed_documents_list(doc: Document, sentence: Sentence) -> str:
+def _lead_in(doc: Document, sentence: Sentence) -> tuple[int, list[Sentence]]:
+    """(index of `sentence`, the sentences of its list's lead-in: none outside a list)."""
+    index = doc.sentences.index(sentence)
+    if sentence.block.kind != "list_item" or sentence.block.context is None:
+        return index, []
+    return index, [s for s in doc.sentences[:index] if s.block_index == sentence.block.context]
+
+
+def _signed_documents_list(doc: Document, sentence: Sentence) -> str | None:
     """For an item of a list of signed documents: the date they were signed ("" when none is told),
     else None. The date is the lead-in's, else that of the last sentence before it telling a signing."""
     if sentence.block.kind != "list_item" or sentence.block.context is None:
-        return None  # type: ignore[return-value]
-    index = doc.sentences.index(sentence)
-    lead = [s for s in doc.sentences[:index] if s.block_index == sentence.block.context]
-    if not lead or not any(
-        SIGNED_DOCUMENTS.search(s.text) and not s.text.rstrip().endswith("?") for s in lead
-    ):
-        return None  # type: ignore[return-value]
+        return None
+    index, lead = _lead_in(doc, sentence)
+    if not any(SIGNED_DOCUMENTS.search(s.text) and not s.text.rstrip().endswith("?") for s in lead):
+        return None
     for earlier in reversed(lead + [s for s in doc.sentences[max(0, index - 12) : index] if s not in lead]):
         full = [d for d in earlier.dates if d.precision == "day"]
         written = [d for d in full if any(c.isdigit() for c in earlier.text[d.start : d.end])]
@@ -223,13 +229,11 @@ def _date_told_before(doc: Document, sentence: Sentence) -> str | None:
     """The full date an undated statement takes from before it: a list item's lead-in ending in ":"
     ("announces that on 18 June 2025 (after trading hours):"), or "On the same date" the last full
     date told before."""
-    index = doc.sentences.index(sentence)
-    if sentence.block.kind == "list_item" and sentence.block.context is not None:
-        lead = [s for s in doc.sentences[:index] if s.block_index == sentence.block.context]
-        if lead and lead[-1].text.rstrip().endswith(":"):
-            full = {d.value for d in lead[-1].dates if d.precision == "day"}
-            if len(full) == 1:
-                return full.pop()
+    index, lead = _lead_in(doc, sentence)
+    if lead and lead[-1].text.rstrip().endswith(":"):
+        full = {d.value for d in lead[-1].dates if d.precision == "day"}
+        if len(full) == 1:
+            return full.pop()
     if SAME_DATE.search(sentence.text) and not doc.dateline:  # with a dateline: its day (SAME_DAY)
         for earlier in reversed(doc.sentences[max(0, index - 8) : index]):
             full = [d.value for d in earlier.dates if d.precision == "day"]
@@ -372,17 +376,6 @@ PAIR_ANAPHOR = re.compile(
     r"universities|organi[sz]ations|bodies|parties|parts|centres|centers|observatories|ministries)\b|^\s*They\b",
     re.I,
 )
-COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 TITLE_GLUE = {"of", "on", "in", "for", "and", "the", "to", "&", "within", "concerning", "regarding"}
 _WORD = re.compile(r"[\w’'().-]+")
 
@@ -509,17 +502,11 @@ def _described_title(text: str, start: int, end: int) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 TIME_AFTER_NOUN = re.compile(
     r"(?i)\s+(?:on|in|last|this|earlier|late|early)\s+(?:"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+"
-    + _MONTHS
-    + r"(?:,?\s+\d{4})?|"
-    + _MONTHS
-    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{4}|week|month|year)\b,?"
+    rf"(?:{MONTH_WORD.pattern})(?:,?\s+\d{{4}})?|"
+    rf"(?:{MONTH_WORD.pattern})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|\d{{4}}|week|month|year)\b,?"
 )
 DESCRIBED_TAIL = re.compile(
     r"(?:\s+of\s+(?:understanding|cooperation|intent))?(?:\s+(?:on|for|to|concerning|regarding|about|of)\s+"
@@ -1677,14 +1664,6 @@ NEW_INSTRUMENT = re.compile(
 )
 
 
-def _from_own_field(claim: AgreementClaim, doc: Document, cards: list[Card]) -> bool:
-    return any(
-        is_own_field(s, cards)
-        for s in doc.sentences
-        if s.original_span() == (claim.span.start, claim.span.end)
-    )
-
-
 def rule_record_card(doc: Document, card: Card, tracker: FrameworkTracker) -> Iterator[AgreementClaim]:
     """The instrument a register record describes, and those its "Related:" field names."""
     title_field = card.first(TITLE_FIELD)
@@ -1769,14 +1748,15 @@ def extract_agreements(doc: Document, tracker: FrameworkTracker) -> list[Agreeme
         tracker.leave(sentence)
     cards = record_cards(doc)
     if cards:  # a register export: each record's own fields are read as a record, not as prose
+        own = {s.original_span() for s in own_field_sentences(cards)}
         claims = [
-            c for c in claims if c.agreement_type == "legislation" or not _from_own_field(c, doc, cards)
+            c for c in claims if c.agreement_type == "legislation" or (c.span.start, c.span.end) not in own
         ]
         claims += [claim for card in cards for claim in rule_record_card(doc, card, tracker)]
     told_below = {c.agreement_type for c in claims if c not in headlines}
     claims = [c for c in claims if c not in headlines or c.agreement_type not in told_below]
     issuing = previous["document"][:1] or _letterhead_state(doc)
-    claims += decree_texts(doc, issuing[0].name if issuing else None, issuing[0].iso3 if issuing else None)
+    claims += decree_texts(doc, issuing[0].name if issuing else None)
     own = instrument_text(doc)  # the document is an instrument's text: "the Agreement" is that one
     itself = {(c.agreement_type, c.parties) for c in own}
     return [c for c in claims if (c.agreement_type, c.parties) not in itself] + own

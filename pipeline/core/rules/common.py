@@ -462,6 +462,20 @@ def is_prose_row(sentence: Sentence) -> bool:
     )
 
 
+# "the two governments", "the five agencies": how many a group noun counts
+COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
 # A verbless line of fragments set apart by dashes or bars, as on a slide or in a terse timeline:
 # "9 Mar 2021 – CNSA / Roscosmos – MoU – joint construction of the station"
 FRAGMENT_SEPARATOR = re.compile(r"\s+[–—]\s+|\s+-{1,2}\s+|\s+\|\s+")

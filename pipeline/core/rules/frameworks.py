@@ -283,6 +283,9 @@ class FrameworkTracker:
     def _described_table(self, header: int) -> list[str]:
         """The framework a sentence before the table says it lists ("the table lists adherents to
         the Artemis Accords", "The table below shows ILRS partners"): the nearest such sentence."""
+        return self.per_table((header, "described"), lambda: self._table_description(header))
+
+    def _table_description(self, header: int) -> list[str]:
         for index in range(header - 1, -1, -1):
             for sentence in reversed(self._by_block.get(index, [])):
                 described = TABLE_DESCRIPTION.search(sentence.text)

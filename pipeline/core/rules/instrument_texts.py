@@ -97,17 +97,18 @@ ENACTING = re.compile(
 GIVEN = re.compile(r"(?i)^\W*(?:given|done|issued|enacted|signed)\s+(?:in|at)\b")
 
 
-def decree_texts(doc: Document, state: str | None, iso3: str | None) -> list[AgreementClaim]:
+def decree_texts(doc: Document, state: str | None) -> list[AgreementClaim]:
     """The decrees a gazette prints whole, each dated by its closing formula, issued by `state`."""
     if state is None:
         return []
     claims: list[AgreementClaim] = []
     heading: Sentence | None = None
+    number = ""
     enacted = False
     for sentence in doc.sentences:
         match = DECREE_HEADING.match(sentence.text)
         if match:
-            heading, enacted = sentence, False
+            heading, number, enacted = sentence, match["number"], False
             continue
         if heading is None:
             continue
@@ -115,7 +116,6 @@ def decree_texts(doc: Document, state: str | None, iso3: str | None) -> list[Agr
         closing = GIVEN.match(sentence.text)
         full = [d.value for d in sentence.dates if d.precision == "day"]
         if closing and enacted and full:
-            number = DECREE_HEADING.match(heading.text)["number"]  # type: ignore[index]
             kind = heading.text.strip(" #*_").split()[0].capitalize()
             start, end = heading.original_span()
             title = f"{kind} No. {number}"

@@ -23,6 +23,7 @@ from pipeline.core.modality import clause_start, is_asserted, retracted_sentence
 from pipeline.core.reading import Document, Sentence
 from pipeline.core.rules.common import (
     CONNECTOR,
+    COUNT_WORDS,
     RELATIVE_FOUNDER,
     Party,
     enumeration_after,
@@ -518,7 +519,7 @@ def _subjects(
         return before[-1:] or tracker.last_parties[:1]
     pair = PAIR_SUBJECT.search(region)
     if pair:  # "The two governments are the founding partners of the ILRS": the last states named together
-        count = {"two": 2, "three": 3, "four": 4, "five": 5}.get((pair.group("count") or "").lower())
+        count = COUNT_WORDS.get((pair.group("count") or "").lower())
         group = tracker.last_of_kind.get(
             "space_agency" if pair.group("noun").lower() == "agencies" else "country", []
         )

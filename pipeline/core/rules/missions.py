@@ -254,9 +254,8 @@ def _partners(sentence: Sentence) -> list[str]:
     for mention in sentence.mentions:
         if mention.kind not in ("demonym", "country") or mention.iso3 == "CHN":
             continue
-        hardware = NATIONAL_HARDWARE if mention.kind == "demonym" else None
         if MADE_IN.match(sentence.text, mention.end) or (
-            hardware and hardware.match(sentence.text, mention.end)
+            mention.kind == "demonym" and NATIONAL_HARDWARE.match(sentence.text, mention.end)
         ):
             add(mention.canonical, 0, mention.end)
     predicate = re.search(r"\b(?:instruments?|payloads?)\s+(?:are|were)\s+([A-Z]\w+)", sentence.text)

@@ -28,18 +28,19 @@ SIGNED_FIELD = re.compile(
 )
 IN_FORCE_FIELD = re.compile(r"(?i)^(?:in\s+force|entry\s+into\s+force|status|entered\s+into\s+force)$")
 RELATED_FIELD = re.compile(r"(?i)^(?:related|see\s+also|related\s+instruments?)$")
+FORM_FIELD = re.compile(r"(?i)^(?:form|type)$")
 # A record's own fields, read here and by no other rule (notes are prose: every rule reads them)
 OWN_FIELD = re.compile(
     "|".join(
         p.pattern.removeprefix("(?i)")
-        for p in (TITLE_FIELD, PARTY_FIELD, SIGNED_FIELD, IN_FORCE_FIELD, RELATED_FIELD)
+        for p in (TITLE_FIELD, PARTY_FIELD, SIGNED_FIELD, IN_FORCE_FIELD, RELATED_FIELD, FORM_FIELD)
     )
-    + "|^(?:form|type|depositary|depository)$",
+    + "|^(?:depositary|depository)$",
     re.IGNORECASE,
 )
 NOT_SIGNED = re.compile(r"(?i)\b(?:none|n/?a|not\s+(?:yet\s+)?(?:opened|signed)|never\s+signed|unsigned)\b")
 NOT_IN_FORCE = re.compile(r"(?i)^\W*(?:no|none|not\s+in\s+force|n/?a)\b")
-DRAFT = re.compile(r"(?i)^\W*(?:the\s+)?draft\b|\bdraft\b")
+DRAFT = re.compile(r"(?i)\bdraft\b")
 NO_RECORD = re.compile(
     r"(?i)\bno\s+such\s+\w+\s+has\s+been\b|\bunverified\b|\bdo\s+not\s+cite\b|\bnot\s+(?:an\s+)?existing\s+instrument\b"
 )
@@ -89,9 +90,9 @@ def record_cards(doc: Document) -> list[Card]:
     return [card for card in cards if len(card.fields) >= 3]
 
 
-def is_own_field(sentence: Sentence, cards: list[Card]) -> bool:
-    """A field line a record card reads (no other rule should read it as prose)."""
-    return any(s is sentence and OWN_FIELD.match(label) for card in cards for label, s, _ in card.fields)
+def own_field_sentences(cards: list[Card]) -> list[Sentence]:
+    """The field lines record cards read themselves (no other rule should read them as prose)."""
+    return [s for card in cards for label, s, _ in card.fields if OWN_FIELD.match(label)]
 
 
 def signed_date(card: Card) -> str | None:
@@ -110,7 +111,7 @@ def status(card: Card) -> str | None:
     None when the record says there is no such instrument or no signing at all."""
     title = card.first(TITLE_FIELD)
     drafted = bool(title and DRAFT.search(title[0].text, title[1])) or bool(
-        DRAFT.search(card.text(re.compile(r"(?i)^(?:form|type)$")))
+        DRAFT.search(card.text(FORM_FIELD))
     )
     if NO_RECORD.search(card.prose()):
         return None
